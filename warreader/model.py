@@ -1,0 +1,127 @@
+"""The bulletin model: plain dataclasses, no I/O, no Textual.
+
+A `Bulletin` is one day's list of key events as parsed from one file. It is converted to and from the
+plain-dict "document" shape that `warreader parse --json` prints and the store keeps, so that the JSON
+contract lives in exactly one place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+#: Version of the stored document shape; the store records it and migrates older ones.
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One bullet of a bulletin: its stable id and its cleaned text."""
+
+    id: str
+    text: str
+
+
+@dataclass(slots=True)
+class Section:
+    """A themed section: the heading as written (cleaned, or None before the first heading)."""
+
+    heading: str | None
+    theme: str
+    events: list[Event] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Bulletin:
+    """One day's bulletin as read from one source file."""
+
+    day: int | None
+    date: dt.date | None
+    title: str | None
+    source: str
+    sections: list[Section] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def iter_events(self) -> Iterator[tuple[Section, Event]]:
+        """Every event in reading order, with the section it belongs to."""
+        for section in self.sections:
+            for event in section.events:
+                yield section, event
+
+    @property
+    def event_count(self) -> int:
+        return sum(len(s.events) for s in self.sections)
+
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
+_NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+
+
+def normalise_for_id(text: str) -> str:
+    """The text an id is derived from: the same event published in another encoding, with other quote
+    glyphs, spacing or punctuation, normalises to the same string."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+    return _NON_WORD.sub(" ", text).strip()
+
+
+def event_id(day: int | None, text: str) -> str:
+    """A stable id from the day and the normalised text, never the position: `981-3fa9c01b2e`."""
+    digest = hashlib.blake2b(normalise_for_id(text).encode("utf-8"), digest_size=5).hexdigest()
+    return f"{day if day is not None else 0}-{digest}"
+
+
+def assign_ids(day: int | None, texts: list[str]) -> list[str]:
+    """Ids for a bulletin's event texts in order; a repeated text gets `-2`, `-3`… so ids stay unique."""
+    seen: dict[str, int] = {}
+    ids = []
+    for text in texts:
+        base = event_id(day, text)
+        seen[base] = seen.get(base, 0) + 1
+        ids.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
+    return ids
+
+
+def bulletin_to_doc(bulletin: Bulletin) -> dict:
+    """The `parse --json` object for one bulletin (also the stored shape)."""
+    return {
+        "day": bulletin.day,
+        "date": bulletin.date.isoformat() if bulletin.date else None,
+        "title": bulletin.title,
+        "source": bulletin.source,
+        "sections": [
+            {
+                "heading": s.heading,
+                "theme": s.theme,
+                "events": [{"id": e.id, "text": e.text} for e in s.events],
+                "captions": list(s.captions),
+            }
+            for s in bulletin.sections
+        ],
+        "warnings": list(bulletin.warnings),
+    }
+
+
+def bulletin_from_doc(doc: dict) -> Bulletin:
+    """Inverse of `bulletin_to_doc`."""
+    date = doc.get("date")
+    return Bulletin(
+        day=doc.get("day"),
+        date=dt.date.fromisoformat(date) if date else None,
+        title=doc.get("title"),
+        source=doc.get("source", ""),
+        sections=[
+            Section(
+                heading=s.get("heading"),
+                theme=s["theme"],
+                events=[Event(e["id"], e["text"]) for e in s.get("events", [])],
+                captions=list(s.get("captions", [])),
+            )
+            for s in doc.get("sections", [])
+        ],
+        warnings=list(doc.get("warnings", [])),
+    )
