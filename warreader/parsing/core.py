@@ -1,0 +1,332 @@
+"""The shared line-based core: a list of `Line`s (from any format) → a `Bulletin`.
+
+It reads the page the way a person skims it: find the title, skip furniture (share buttons, comment
+forms, "Published On…"), note the intro and the "Here is the situation on…" line for the day and date,
+then collect headings, events and photo captions until the article ends.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from warreader.model import Bulletin, Event, Section, assign_ids
+from warreader.parsing import dates
+from warreader.parsing import patterns as P
+from warreader.parsing.lines import BLANK, BULLET, CAPTION, HEADING, TEXT, TITLE, Line
+from warreader.themes import is_known_heading, theme_for
+
+# Warnings are short, stable sentences: other tools and tests match them exactly.
+W_NO_DATE = "no date in the text"
+W_NO_DAY = "no day number in the text"
+W_CUT_OFF = "last event looks cut off"
+W_SPUN = "text looks machine-spun"
+W_NO_EVENTS = "no events found"
+W_EMPTY_HEADING = "last heading has no events"
+
+_HEADING_MAX_WORDS = 7
+_WORDS = re.compile(r"\S+")
+_WORD = re.compile(r"[a-z]{4,}")
+_TRAILING_COLON = re.compile(r"\s*:\s*$")
+# A line that is nothing but a date: "Saturday, February 26", "December 9, 2022".
+_DATE_ONLY = re.compile(
+    rf"^\W*(?:{dates._WEEKDAY_RE})?\W*(?:\d{{1,2}}\s+)?(?:{dates._MONTH_RE})\b[\w\s,.:]*$", re.IGNORECASE
+)
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A section while it is being filled."""
+
+    heading: str | None
+    texts: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+
+
+def _word_count(text: str) -> int:
+    return len(_WORDS.findall(text))
+
+
+def clean_title(text: str) -> str:
+    """Drop site suffixes (" | Russia-Ukraine war News", " - Al Jazeera English") from a title."""
+    previous = None
+    while previous != text:
+        previous, text = text, P.TITLE_SUFFIX.sub("", text).strip()
+    return text
+
+
+def is_credit(text: str) -> bool:
+    """Does this line end in a photo credit ("[Sergey Bobok/AFP]", "REUTERS/Stringer", "Photograph: …")?"""
+    if P.BARE_CREDIT.search(text):
+        return True
+    match = P.BRACKET_CREDIT.search(text)
+    if not match:
+        return False
+    # "[drones]" inside a quote, or a bracket that a quote closes after, is an editorial insertion.
+    return not P.QUOTED_BRACKET.search(text[max(0, match.start() - 200) :])
+
+
+def _heading_shaped(text: str) -> bool:
+    """Short, capitalised, no sentence-final punctuation: the shape of an unmarked section heading."""
+    body = _TRAILING_COLON.sub("", text)
+    if not body or _word_count(body) > _HEADING_MAX_WORDS or len(body) > 60:
+        return False
+    if body[-1] in ".!?,;…\"”’'" or not (body[0].isupper() or body[0].isdigit()):
+        return False
+    return True
+
+
+def _similar(a: str, b: str) -> bool:
+    """Two captions of the same photo share most of their longer words."""
+    wa, wb = set(_WORD.findall(a.lower())), set(_WORD.findall(b.lower()))
+    if not wa or not wb:
+        return False
+    return len(wa & wb) / min(len(wa), len(wb)) >= 0.4
+
+
+def _spun(lines: list[Line], headings: list[str | None]) -> bool:
+    """Synonym-spinner vocabulary ("Record of key occasions", "Preventing", "metropolis", "stated"…)."""
+    text = "\n".join(line.text for line in lines)
+    hits = {m.group(0).lower() for m in P.SPINNER_PHRASES.finditer(text)}
+    if any(h and h.lower().startswith(("preventing", "combating")) for h in headings):
+        hits.add("preventing")
+    words = max(1, _word_count(text))
+    # Real copy says "said"; spinners swap it for "stated" almost everywhere.
+    if len(P.STATED.findall(text)) * 200 > words and len(P.STATED.findall(text)) >= 3:
+        hits.add("stated")
+    return len(hits) >= 2
+
+
+class _Reader:
+    """One pass over the lines; state lives here so the helpers stay small."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        self.title: str | None = None
+        self.title_key: str | None = None
+        self.day: int | None = None
+        self.date: dt.date | None = None
+        self.fallback_date: tuple[dt.date | None, list[str]] | None = None
+        self.date_line: re.Match | None = None
+        self.warnings: list[str] = []
+        self.sections: list[_Draft] = [_Draft(None)]
+        self.pending_captions: list[str] = []  # captions seen before the first event
+        self.cut_marker = False
+        self.last_kind: str | None = None  # what the previous non-blank line became
+        self.blank_before = True  # was there a paragraph break right before the current line?
+        self.last_event_opened_paragraph = False
+
+    # -- title, day, date ------------------------------------------------------------------------
+    def find_title(self) -> None:
+        for index, line in enumerate(self.lines[:40]):
+            if line.kind == BLANK or P.JUNK_LINE.match(line.text):
+                continue
+            title_like = _word_count(line.text) <= 30 and P.TITLE_WORDS.search(line.text)
+            if line.kind == TITLE or (line.kind in (TEXT, HEADING) and title_like):
+                if P.INTRO.search(line.text) or P.SITUATION.match(line.text):
+                    continue
+                self.title = clean_title(line.text)
+                self.title_key = self.title.casefold()
+                self.day = dates.day_from_title(self.title)
+                line.kind = TITLE
+                return
+            if index > 12:
+                return
+
+    def _take_situation(self, text: str) -> bool:
+        """A "Here is the situation on…" line: remember its date; True if the line was one."""
+        if not P.SITUATION.match(text) or _word_count(text) > 25:
+            return False
+        match = dates.find_stated_date(text)
+        if match and self.date_line is None:
+            self.date_line = match
+        return True
+
+    def _take_date_only(self, text: str) -> bool:
+        """A line that is only a date ("Saturday, February 26"): a fallback date source."""
+        if _word_count(text) > 6 or not _DATE_ONLY.match(text):
+            return False
+        match = dates.find_stated_date(text)
+        if not match:
+            return False
+        if self.fallback_date is None:
+            self.fallback_date = (match, [])  # resolved once the day number is known
+        return True
+
+    def resolve_date(self) -> None:
+        if self.date_line is not None:
+            self.date, warnings = dates.date_from_match(self.date_line, self.day)
+            self.warnings.extend(warnings)
+            return
+        if self.fallback_date is not None:
+            date, warnings = dates.date_from_match(self.fallback_date[0], self.day)
+            # A lone date line is often the site's own header (copied on another day): only trust it
+            # when it agrees with the day number.
+            if date and (self.day is None or abs((date - dates.estimate_date(self.day)).days) <= 5):
+                self.date = date
+                self.warnings.extend(warnings)
+
+    # -- body --------------------------------------------------------------------------------------
+    @property
+    def current(self) -> _Draft:
+        return self.sections[-1]
+
+    def add_caption(self, text: str) -> None:
+        section = self.current
+        # The alt text of the same photo, read as an event just before: move it to the captions.
+        # (Adjacent to the caption, and either a paragraph of its own, alike in words, or credit-shaped.)
+        if (
+            self.last_kind == "event-text"
+            and not self.blank_before
+            and section.texts
+            and (
+                self.last_event_opened_paragraph
+                or _similar(section.texts[-1], text)
+                or self._alt_text_shaped(section.texts[-1])
+            )
+        ):
+            self._add_caption_text(section.texts.pop())
+        self._add_caption_text(text)
+        self.last_kind = "caption"
+
+    @staticmethod
+    def _alt_text_shaped(text: str) -> bool:
+        return bool(P.BARE_CREDIT.search(text)) or text.startswith("FILE PHOTO")
+
+    def _add_caption_text(self, text: str) -> None:
+        if self.current.texts or self.current.heading is not None:
+            self.current.captions.append(text)
+        else:
+            self.pending_captions.append(text)
+
+    def add_event(self, text: str, kind: str) -> None:
+        marker = P.CHARS_MARKER.search(text)
+        if marker:
+            text = text[: marker.start()].rstrip()
+            self.cut_marker = True
+        if text:
+            after_event = (self.last_kind or "").startswith("event")
+            self.last_event_opened_paragraph = self.blank_before or not after_event
+            self.current.texts.append(text)
+            self.last_kind = "event-bullet" if kind == BULLET else "event-text"
+
+    def start_section(self, heading: str) -> None:
+        heading = _TRAILING_COLON.sub("", heading).strip()
+        if not self.current.texts and not self.current.captions and self.current.heading is not None:
+            self.sections[-1] = _Draft(heading)  # a heading with nothing under it: replaced
+        else:
+            self.sections.append(_Draft(heading))
+        self.last_kind = "heading"
+
+    def next_content(self, index: int) -> Line | None:
+        """The next non-blank, non-junk line after `index`."""
+        for line in self.lines[index + 1 :]:
+            if line.kind != BLANK and not P.JUNK_LINE.match(line.text):
+                return line
+        return None
+
+    def is_heading(self, index: int, line: Line) -> bool:
+        if line.kind == HEADING:
+            return True
+        if line.kind != TEXT or not _heading_shaped(line.text):
+            return False
+        nxt = self.next_content(index)
+        if nxt is None:
+            return False
+        if is_known_heading(line.text):
+            return True
+        # An unmarked short line heads a section only if events follow it.
+        return nxt.kind == BULLET or (nxt.kind == TEXT and not _heading_shaped(nxt.text))
+
+    def read_body(self) -> None:
+        for index, line in enumerate(self.lines):
+            if line.kind == BLANK:
+                self.blank_before = True
+                continue
+            if P.END_OF_ARTICLE.match(line.text):
+                break
+            self._classify(index, line)
+            self.blank_before = False
+
+    def _classify(self, index: int, line: Line) -> None:
+        """Decide what one non-blank line is and file it."""
+        text = line.text
+        if line.kind == TITLE or (self.title_key and text.casefold().startswith(self.title_key)):
+            return  # the title (and its duplicates)
+        if P.JUNK_LINE.match(text):
+            return
+        if line.kind == CAPTION or is_credit(text):
+            self.add_caption(text)
+            return
+        if line.kind != BULLET and P.INTRO.search(text):
+            if self.day is None:
+                self.day = dates.day_from_intro(text)
+            self.last_kind = "intro"
+            return
+        if line.kind != BULLET and (self._take_situation(text) or self._take_date_only(text)):
+            self.last_kind = "situation"
+            return
+        if self.is_heading(index, line):
+            self.start_section(text)
+            return
+        if line.kind == TEXT and self._is_trailing_fragment(index, line):
+            self.warnings.append(W_EMPTY_HEADING)
+            return
+        self.add_event(text, line.kind)
+
+    def _is_trailing_fragment(self, index: int, line: Line) -> bool:
+        """A heading-shaped line with nothing after it: a heading whose events were cut off."""
+        return self.next_content(index) is None and _heading_shaped(line.text) and _word_count(line.text) <= 3
+
+
+def build_bulletin(lines: list[Line], source: str) -> Bulletin:
+    """Turn a format module's lines into a Bulletin (ids assigned, themes looked up, warnings set)."""
+    reader = _Reader(lines)
+    reader.find_title()
+    reader.read_body()
+    if reader.day is None:
+        # Some copies state the day only in the body ("…on the 1,000th day…").
+        for line in lines[:60]:
+            if line.kind != BLANK and (day := dates.day_from_intro(line.text)):
+                reader.day = day
+                break
+    reader.resolve_date()
+
+    drafts = [d for d in reader.sections if d.texts or d.captions]
+    if reader.pending_captions:
+        if drafts:
+            drafts[0].captions[:0] = reader.pending_captions
+        else:
+            drafts = [_Draft(None, captions=reader.pending_captions)]
+    texts = [t for d in drafts for t in d.texts]
+    ids = iter(assign_ids(reader.day, texts))
+    sections = [
+        Section(
+            heading=d.heading,
+            theme=theme_for(d.heading),
+            events=[Event(next(ids), t) for t in d.texts],
+            captions=d.captions,
+        )
+        for d in drafts
+    ]
+
+    warnings = list(reader.warnings)
+    if reader.day is None:
+        warnings.append(W_NO_DAY)
+    if reader.date is None:
+        warnings.append(W_NO_DATE)
+    if not texts:
+        warnings.append(W_NO_EVENTS)
+    elif reader.cut_marker or not P.SENTENCE_END.search(texts[-1]):
+        warnings.append(W_CUT_OFF)
+    if _spun(lines, [d.heading for d in drafts]):
+        warnings.append(W_SPUN)
+    return Bulletin(
+        day=reader.day,
+        date=reader.date,
+        title=reader.title,
+        source=source,
+        sections=sections,
+        warnings=list(dict.fromkeys(warnings)),
+    )

@@ -1,0 +1,119 @@
+"""Word patterns that recognise the parts of a page that are not events: junk, intros, situation
+lines, photo credits, titles, spinner vocabulary. All compiled once at import (the parser's hot path
+matches every line against them)."""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+# Lines that are page furniture, never bulletin text (matched against the whole cleaned line).
+JUNK_LINE = re.compile(
+    r"""^(?:
+      advertisement | save | share\d* | facebook | twitter | whatsapp | telegram | linkedin | email
+    | pinterest | reddit | print | copy\ link | x | close(?:\ close)* | menu | search | home | more
+    | comment\ \*? | name\ \*? | email\ \*? | website | related(?:\ posts|\ stories|\ news)? | trending
+    | connect\ with\ us | spot_img | follow\ us\ on\ \w+ | click\ here\ to\ share\ on\ social\ media
+    | get\ the\ latest\ updates\ here\.? | skip\ to\ (?:main\ )?content.* | listen\ to\ this\ article.*
+    | \d+\ (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\ ago(?:\ \d+)?
+    | trending\ \d+\ \w+\ ago | \d{1,2}:\d{2}(?:\ ?[ap]m)? | interactive\b.* | published\ on\b.*
+    | updated\ on\b.* | by\ [\w.\-]+(?:\ [\w.\-]+){0,3} | keep\ reading | list\ of\ \d+\ items.*
+    | (?:source|sources)\s*:.* | \*?\ *see\ all\ our\ .*coverage | the\ guardian\ -\ \w+
+    | get\ all\ your\ news\ in\ one\ place.* | sign\ up.* | subscribe.* | read\ more.* | loading\.*
+    | (?:\d+\ )?(?:shares?|comments?|views?) | tags?:.* | filed\ under.* | [|•·\-–—*]+
+    )$""",
+    _I | re.VERBOSE,
+)
+
+# Lines after which nothing belongs to the bulletin (comment forms, "Related Posts", the AJ source line).
+END_OF_ARTICLE = re.compile(
+    r"""^(?:leave\ a\ (?:reply|comment)\b.* | your\ email\ address\ will\ not\ be\ published.*
+    | related\ posts | you\ may\ also\ like | more\ from\ (?:author|the\ author|this\ author)
+    | source\s*:\s*al\ jazeera\b.* | save\ my\ name,\ email.* | post\ navigation | about\ the\ author
+    | (?:previous|next)\ (?:post|article)\b.*)$""",
+    _I | re.VERBOSE,
+)
+
+# Intro / standfirst lines: "As the war enters its 981st day, these are the main developments."
+INTRO = re.compile(
+    r"""(?:^(?:overview:\s*)?(?:as|because|since|whereas)\ (?:the\ )?(?:russia[-\ ]ukraine\ |russian\ )?
+          (?:war|struggle|conflict|battle|offensive|invasion|warfare)\b.*\ (?:enters?|enter|reaches?)\b
+      | ^these\ (?:are|were)\ the\ (?:main|key|principal|principle|important)\b
+      | \bthese\ are\ the\ (?:main|principal|principle|key)\ (?:developments|occasions|events)\b
+      | \bwe\ take\ a\ look\ at\ the\ (?:main|key)\b
+      | ^below\ are\ the\ key\b
+      | ^here\ (?:is|are)\ (?:a\ look\ at\ )?the\ (?:main|key)\ (?:developments|events|moments)\.?$
+    )""",
+    _I | re.VERBOSE,
+)
+
+# Situation lines: "Here is the situation on Saturday, November 2:", "This is how things stand on…",
+# spun "Right here is the scenario on…". Must also contain a date (checked by the caller).
+SITUATION = re.compile(
+    r"""^(?:(?:right\ )?here|this)\ (?:is|are|'s)\b.*?
+        \b(?:situation|scenario|state\ of\ affairs|things\ stand|stands|key\ (?:events|developments|occasions)
+        |main\ developments|latest|how\ things|where\ things)\b
+      |^(?:the\ )?(?:situation|key\ events)\ (?:on|as\ of|from)\b
+    """,
+    _I | re.VERBOSE,
+)
+
+# Photo credits that end a caption line: "[Sergey Bobok/AFP]", "[File: Edgar Su/Reuters]", "[AFP]".
+_AGENCIES = (
+    r"AFP|AP|Reuters|EPA|EPA-EFE|Getty(?:\ Images)?|Anadolu(?:\ Agency)?|Sputnik|TASS|Handout|Pool"
+    r"|Al\ Jazeera|Ukrinform|ABACAPRESS|Xinhua|Shutterstock|Alamy|Zuma|SOPA|NurPhoto|Bloomberg|DPA|UPI"
+    r"|Kremlin"
+    r"|Ukrainian\ Presidential\ Press\ Service|Presidential\ Press\ Service|Press\ Service"
+)
+BRACKET_CREDIT = re.compile(
+    rf"\[(?:file(?:\ photo)?\s*:\s*)?"
+    rf"(?:[^\[\]]{{1,80}}?\s*/\s*[^\[\]]{{1,60}}|(?:{_AGENCIES})[^\[\]]{{0,40}})\]\s*\.?$",
+    _I | re.VERBOSE,
+)
+# Credits without brackets: "REUTERS/Stringer", "(Photo by SERGEY BOBOK / AFP)", "(AP Photo/Evgeniy
+# Maloletka)", "Photograph: Evgeniy Maloletka/AP", Reuters handout boilerplate.
+BARE_CREDIT = re.compile(
+    r"""(?:\bREUTERS\s*/\s*[\w.\- ]+\.?$
+      | \((?:photo|photograph|image|picture)\ by\ [^()]{1,80}\)\.?$
+      | \((?:AP|AFP|EPA|Reuters)\ (?:Photo|Images?)[^()]{0,80}\)\.?$
+      | \bPhotograph:\ [^.]{1,80}$
+      | \bTHIS\ IMAGE\ HAS\ BEEN\ SUPPLIED\ BY\ A\ THIRD\ PARTY\.?$
+      | \bvia\ REUTERS\.?$
+      | ^FILE\ PHOTO:
+    )""",
+    re.VERBOSE,
+)
+# A bracket that only *looks* like a credit: quoted or with a clear sentence continuing after it.
+QUOTED_BRACKET = re.compile(r"[“\"‘'][^“”\"]*\[[^\]]*\][^“”\"]*[”\"’']")
+
+# Site suffixes after a title: " | Russia-Ukraine war News", " - Al Jazeera English".
+TITLE_SUFFIX = re.compile(
+    r"\s+(?:[|–—-]|::)\s+(?:(?!\s[|–—-]\s).)*?"
+    r"\b(?:news|information|al\ jazeera|guardian|english|times|herald|daily|press|post)\b"
+    r"(?:(?!\s[|–—-]\s).)*$",
+    _I | re.VERBOSE,
+)
+# What a bulletin title says: "List of key events", "at a glance", "what we know on day N"…
+TITLE_WORDS = re.compile(
+    r"""key\ (?:events|moments|occasions|developments)|at\ a\ glance|what\ we\ know|list\ of\ the\ most
+      |eventi\ chiave|(?:^|\W)day\s*[-–]?\s*(?:\d|[a-z]+\b)|\d+(?:st|nd|rd|th)\ day|giorno\ \d""",
+    _I | re.VERBOSE,
+)
+
+# Truncation markers left by news APIs: "… [+1779 chars]".
+CHARS_MARKER = re.compile(r"\s*…?\s*\[\+\d+ chars\]\s*$")
+# A sentence ends in one of these (closing quotes and brackets after the stop are fine).
+SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”’»]$")
+
+# Spinner vocabulary: phrases that a synonym spinner produces and real news copy almost never does.
+SPINNER_PHRASES = re.compile(
+    r"""\b(?:record\ of\ key\ occasions|right\ here\ is|right\ here\ are|the\ struggle\ enters
+      |metropolis|in\ a\ single\ day|no\ less\ than|at\ the\ very\ least|overseas\ minister
+      |japanese\ ukraine|japanese\ donetsk|principle\ developments|troopers|air\ pressure|particles\ from
+      |state\ of\ affairs\ on|prosecutor\ basic|management\ of|digital\ warfare|what\ we\ understand
+      |indoors\ ministry|nan\ \w+|astatine|successful\ ukraine|pinch\ \w+|lipid|headdress|beryllium
+      |vicinity|observed\ on\ telegram)\b""",
+    _I | re.VERBOSE,
+)
+STATED = re.compile(r"\bstated\b", _I)

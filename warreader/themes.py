@@ -1,0 +1,153 @@
+"""Headings → canonical theme keys, so one storyline gathers a heading's variants across days and sources.
+
+The rules live in `data/themes.toml` (shipped) and optionally in the user's own table at
+`$WARREADER_THEMES` or `<user config folder>/warreader/themes.toml`, in the same shape; the user's rules
+win. Exact names are looked up first (all tables, user first), then patterns in order. A heading that no
+rule knows gets a key of its own: a slug of the heading. Nothing here ever raises for a heading.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from warreader.resources import data_dir
+
+THEMES_ENV = "WARREADER_THEMES"
+GENERAL = "general"
+
+# What is not part of a heading's meaning: a trailing colon (" :" too), dashes, a stray mojibake Â.
+_TRAILING = re.compile(r"[\s:;.\-–—Â]+$")
+_SPACES = re.compile(r"\s+")
+_SLUG_DROP = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass
+class ThemeTable:
+    """Compiled rules: exact names → key, ordered (pattern, key) pairs, key → display label."""
+
+    names: dict[str, str] = field(default_factory=dict)
+    patterns: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
+    labels: dict[str, str] = field(default_factory=dict)
+    order: list[str] = field(default_factory=list)
+
+
+def normalise_heading(heading: str) -> str:
+    """The form headings are compared in: casefolded, single spaces, no trailing colon."""
+    return _SPACES.sub(" ", _TRAILING.sub("", heading.strip())).casefold()
+
+
+def slugify(text: str) -> str:
+    """'Car bomb death' → 'car-bomb-death' (ASCII, short)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    slug = _SLUG_DROP.sub("-", ascii_text).strip("-")[:40].rstrip("-")
+    return slug or "untitled"
+
+
+def _user_table_path() -> Path | None:
+    env = os.environ.get(THEMES_ENV)
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_config_path
+
+    candidate = user_config_path("warreader", appauthor=False) / "themes.toml"
+    return candidate if candidate.is_file() else None
+
+
+def _add_rules(table: ThemeTable, path: Path, *, strict: bool) -> None:
+    """Add one TOML file's rules; rules already present (from a higher-priority file) are kept."""
+    try:
+        doc = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        if strict:
+            raise
+        # A broken user table must not stop the reader; say so once and carry on with the shipped rules.
+        print(f"warreader: ignoring theme table {path}: {error}", file=sys.stderr)
+        return
+    themes = doc.get("themes", {})
+    if not isinstance(themes, dict):
+        return
+    for key, rule in themes.items():
+        if not isinstance(rule, dict):
+            continue
+        key = slugify(str(key))
+        if key not in table.labels:
+            table.order.append(key)
+            table.labels[key] = str(rule.get("label") or key.replace("-", " ").capitalize())
+        for name in rule.get("names", []) or []:
+            table.names.setdefault(normalise_heading(str(name)), key)
+        for pattern in rule.get("patterns", []) or []:
+            try:
+                table.patterns.append((re.compile(str(pattern), re.IGNORECASE), key))
+            except re.error as error:
+                print(f"warreader: ignoring theme pattern {pattern!r} in {path}: {error}", file=sys.stderr)
+
+
+@lru_cache(maxsize=1)
+def _table() -> ThemeTable:
+    table = ThemeTable()
+    user = _user_table_path()
+    if user is not None and user.is_file():
+        _add_rules(table, user, strict=False)
+    _add_rules(table, data_dir() / "themes.toml", strict=True)
+    table.labels.setdefault(GENERAL, "General")
+    return table
+
+
+def reload_themes() -> None:
+    """Forget the loaded tables (after the user edits theirs, or in tests that set $WARREADER_THEMES)."""
+    _table.cache_clear()
+    _theme_for_cached.cache_clear()
+
+
+@lru_cache(maxsize=4096)
+def _theme_for_cached(heading: str) -> str:
+    table = _table()
+    norm = normalise_heading(heading)
+    if not norm:
+        return GENERAL
+    key = table.names.get(norm)
+    if key:
+        return key
+    for pattern, key in table.patterns:
+        if pattern.search(norm):
+            return key
+    return slugify(norm)
+
+
+def theme_for(heading: str | None) -> str:
+    """The canonical theme key of a heading ("Fighting:", "Preventing" → "fighting"); None → "general"."""
+    if heading is None:
+        return GENERAL
+    try:
+        return _theme_for_cached(str(heading))
+    except Exception:  # noqa: BLE001 - the contract is "never raises": a heading always gets a key
+        return slugify(str(heading))
+
+
+def is_known_heading(text: str) -> bool:
+    """True when `text` is exactly one of the table's heading names (used to spot unmarked headings)."""
+    return normalise_heading(text) in _table().names
+
+
+def theme_label(key: str) -> str:
+    """The display name of a key: the table's label, else the key made readable ('car-bomb' → 'Car bomb')."""
+    label = _table().labels.get(key)
+    if label:
+        return label
+    return key.replace("-", " ").capitalize() if key else "General"
+
+
+def known_themes() -> list[str]:
+    """Every key the tables define, in table order (user's first), plus "general"."""
+    table = _table()
+    keys = list(table.order)
+    if GENERAL not in keys:
+        keys.append(GENERAL)
+    return keys
