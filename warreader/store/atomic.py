@@ -28,7 +28,7 @@ def fsync_dir(folder: Path) -> None:
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` atomically and durably; raise OSError (and leave `path` alone) on failure."""
+    """Replace `path` with `data` atomically and durably; on failure raise OSError, leaving `path` alone."""
     path = Path(path)
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,152 @@
+"""The library folder: which files it holds, its schema version, and migrations between versions.
+
+```
+<library>/meta.json          {"schema": 1, "created": "...", "app": "warreader"}
+<library>/bulletins.json     TinyDB, table "bulletins": one document per day, doc_id = day number
+<library>/annotations.json   TinyDB, tables "annotations" and "day_notes" (doc_id = day number)
+<library>/.lock              cross-process writer lock (filelock)
+<file>.bak                   the previous version of each TinyDB file
+<file>.bak-v<N>              a copy of each file as it was before migrating from schema N
+```
+
+Everything here runs under the writer lock (see `Library.open`).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import orjson
+
+from warreader.errors import LibraryError
+from warreader.model import SCHEMA_VERSION
+from warreader.store.atomic import atomic_write_bytes
+from warreader.store.records import now_iso
+
+META = "meta.json"
+BULLETINS = "bulletins.json"
+ANNOTATIONS = "annotations.json"
+LOCK = ".lock"
+DATA_FILES = (BULLETINS, ANNOTATIONS)
+
+#: The schema this warreader reads and writes (the stored document shape of `warreader.model`).
+CURRENT_SCHEMA = SCHEMA_VERSION
+
+
+def _v0_to_v1(folder: Path) -> None:
+    """Schema 0 is a library written before meta.json existed (early development builds): its TinyDB
+    files already have the version-1 shape, so migrating only checks they parse; the caller stamps it."""
+    for name in DATA_FILES:
+        path = folder / name
+        if path.exists():
+            try:
+                data = orjson.loads(path.read_bytes())
+            except (OSError, orjson.JSONDecodeError) as error:
+                raise LibraryError(
+                    f"The library file {path} cannot be read ({error}); it was left untouched."
+                ) from None
+            if not isinstance(data, dict):
+                raise LibraryError(
+                    f"The library file {path} is not a TinyDB document; it was left untouched."
+                )
+
+
+#: MIGRATIONS[n] turns a schema-n folder into a schema-(n+1) folder in place.
+MIGRATIONS: dict[int, Callable[[Path], None]] = {0: _v0_to_v1}
+
+
+def read_meta(folder: Path) -> dict | None:
+    """meta.json's contents, or None when it does not exist; LibraryError when it is unreadable."""
+    path = folder / META
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise LibraryError(f"The library file {path} cannot be read ({error.strerror}).") from None
+    try:
+        meta = orjson.loads(raw)
+    except orjson.JSONDecodeError as error:
+        raise LibraryError(f"The library file {path} is damaged ({error}); it was left untouched.") from None
+    if not isinstance(meta, dict) or not isinstance(meta.get("schema"), int):
+        raise LibraryError(f"The library file {path} has no schema version; it was left untouched.")
+    return meta
+
+
+def write_meta(folder: Path, meta: dict) -> None:
+    atomic_write_bytes(folder / META, orjson.dumps(meta, option=orjson.OPT_INDENT_2))
+
+
+def check_version(folder: Path, meta: dict) -> int:
+    """The folder's schema; LibraryError (nothing touched) when it is newer than this warreader knows."""
+    version = meta["schema"]
+    if version > CURRENT_SCHEMA:
+        raise LibraryError(
+            f"The library {folder / META} has schema version {version}, written by a newer warreader; "
+            f"this version reads up to {CURRENT_SCHEMA}. Upgrade warreader. The library was not changed."
+        )
+    return version
+
+
+def needs_setup(folder: Path) -> bool:
+    """True when `prepare` has work to do (create, stamp or migrate); cheap, needs no lock."""
+    meta = read_meta(folder)
+    return meta is None or check_version(folder, meta) < CURRENT_SCHEMA
+
+
+def prepare(folder: Path) -> None:
+    """Create the folder, or migrate it to the current schema keeping `*.bak-v<N>` copies. Under lock."""
+    if folder.exists() and not folder.is_dir():
+        raise LibraryError(f"The library path {folder} is a file, not a library folder.")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise LibraryError(f"Cannot create the library folder {folder} ({error.strerror}).") from None
+    _remove_stale_temp_files(folder)
+    meta = read_meta(folder)
+    if meta is None:
+        if any((folder / name).exists() for name in DATA_FILES):
+            meta = {"schema": 0}
+        else:
+            write_meta(folder, {"schema": CURRENT_SCHEMA, "created": now_iso(), "app": "warreader"})
+            return
+    version = check_version(folder, meta)
+    if version == CURRENT_SCHEMA:
+        return
+    _backup_for_migration(folder, version)
+    for step in range(version, CURRENT_SCHEMA):
+        MIGRATIONS[step](folder)
+    meta = dict(meta, schema=CURRENT_SCHEMA, migrated_from=version, migrated_at=now_iso())
+    meta.setdefault("created", now_iso())
+    meta.setdefault("app", "warreader")
+    write_meta(folder, meta)
+
+
+def _backup_for_migration(folder: Path, version: int) -> None:
+    """Copy every library file to `<name>.bak-v<version>` (never overwriting an earlier backup)."""
+    for name in (META, *DATA_FILES):
+        source = folder / name
+        if not source.exists():
+            continue
+        target = folder / f"{name}.bak-v{version}"
+        n = 1
+        while target.exists():
+            n += 1
+            target = folder / f"{name}.bak-v{version}.{n}"
+        try:
+            shutil.copy2(source, target)
+        except OSError as error:
+            raise LibraryError(
+                f"Cannot back up {source} before migrating ({error.strerror}); the library was not changed."
+            ) from None
+
+
+def _remove_stale_temp_files(folder: Path) -> None:
+    """Temp files left by a process killed mid-write. Safe under the writer lock: nobody else writes."""
+    for tmp in folder.glob(".*.tmp"):
+        try:
+            tmp.unlink()
+        except OSError:
+            pass  # a leftover temp file is harmless; it is only clutter

@@ -1,0 +1,391 @@
+"""`Library`: the one object the CLI, the TUI and export use to read and write a user's library.
+
+Reads come from caches (see `CachedJSONStorage`); Bulletin objects are built per day on demand so opening
+a 1,500-day library only parses the JSON. Every write takes, in order, the in-process RLock (Textual
+workers are threads), then the cross-process file lock, re-reads whatever another process changed, applies
+the change to that fresh state, and returns once it is durable on disk.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from threading import RLock
+
+import filelock
+from tinydb import TinyDB
+from tinydb.table import Document
+
+from warreader.errors import InputError, LibraryError, NotFoundError
+from warreader.model import Bulletin
+from warreader.store import annotations as notes
+from warreader.store import layout
+from warreader.store.importer import plan_import, reanchor_day
+from warreader.store.matching import best_matches
+from warreader.store.records import (
+    Annotation,
+    DayNote,
+    DaySummary,
+    EventRef,
+    ImportReport,
+    label_key,
+    now_iso,
+)
+from warreader.store.storage import CachedJSONStorage, gc_paused
+from warreader.store.views import BulletinView
+
+Progress = Callable[[int, int | None], None]
+
+#: How long a writer waits for another warreader process to finish its write.
+LOCK_TIMEOUT = 30.0
+
+
+class Library:
+    """A library folder (see `warreader.store.layout`). Thread-safe; safe with other processes."""
+
+    def __init__(self, path: Path, *, lock_timeout: float = LOCK_TIMEOUT) -> None:
+        """Use `Library.open`; this only wires the parts together and reads nothing."""
+        self.path = Path(path)
+        self._lock = RLock()
+        self._file_lock = filelock.FileLock(self.path / layout.LOCK, timeout=lock_timeout, thread_local=False)
+        self._bdb = TinyDB(self.path / layout.BULLETINS, storage=CachedJSONStorage)
+        self._adb = TinyDB(self.path / layout.ANNOTATIONS, storage=CachedJSONStorage)
+        self._bstore: CachedJSONStorage = self._bdb.storage  # type: ignore[assignment]
+        self._astore: CachedJSONStorage = self._adb.storage  # type: ignore[assignment]
+        # cache_size=0: TinyDB's query cache would not notice another process's writes.
+        self._btable = self._bdb.table("bulletins", cache_size=0)
+        self._atable = self._adb.table("annotations", cache_size=0)
+        self._ntable = self._adb.table("day_notes", cache_size=0)
+        self._bgen = -1  # bulletin-storage generation the derived caches below belong to
+        self._agen = -1
+        self._clear_caches()
+
+    # -- opening, locking, refreshing -----------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path, *, seed_samples: bool = True, lock_timeout: float = LOCK_TIMEOUT) -> Library:
+        """Open (creating or migrating if needed) the library folder at `path`.
+
+        A new or empty library is filled with the bundled sample bulletins when `seed_samples` is True.
+        Raises LibraryError (nothing changed on disk) for a corrupt file or a newer schema.
+        """
+        path = Path(path).expanduser()
+        if path.exists() and not path.is_dir():
+            raise LibraryError(f"The library path {path} is a file, not a library folder.")
+        library = cls(path, lock_timeout=lock_timeout)
+        if layout.needs_setup(path):
+            try:
+                path.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise LibraryError(f"Cannot create the library folder {path} ({error.strerror}).") from None
+            with library._writing():
+                layout.prepare(path)
+        with library._lock, gc_paused():
+            library._bstore.read()
+            library._astore.read()
+        if seed_samples and not library._raw_bulletins():
+            library._seed()
+        return library
+
+    def close(self) -> None:
+        """Release the caches. Every write is already on disk, so there is nothing to flush."""
+        with self._lock:
+            self._bdb.close()
+            self._adb.close()
+            self._clear_caches()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Thread lock, then process lock, then re-read what others changed: the only way to write."""
+        with self._lock:
+            try:
+                self._file_lock.acquire()
+            except filelock.Timeout:
+                raise LibraryError(
+                    f"The library {self.path} is busy: another warreader process has held its lock "
+                    f"({self.path / layout.LOCK}) for over {self._file_lock.timeout:.0f} s. Try again."
+                ) from None
+            except OSError as error:
+                raise LibraryError(f"Cannot lock the library {self.path} ({error.strerror}).") from None
+            try:
+                self._refresh()
+                yield
+            finally:
+                self._file_lock.release()
+
+    def reload_if_changed(self) -> bool:
+        """Pick up another process's writes (a stat and a 96-byte read per file); True when anything did."""
+        with self._lock:
+            return self._refresh()
+
+    def _refresh(self) -> bool:
+        bulletins = self._bstore.refresh()
+        notes_changed = self._astore.refresh()
+        return bulletins or notes_changed
+
+    def _clear_caches(self) -> None:
+        self._view_cache: BulletinView | None = None
+        self._by_event: dict[str, str] = {}
+        self._by_id: dict[str, str] = {}
+
+    def _view(self) -> BulletinView:
+        """The lookups for the bulletins as currently loaded (a new view whenever the file changed)."""
+        if self._view_cache is None or self._bstore.generation != self._bgen:
+            self._view_cache = BulletinView(self._bstore.read().get("bulletins", {}))
+            self._bgen = self._bstore.generation
+        return self._view_cache
+
+    def _raw_bulletins(self) -> dict[str, dict]:
+        """str(day) → stored document."""
+        return self._view().raw
+
+    def _raw_annotations(self) -> dict[str, dict]:
+        """TinyDB key → stored annotation, with the by-event and by-id indexes kept in step."""
+        table = self._astore.read().get("annotations", {})
+        if self._astore.generation != self._agen:
+            self._by_event = {doc.get("event_id"): key for key, doc in table.items()}
+            self._by_id = {doc.get("id"): key for key, doc in table.items()}
+            self._agen = self._astore.generation
+        return table
+
+    def _seed(self) -> None:
+        """Fill an empty library with the bundled samples (the parser is imported only when needed)."""
+        from warreader.parsing import parse_file
+        from warreader.resources import sample_bulletins
+
+        parsed = []
+        for sample in sample_bulletins():
+            with contextlib.suppress(InputError):  # a broken sample must not stop warreader from starting
+                parsed.append(parse_file(sample))
+        with self._writing():
+            if not self._raw_bulletins():
+                self.import_bulletins(parsed)
+
+    # -- bulletins -----------------------------------------------------------------------------------
+
+    def days(self) -> list[DaySummary]:
+        """Every stored day, newest first, with its annotation counts."""
+        with self._lock:
+            view = self._view()
+            annotated: Counter[int] = Counter()
+            flagged: Counter[int] = Counter()
+            for doc in self._raw_annotations().values():
+                day = doc.get("day")
+                if day is not None and doc.get("event_id") in view.ids_of_day(day):
+                    annotated[day] += 1
+                    if doc.get("flags"):
+                        flagged[day] += 1
+            return [DaySummary(*row, annotated[row[0]], flagged[row[0]]) for row in view.summaries()]
+
+    def bulletin(self, day: int) -> Bulletin | None:
+        """The stored bulletin of `day` (shared and cached: treat it as read-only), or None."""
+        with self._lock:
+            return self._view().bulletin(day)
+
+    def locate(self, event_id: str) -> EventRef | None:
+        """Where the event with this id is stored, or None."""
+        with self._lock:
+            view = self._view()
+            where = view.where(event_id)
+            return None if where is None else view.ref(*where)
+
+    def theme_events(self, theme: str) -> list[EventRef]:
+        """A storyline: every event of one theme key, oldest day first, in reading order."""
+        with self._lock:
+            return self._view().theme_refs(theme)
+
+    def prepare_search(self) -> None:
+        """Build the search index now (e.g. in a worker thread after start-up) instead of on first use."""
+        with self._lock:
+            self._view().search_index()
+
+    def search(self, query: str, limit: int | None = None) -> list[EventRef]:
+        """Events matching every word of `query` (case/accent-insensitive, place aliases), newest first."""
+        with self._lock:
+            return self._view().search(query, limit)
+
+    def import_bulletins(
+        self, bulletins: Iterable[Bulletin], progress: Progress | None = None
+    ) -> ImportReport:
+        """Store bulletins (replacing changed days, re-attaching their annotations); one write per file.
+
+        `progress(done, total)` is called after each bulletin (total is None for an iterator).
+        """
+        with self._writing():
+            plan = plan_import(self._raw_bulletins(), bulletins, progress)
+            if not plan.docs:
+                return plan.report
+            replaced = [day for day in plan.docs if str(day) in self._raw_bulletins()]
+            with self._bstore.batch():
+                if replaced:
+                    self._btable.remove(doc_ids=replaced)
+                self._btable.insert_multiple(Document(doc, doc_id=day) for day, doc in plan.docs.items())
+            # The bulletins are durable now. Re-anchoring follows; should it fail, the notes of those days
+            # are still on disk and show up as orphans until re-attached.
+            table = self._raw_annotations()
+            by_day: dict[int, list[str]] = {}
+            for key, doc in table.items():
+                by_day.setdefault(doc.get("day"), []).append(key)
+            updates: dict[str, dict] = {}
+            for day, doc in sorted(plan.docs.items()):
+                keys = set(by_day.get(day, []))
+                keys.update(k for e in _event_ids(doc) if (k := self._by_event.get(e)) is not None)
+                updates.update(reanchor_day(day, doc, {k: table[k] for k in keys}, plan.report))
+            if updates:
+                # remove + insert_multiple: two passes over the table in all, where one `update` per
+                # annotation would rebuild the whole table each time.
+                with self._astore.batch():
+                    self._atable.remove(doc_ids=[int(key) for key in updates])
+                    self._atable.insert_multiple(Document(d, doc_id=int(k)) for k, d in updates.items())
+            return plan.report
+
+    # -- annotations ---------------------------------------------------------------------------------
+
+    def annotation(self, event_id: str) -> Annotation | None:
+        """The annotation on this event, or None."""
+        with self._lock:
+            table = self._raw_annotations()
+            key = self._by_event.get(event_id)
+            return None if key is None else self._public(table[key])
+
+    def annotations(self) -> list[Annotation]:
+        """Every annotation (orphans included), newest day first, then in creation order."""
+        with self._lock:
+            docs = self._raw_annotations().values()
+            found = [self._public(doc) for doc in docs]
+            return sorted(found, key=lambda a: (-(a.day or 0), a.created_at, a.id))
+
+    def _public(self, doc: dict) -> Annotation:
+        return notes.to_annotation(doc, orphan=self._view().where(doc.get("event_id", "")) is None)
+
+    def annotate(self, event_id: str, *, add_tags: Iterable[str] = (), remove_tags: Iterable[str] = (),
+                 note: str | None = None, add_flags: Iterable[str] = (),
+                 remove_flags: Iterable[str] = ()) -> Annotation | None:
+        """Change the tags, flags or note of one event; returns once durable (None: nothing is left).
+
+        `note=None` leaves the note alone, `""` clears it. NotFoundError for an unknown event id (an
+        orphan's event id is accepted: its annotation can still be edited).
+        """
+        with self._writing():
+            where = self._view().where(event_id)
+            table = self._raw_annotations()
+            key = self._by_event.get(event_id)
+            if key is None and where is None:
+                raise NotFoundError(f"No event with id {event_id} in the library {self.path}.")
+            if key is None:
+                ref = self._view().ref(*where)  # type: ignore[misc]
+                doc = notes.new_doc(event_id, ref.day, ref.theme, ref.heading, ref.text)
+            else:
+                doc = dict(table[key])
+            if not notes.apply_edit(doc, add_tags=add_tags, remove_tags=remove_tags, note=note,
+                                    add_flags=add_flags, remove_flags=remove_flags):
+                return None if key is None else self._public(doc)
+            if notes.is_empty(doc):
+                if key is not None:
+                    self._atable.remove(doc_ids=[int(key)])
+                return None
+            if key is None:
+                self._atable.insert(Document(doc, doc_id=_next_key(table)))
+            else:
+                self._atable.update(doc, doc_ids=[int(key)])
+            return notes.to_annotation(doc, orphan=where is None)
+
+    def orphans(self) -> list[Annotation]:
+        """Annotations whose event is in no stored bulletin (kept until re-attached)."""
+        return [a for a in self.annotations() if a.orphan]
+
+    def candidates(self, orphan_id: str, limit: int = 3) -> list[tuple[EventRef, float]]:
+        """The stored events closest to an orphan's quote (its day first, else everything), best first."""
+        with self._lock:
+            table = self._raw_annotations()
+            key = self._by_id.get(orphan_id)
+            if key is None:
+                raise NotFoundError(f"No annotation with id {orphan_id} in the library {self.path}.")
+            doc = table[key]
+            day = doc.get("day")
+            view = self._view()
+            pool = view.day_refs(day) if day is not None else []
+            if not pool:  # its day is gone: look everywhere
+                pool = [view.ref(*where) for where in view.search_index()[1]]
+            found = best_matches(doc.get("quote", ""), [ref.text for ref in pool], limit)
+            return [(pool[i], score) for i, score in found]
+
+    def reattach(self, orphan_id: str, event_id: str) -> Annotation:
+        """Anchor annotation `orphan_id` to `event_id`; merged into that event's annotation if it has one."""
+        with self._writing():
+            table = self._raw_annotations()
+            key = self._by_id.get(orphan_id)
+            if key is None:
+                raise NotFoundError(f"No annotation with id {orphan_id} in the library {self.path}.")
+            where = self._view().where(event_id)
+            if where is None:
+                raise NotFoundError(f"No event with id {event_id} in the library {self.path}.")
+            ref = self._view().ref(*where)
+            anchor = {"event_id": ref.id, "day": ref.day, "theme": ref.theme, "heading": ref.heading,
+                      "quote": ref.text, "updated_at": now_iso()}
+            other = self._by_event.get(event_id)
+            if other is None or other == key:
+                doc = dict(table[key], **anchor)
+                self._atable.update(doc, doc_ids=[int(key)])
+            else:
+                doc = dict(table[other], **anchor)
+                notes.merge_into(doc, table[key])
+                with self._astore.batch():
+                    self._atable.update(doc, doc_ids=[int(other)])
+                    self._atable.remove(doc_ids=[int(key)])
+            return notes.to_annotation(doc, orphan=False)
+
+    def all_tags(self) -> list[str]:
+        """Every tag in use, most used first (then alphabetically), in the case first typed."""
+        with self._lock:
+            counts: Counter[str] = Counter()
+            shown: dict[str, str] = {}
+            for doc in self._raw_annotations().values():
+                for tag in doc.get("tags", []):
+                    shown.setdefault(label_key(tag), tag)
+                    counts[label_key(tag)] += 1
+            return [shown[k] for k in sorted(counts, key=lambda k: (-counts[k], k))]
+
+    def day_note(self, day: int) -> DayNote | None:
+        with self._lock:
+            doc = self._astore.read().get("day_notes", {}).get(str(day))
+            return None if doc is None else notes.to_day_note(day, doc)
+
+    def set_day_note(self, day: int, text: str) -> DayNote | None:
+        """Set (or with blank text, delete) the note on a whole day; returns once durable."""
+        with self._writing():
+            existing = self._astore.read().get("day_notes", {}).get(str(day))
+            if existing is None and str(day) not in self._raw_bulletins():
+                raise NotFoundError(f"Day {day} is not in the library {self.path}.")
+            text = text.replace("\r\n", "\n")
+            if not text.strip():
+                if existing is not None:
+                    self._ntable.remove(doc_ids=[day])
+                return None
+            doc = {"day": day, "note": text, "updated_at": now_iso()}
+            if existing is None:
+                self._ntable.insert(Document(doc, doc_id=day))
+            elif existing.get("note") != text:
+                self._ntable.update(doc, doc_ids=[day])
+            else:
+                doc = existing
+            return notes.to_day_note(day, doc)
+
+
+def _event_ids(doc: dict) -> Iterator[str]:
+    for section in doc.get("sections", []):
+        for event in section.get("events", []):
+            yield event["id"]
+
+
+def _next_key(table: dict[str, dict]) -> int:
+    """A fresh TinyDB key computed from the re-read table (TinyDB's own counter is per process)."""
+    return max(map(int, table), default=0) + 1
