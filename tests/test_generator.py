@@ -116,3 +116,33 @@ def test_cli_writes_a_corpus(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "wrote 3 bulletins" in result.stderr
     assert len(list((tmp_path / "out").glob("day000?_synthetic.txt"))) == 3
+
+
+# Thirty days spread over the whole war, so every era's intro, heading set and date drift is read back.
+ROUND_TRIP_DAYS = range(1, 1501, 50)
+
+
+def test_the_real_parser_reads_back_day_date_and_event_count():
+    from warreader.parsing import parse_bytes
+
+    for day in ROUND_TRIP_DAYS:
+        made = generate_bulletin(day, seed=7)
+        parsed = parse_bytes(made.data, made.filename)
+        assert (parsed.day, parsed.date, parsed.event_count) == (made.day, made.date, made.event_count), (
+            day,
+            made.quirks,
+        )
+        assert [s.heading for s in parsed.sections] == [s.heading for s in made.sections], day
+        assert sum(len(s.captions) for s in parsed.sections) == 2 * made.caption_count, day
+
+
+def test_to_bulletin_is_what_the_parser_produces():
+    from warreader.parsing import parse_bytes
+
+    for day in ROUND_TRIP_DAYS:
+        made = generate_bulletin(day, seed=7)
+        parsed = parse_bytes(made.data, made.filename)
+        model = made.to_bulletin()
+        expected = [(e.id, e.text) for _, e in model.iter_events()]
+        assert expected == [(e.id, e.text) for _, e in parsed.iter_events()], day
+        assert [s.theme for s in model.sections] == [s.theme for s in parsed.sections]

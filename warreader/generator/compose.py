@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from warreader.generator import phrases as P
 from warreader.generator.calendar import bulletin_date, ordinal
+from warreader.model import Bulletin, Event, Section, assign_ids
 
 #: Bullet layouts seen in real bulletins: AJ's "- ", copies' "  • ", blank-line paragraphs without any
 #: marker (day 802), and "- " lists where some items lack the marker (days 954, 1,219).
@@ -64,6 +65,38 @@ class GeneratedBulletin:
         """Every event's text in reading order."""
         return [text for s in self.sections for text in s.events]
 
+    def to_bulletin(self, source: str | None = None) -> Bulletin:
+        """The model a correct parser would produce, built without parsing (ids as the model assigns).
+
+        Lets the benchmark time the store alone, and tests compare a parse with the generator's intent.
+        """
+        ids = iter(assign_ids(self.day, self.event_texts()))
+        return Bulletin(
+            day=self.day,
+            date=self.date,
+            title=self.title,
+            source=source or self.filename,
+            sections=[
+                Section(
+                    heading=s.heading,
+                    theme=_theme_key(s),
+                    events=[Event(next(ids), text) for text in s.events],
+                    captions=[],
+                )
+                for s in self.sections
+            ],
+        )
+
+
+def _theme_key(section: GeneratedSection) -> str:
+    """The canonical theme the real theme table gives the heading (the generator's own key if the
+    table is not installed yet: `warreader.themes` is written in parallel with this module)."""
+    try:
+        from warreader.themes import theme_for
+    except ImportError:
+        return section.theme if section.heading is not None else "general"
+    return theme_for(section.heading)
+
 
 class _Filler(dict):
     """`str.format_map` slots, each drawn afresh from the tables whenever a template asks for it."""
@@ -79,7 +112,7 @@ class _Filler(dict):
             "city": P.UA_CITIES, "region": P.UA_REGIONS, "ru_place": P.RU_PLACES, "country": P.COUNTRIES,
             "ally": P.ALLIES, "ua_person": P.UA_PEOPLE, "ru_person": P.RU_PEOPLE,
             "intl_person": P.INTL_PEOPLE, "source": P.SOURCES, "weapon": P.WEAPONS, "weapon2": P.WEAPONS,
-            "weekday": P.WEEKDAYS, "ua_short": P.UA_SHORT,
+            "weekday": P.WEEKDAYS,
             "capital": ["Kyiv", "Brussels", "Washington", "Berlin", "Paris", "London", "Warsaw"],
             "strike": ["drone attack", "missile strike", "guided bomb attack", "artillery barrage",
                        "combined missile and drone attack"],
@@ -178,10 +211,24 @@ def _intro_line(rng: random.Random, day: int) -> str:
     return f"As the war enters its {ordinal(day)} day, we take a look at the main developments."
 
 
-def _caption_lines(rng: random.Random, fill: _Filler) -> list[str]:
-    alt = rng.choice(P.ALT_TEXTS).format_map(fill)
-    caption = rng.choice(P.CAPTIONS).format_map(fill)
-    return [alt, f"{caption} [{rng.choice(P.PHOTOGRAPHERS)}]"]
+def _caption_lines(rng: random.Random, fill: _Filler, spaced: bool) -> list[str]:
+    """An alt-text line and its caption line, about one photo (one city for both)."""
+    photos = [p for p in P.PHOTOS if spaced or p[2] == "any"]
+    alt, caption, _where = rng.choice(photos)
+    city, region = rng.choice(P.UA_CITIES), rng.choice(P.UA_REGIONS)
+    fill_photo = _PhotoFiller(fill, city=city, region=region)
+    return [alt.format_map(fill_photo), f"{caption.format_map(fill_photo)} [{rng.choice(P.PHOTOGRAPHERS)}]"]
+
+
+class _PhotoFiller(dict):
+    """The day's filler with some slots fixed, so an alt-text and its caption name the same place."""
+
+    def __init__(self, base: _Filler, **fixed: str) -> None:
+        super().__init__(fixed)
+        self.base = base
+
+    def __missing__(self, key: str) -> str:
+        return self.base[key]
 
 
 def generate_bulletin(day: int, seed: int = 0) -> GeneratedBulletin:
@@ -198,6 +245,9 @@ def generate_bulletin(day: int, seed: int = 0) -> GeneratedBulletin:
     no_first_heading = themes[0] == "fighting" and rng.random() < 0.12
     colon_heading = rng.random() < 0.1
     caption_budget = rng.choices((0, 1, 2), weights=(25, 55, 20))[0]
+    # Compact pages put every line on its own; copies and paragraph layouts separate blocks with a
+    # blank line (AJ's own "  • " pages do too).
+    spaced = style in ("dot", "paragraphs") or rng.random() < 0.2
 
     sections: list[GeneratedSection] = []
     body: list[list[str]] = []  # blocks of lines; a block is a heading, an event or a caption pair
@@ -218,7 +268,7 @@ def generate_bulletin(day: int, seed: int = 0) -> GeneratedBulletin:
             body.append([_bullet(rng, style, position) + text])
             # A photo sits between two events, never right after a heading.
             if caption_budget and position < count - 1 and rng.random() < 0.15:
-                body.append(_caption_lines(rng, fill))
+                body.append(_caption_lines(rng, fill, spaced))
                 caption_budget -= 1
                 captions += 1
         sections.append(GeneratedSection(heading, theme, tuple(events), captions))
@@ -235,9 +285,6 @@ def generate_bulletin(day: int, seed: int = 0) -> GeneratedBulletin:
     if rng.random() < 0.6:
         tail.append([SOURCE_LINE])
         quirks.append("source-line")
-    # Compact pages put every line on its own; copies and paragraph layouts separate blocks with a
-    # blank line (AJ's own "  • " pages do too).
-    spaced = style in ("dot", "paragraphs") or rng.random() < 0.2
     joiner = "\n\n" if spaced else "\n"
     text = joiner.join("\n".join(block) for block in head + body + tail) + "\n"
     return GeneratedBulletin(day, date, title, text, tuple(sections), tuple(quirks))

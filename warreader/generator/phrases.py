@@ -243,23 +243,26 @@ FOLLOW_ON = [
     "{ru_person} said the decision would “not go unanswered”.",
 ]
 
-# Photo alt-texts and caption lines: the alt-text is a long descriptive line, the caption ends in
-# "[Name/Agency]" (sometimes the alt-text ends in the agency too, as AFP's do).
-ALT_TEXTS = [
-    "Rescuers of the State Emergency Service inspect the remains of a residential building after a "
-    "strike in {city}, on {date_long}. {upper_credit}",
-    "Emergency workers at an apartment building in {city} that was hit in a Russian attack. The windows "
-    "have been blown out and the workers are on a crane attached to a white truck parked in front.",
-    "FILE PHOTO: A Ukrainian serviceman fires an artillery shell towards Russian troops near {city}, "
-    "{region} region, Ukraine",
-    "Firefighters work at the site of a building hit by a Russian drone strike in {city}, Ukraine, "
-    "{date_long}. REUTERS/Stringer",
+# Photos: an alt-text line, then a caption line ending in "[Name/Agency]", both about the same photo,
+# as AJ prints them. Real alt-texts either carry a credit (AFP's "[NAME / AFP]", "REUTERS/Stringer"),
+# start "FILE PHOTO:", or share most words with the caption. The third element says where the real
+# corpus shows the pair: "any" layout, or only "spaced" ones (blank lines around every block), like
+# day 802's description of the photo that shares no words with its caption.
+PHOTOS = [
+    ("Rescuers of the State Emergency Service inspect the remains of a residential building after a "
+     "strike in {city}, on {date_long}. {upper_credit}",
+     "Rescuers examine the remains of a residential building after a strike in {city}, on {date_long}",
+     "any"),
+    ("Firefighters work at the site of a building hit by a Russian drone strike in {city}, Ukraine, "
+     "{date_long}. REUTERS/Stringer",
+     "Firefighters work at the site of a building hit by a Russian drone strike in {city}",
+     "any"),
+    ("FILE PHOTO: A Ukrainian serviceman fires an artillery shell towards Russian troops near {city}, "
+     "{region} region, Ukraine",
+     "A Ukrainian serviceman fires towards Russian troops near {city}, {region} region",
+     "any"),
+    ("Emergency workers at an apartment building in {city} that was hit in a Russian attack. The windows "
+     "have been blown out and the workers are on a crane attached to a white truck parked in front.",
+     "Russia again attacked {city} and the surrounding region",
+     "spaced"),
 ]
-CAPTIONS = [
-    "Rescuers examine the remains of a residential building after a strike in {city}, on {date_long}",
-    "Russia again attacked {city} and the surrounding region",
-    "A Ukrainian serviceman near the front line in the {region} region",
-    "Firefighters at the site of a Russian drone strike in {city}",
-    "{ua_short} at a news conference in Kyiv",
-]
-UA_SHORT = ["Volodymyr Zelenskyy", "Andrii Sybiha", "Oleksandr Syrskii", "Denys Shmyhal"]
