@@ -41,6 +41,13 @@ def parse_text(text: str, source: str) -> Bulletin:
     """Parse already-decoded text (any format) into a Bulletin."""
     text = _CRAWL_PREFIX.sub("", text, count=1)
     fmt = sniff_format(text)
+    if fmt == "text":
+        from warreader.parsing.codefragments import looks_like_code, unescape_code
+
+        if looks_like_code(text):
+            # A bulletin inside seed data or an API fixture: its string literals, unescaped.
+            text = unescape_code(text)
+            fmt = sniff_format(text)
     if fmt == "html":
         from warreader.parsing.html import html_lines
 
@@ -50,10 +57,6 @@ def parse_text(text: str, source: str) -> Bulletin:
 
         lines = markdown_lines(text)
     else:
-        from warreader.parsing.codefragments import looks_like_code, unescape_code
-
-        if looks_like_code(text):
-            text = unescape_code(text)
         lines = plain_lines(text)
     bulletin = build_bulletin(lines, source)
     # Without a day, a date or a bulletin-like title there is nothing to file the text under.

@@ -116,23 +116,38 @@ class _Reader:
         self.last_kind: str | None = None  # what the previous non-blank line became
         self.blank_before = True  # was there a paragraph break right before the current line?
         self.last_event_opened_paragraph = False
+        self.pending_headline: str | None = None  # a short bullet that titles the next paragraph
 
     # -- title, day, date ------------------------------------------------------------------------
     def find_title(self) -> None:
-        for index, line in enumerate(self.lines[:40]):
+        """The first title-like line near the top; its duplicates (and run-together copies such as
+        "HomeBreaking NewsRussia-Ukraine war: …") are marked so the body skips them."""
+        candidates: list[tuple[Line, str]] = []
+        content_seen = 0
+        for line in self.lines[:60]:
             if line.kind == BLANK or P.JUNK_LINE.match(line.text):
                 continue
+            content_seen += 1
+            if content_seen > 15:
+                break
             title_like = _word_count(line.text) <= 30 and P.TITLE_WORDS.search(line.text)
             if line.kind == TITLE or (line.kind in (TEXT, HEADING) and title_like):
                 if P.INTRO.search(line.text) or P.SITUATION.match(line.text):
                     continue
-                self.title = clean_title(line.text)
-                self.title_key = self.title.casefold()
-                self.day = dates.day_from_title(self.title)
+                candidates.append((line, clean_title(line.text)))
+        if not candidates:
+            return
+        title = candidates[0][1]
+        for _, other in candidates[1:]:
+            if other != title and title.endswith(other):
+                title = other  # the clean copy of a title with site chrome glued to its front
+        key = title.casefold()
+        for line, cleaned in candidates:
+            folded = cleaned.casefold()
+            if folded == key or folded.endswith(key) or key.endswith(folded):
                 line.kind = TITLE
-                return
-            if index > 12:
-                return
+        self.title, self.title_key = title, key
+        self.day = dates.day_from_title(title)
 
     def _take_situation(self, text: str) -> bool:
         """A "Here is the situation on…" line: remember its date; True if the line was one."""
@@ -176,12 +191,15 @@ class _Reader:
         section = self.current
         # The alt text of the same photo, read as an event just before: move it to the captions.
         # (Adjacent to the caption, and either a paragraph of its own, alike in words, or credit-shaped.)
+        prev = section.texts[-1] if section.texts else ""
+        unfinished = bool(prev) and not P.SENTENCE_END.search(prev)  # alt texts often lack a full stop
         if (
             self.last_kind == "event-text"
-            and not self.blank_before
-            and section.texts
+            and (not self.blank_before or unfinished)
+            and prev
             and (
-                self.last_event_opened_paragraph
+                unfinished
+                or self.last_event_opened_paragraph
                 or _similar(section.texts[-1], text)
                 or self._alt_text_shaped(section.texts[-1])
             )
@@ -201,6 +219,10 @@ class _Reader:
             self.pending_captions.append(text)
 
     def add_event(self, text: str, kind: str) -> None:
+        if self.pending_headline:
+            # Early bulletins: "• Battle for Kyiv" then its paragraph; one event, headline first.
+            text = f"{self.pending_headline}: {text}"
+            self.pending_headline = None
         marker = P.CHARS_MARKER.search(text)
         if marker:
             text = text[: marker.start()].rstrip()
@@ -252,8 +274,8 @@ class _Reader:
     def _classify(self, index: int, line: Line) -> None:
         """Decide what one non-blank line is and file it."""
         text = line.text
-        if line.kind == TITLE or (self.title_key and text.casefold().startswith(self.title_key)):
-            return  # the title (and its duplicates)
+        if line.kind == TITLE:
+            return  # the title (and its duplicates, marked by find_title)
         if P.JUNK_LINE.match(text):
             return
         if line.kind == CAPTION or is_credit(text):
@@ -262,6 +284,9 @@ class _Reader:
         if line.kind != BULLET and P.INTRO.search(text):
             if self.day is None:
                 self.day = dates.day_from_intro(text)
+            if P.LIST_FOLLOWS.search(text) and self.current.heading is None:
+                # "Below are the key moments…": what came before was the article's prose intro.
+                self.current.texts.clear()
             self.last_kind = "intro"
             return
         if line.kind != BULLET and (self._take_situation(text) or self._take_date_only(text)):
@@ -270,10 +295,20 @@ class _Reader:
         if self.is_heading(index, line):
             self.start_section(text)
             return
+        if self._is_headline_bullet(index, line):
+            self.pending_headline = _TRAILING_COLON.sub("", text)
+            return
         if line.kind == TEXT and self._is_trailing_fragment(index, line):
             self.warnings.append(W_EMPTY_HEADING)
             return
         self.add_event(text, line.kind)
+
+    def _is_headline_bullet(self, index: int, line: Line) -> bool:
+        """A short bullet with no full stop whose paragraph follows unbulleted ("• Battle for Kyiv")."""
+        if line.kind != BULLET or not _heading_shaped(line.text) or _word_count(line.text) > 6:
+            return False
+        nxt = self.next_content(index)
+        return nxt is not None and nxt.kind == TEXT and not _heading_shaped(nxt.text)
 
     def _is_trailing_fragment(self, index: int, line: Line) -> bool:
         """A heading-shaped line with nothing after it: a heading whose events were cut off."""

@@ -9,7 +9,8 @@ from warreader.parsing.lines import BLANK, BULLET, CAPTION, HEADING, TEXT, TITLE
 _ATX_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)([^*_]+?)(?:\*\*|__)\s*(:?)\s*$")
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+# An image; copies cut off mid-image ("![alt text](/wp-con" or "![alt text") still count.
+_IMAGE = re.compile(r"!\[([^\]]*)(?:\]\([^)]*\)?|\]|$)")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(\*\*|__|(?<![\w*])\*(?!\s)|(?<!\w)_(?!\s))")
 _RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")

@@ -48,6 +48,9 @@ INTRO = re.compile(
     _I | re.VERBOSE,
 )
 
+# An intro that announces the list: everything before it was prose, not events.
+LIST_FOLLOWS = re.compile(r"^below\ are\ the\ key\b", _I)
+
 # Situation lines: "Here is the situation on Saturday, November 2:", "This is how things stand on…",
 # spun "Right here is the scenario on…". Must also contain a date (checked by the caller).
 SITUATION = re.compile(

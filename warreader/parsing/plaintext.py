@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
-from warreader.parsing.lines import BLANK, BULLET, TEXT, Line, clean
+from warreader.parsing.lines import BLANK, BULLET, CAPTION, TEXT, Line, clean
 
 # Bullet markers seen in the wild: • · ▪ - * – — followed by space, or alone on their line.
+# A Markdown image left in copied text, possibly cut off: "![alt text](/wp-content/…" or "![alt text".
+_IMAGE = re.compile(r"^!\[(?P<alt>[^\]]*)(?:\]\(.*)?$")
 _BULLET = re.compile(r"^\s*(?:[•·▪●◦‣]|[-*–—](?=\s|$))\s*")
 
 
@@ -20,6 +22,12 @@ def plain_lines(text: str) -> list[Line]:
         if not stripped:
             if not pending_bullet and (not out or out[-1].kind != BLANK):
                 out.append(Line("", BLANK))
+            continue
+        image = _IMAGE.match(stripped)
+        if image:
+            if image["alt"].strip():
+                out.append(Line(clean(image["alt"]), CAPTION))
+            pending_bullet = False
             continue
         match = _BULLET.match(stripped)
         if match:
