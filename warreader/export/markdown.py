@@ -41,13 +41,19 @@ def english_date(date: dt.date) -> str:
 
 def escape(text: str) -> str:
     """One line of user or bulletin text made inert: it renders as the characters it holds."""
+    indent = _LEADING_SPACE.match(text)
+    if indent:
+        # Leading blanks would make an indented code block (4+) or vanish: keep them as no-break spaces,
+        # and escape what follows them as a line start, since it still is one for a reader.
+        text = text[indent.end() :]
     text = _ACTIVE.sub(r"\\\1", text)
     text = _ENTITY.sub(r"\\&", text)
     text = _OBSIDIAN_COMMENT.sub(r"\\%\\%", text)
     text = _LIST_START.sub(r"\\\1", text)
     text = _ORDERED_START.sub(r"\1\\\2", text)
-    # Leading blanks would make an indented code block (4+) or be dropped; keep them visible instead.
-    return _LEADING_SPACE.sub(lambda m: m.group(0).replace("\t", "    ").replace(" ", _NBSP), text)
+    if indent:
+        text = indent.group(0).replace("\t", "    ").replace(" ", _NBSP) + text
+    return text
 
 
 def paragraphs(text: str) -> list[str]:
@@ -114,11 +120,10 @@ def render_markdown(data: ExportData, theme_label: Callable[[str], str] | None =
     """The whole brief as one string ending in a newline."""
     label = theme_label or _default_label
     out: list[str] = ["# warreader notes", ""]
-    what = (
-        "every event (with its notes) and day notes"
-        if data.filters.all_events
-        else ("annotated events and day notes")
-    )
+    if data.filters.all_events:
+        what = "every event (with its notes) and day notes"
+    else:
+        what = "annotated events and day notes"
     n_days = len({e.day for e in data.events})
     out.append(f"- Exported: {data.exported_at.strftime('%Y-%m-%d %H:%M')} UTC")
     out.append(

@@ -1,12 +1,15 @@
 """`warreader import-notes FILE.json`: merge a colleague's JSON export into the library.
 
-The file is read and validated in full before anything is written (`notes_file`); the merge itself is
-planned against the library first (`plan_import`), so a merge that changes nothing writes nothing and the
-report can say so. Merge rules live in `merging`: tags and flags united, a differing note kept in full
-under a marker line, never appended twice. Importing the same file again is therefore a no-op.
+The file is read and validated in full before anything is written (`notes_file`); the merge is then
+planned against the library (`plan_import`, reads only), so an import that changes nothing writes nothing
+and the report can say so. Merge rules live in `merging`: tags and flags united, a differing note kept in
+full under a marker line, never appended twice. Importing the same file again is therefore a no-op, and
+an import interrupted half-way is completed by running it again.
 
-Events the library lacks become orphans anchored on the export's day, theme, heading and text; the
-store re-attaches them when their bulletin is imported.
+Events the library does not hold: `Library`'s public API can only annotate an event it stores (or an
+existing orphan), and offers no way to create an orphan from an anchor. Those notes are therefore not
+written; the report names their days so the user can import those bulletins and run the import again
+(which then merges them). The same holds for a day note on a day the library lacks.
 """
 
 from __future__ import annotations
@@ -20,39 +23,40 @@ from warreader.export.notes_file import ImportedEvent, NotesFile, read_notes_fil
 
 @dataclass
 class NotesImportReport:
-    """What one import did. `messages` are short sentences for the user."""
+    """What one import did (or, with nothing changed, found). `messages` are sentences for the user."""
 
     path: Path
     merged: int = 0  # events whose annotation gained a tag, flag or note (new annotations included)
     unchanged: int = 0  # events that already held everything the file had for them
-    orphaned: int = 0  # events the library lacks: kept as new orphans until their bulletin is imported
+    missing: int = 0  # events the library does not hold: not imported (see the module docstring)
     days_merged: int = 0
     days_unchanged: int = 0
+    days_missing: int = 0
     skipped: int = 0  # bare events of an `--all` export: nothing to merge
+    missing_days: list[int] = field(default_factory=list)  # the days those missing notes belong to
     messages: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
-        return bool(self.merged or self.orphaned or self.days_merged)
+        return bool(self.merged or self.days_merged)
 
     def summary(self) -> str:
         """One line for the CLI and the reader's notice."""
         return (
             f"Imported notes from {self.path.name}: {self.merged} merged, {self.unchanged} unchanged, "
-            f"{self.orphaned} new orphans; day notes: {self.days_merged} merged, "
-            f"{self.days_unchanged} unchanged."
+            f"{self.missing} not in this library; day notes: {self.days_merged} merged, "
+            f"{self.days_unchanged} unchanged, {self.days_missing} not in this library."
         )
 
 
 @dataclass(frozen=True)
 class EventChange:
-    """One planned write: what to add to the event's annotation (an orphan is created when `orphan`)."""
+    """One planned write: what to add to an event's annotation."""
 
     event: ImportedEvent
     add_tags: tuple[str, ...]
     add_flags: tuple[str, ...]
     note: str | None  # the whole new note, or None to leave the note alone
-    orphan: bool
 
 
 @dataclass(frozen=True)
@@ -71,32 +75,40 @@ def plan_import(library, notes: NotesFile, report: NotesImportReport) -> ImportP
     """Compare the file with the library (reads only) and count what will change."""
     marker = import_marker(notes.path.name, notes.exported_on)
     plan = ImportPlan()
-    current = {a.event_id: a for a in list(library.annotations()) + list(library.orphans())}
+    # One bulk read: `annotations()` lists orphans too, and `annotate` accepts an orphan's event id.
+    current = {a.event_id: a for a in library.annotations()}
+    stored_days = {summary.day for summary in library.days()}
+    missing_days: set[int] = set()
     for event in notes.events:
         if not event.annotated:
             report.skipped += 1
             continue
         existing = current.get(event.id)
+        if existing is None and library.locate(event.id) is None:
+            report.missing += 1
+            missing_days.add(event.day)
+            continue
         tags = new_labels(existing.tags if existing else (), event.tags)
         flags = new_labels(existing.flags if existing else (), event.flags)
         note = merged_note(existing.note if existing else None, event.note, marker)
-        if not (tags or flags or note is not None):
-            report.unchanged += 1
-            continue
-        orphan = existing is None and library.locate(event.id) is None
-        plan.events.append(EventChange(event, tuple(tags), tuple(flags), note, orphan))
-        if orphan:
-            report.orphaned += 1
-        else:
+        if tags or flags or note is not None:
+            plan.events.append(EventChange(event, tuple(tags), tuple(flags), note))
             report.merged += 1
+        else:
+            report.unchanged += 1
     for day in notes.days:
         existing_day = library.day_note(day.day)
+        if existing_day is None and day.day not in stored_days:
+            report.days_missing += 1
+            missing_days.add(day.day)
+            continue
         note = merged_note(existing_day.note if existing_day else None, day.note, marker)
         if note is None:
             report.days_unchanged += 1
         else:
             plan.days.append(DayChange(day.day, note))
             report.days_merged += 1
+    report.missing_days = sorted(missing_days, reverse=True)
     return plan
 
 
@@ -106,30 +118,21 @@ def import_notes(library, path: Path) -> NotesImportReport:
     report = NotesImportReport(path=Path(path))
     plan = plan_import(library, notes, report)
     apply_plan(library, plan)
-    if report.orphaned:
+    if report.missing or report.days_missing:
+        days = ", ".join(str(d) for d in report.missing_days[:10])
+        more = f" and {len(report.missing_days) - 10} more" if len(report.missing_days) > 10 else ""
         report.messages.append(
-            f"{report.orphaned} notes are on events this library does not hold; they are kept as orphans "
-            "(see `warreader orphans`) and re-attach when their bulletin is imported."
+            f"Notes on days this library does not hold (day {days}{more}) were not imported: import those "
+            f"bulletins, then run `warreader import-notes {report.path.name}` again to merge them."
         )
     return report
 
 
 def apply_plan(library, plan: ImportPlan) -> None:
-    """Write the planned changes through the library's public API."""
+    """Write the planned changes through the library's public API (each call is durable on return)."""
     for change in plan.events:
-        event = change.event
-        if change.orphan:
-            library.add_orphan(
-                event.id,
-                day=event.day,
-                theme=event.theme,
-                heading=event.heading,
-                quote=event.text,
-                tags=change.add_tags,
-                flags=change.add_flags,
-                note=change.note or "",
-            )
-        else:
-            library.annotate(event.id, add_tags=change.add_tags, add_flags=change.add_flags, note=change.note)
+        library.annotate(
+            change.event.id, add_tags=change.add_tags, add_flags=change.add_flags, note=change.note
+        )
     for day in plan.days:
         library.set_day_note(day.day, day.note)

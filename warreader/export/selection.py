@@ -83,11 +83,9 @@ def collect(library, filters: ExportFilters) -> tuple[list[ExportEvent], list[Ex
 
     by_event: dict[str, object] = {}
     orphans_by_day: dict[int, list] = defaultdict(list)
-    seen_ids: set[str] = set()
     for annotation in _all_annotations(library):
-        if annotation.id in seen_ids or not _is_annotated(annotation):
+        if not _is_annotated(annotation):
             continue
-        seen_ids.add(annotation.id)
         if getattr(annotation, "orphan", False):
             orphans_by_day[annotation.day].append(annotation)
         else:
@@ -111,8 +109,8 @@ def collect(library, filters: ExportFilters) -> tuple[list[ExportEvent], list[Ex
 
 
 def _all_annotations(library) -> list:
-    """Every annotation, orphans included (whether or not `annotations()` lists them)."""
-    return list(library.annotations()) + list(library.orphans())
+    """Every annotation, orphans included: `Library.annotations()` lists them (with `orphan` set)."""
+    return library.annotations()
 
 
 def _day_events(library, day, date, load, by_event, annotated, orphans, filters) -> list[ExportEvent]:
