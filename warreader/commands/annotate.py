@@ -1,0 +1,132 @@
+"""`warreader annotate`, `day-note`, `orphans` and `reattach`: write notes from the command line.
+
+Each writing command returns (exit status 0) only after `Library` has made the change durable on disk.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from warreader.commands.library import (
+    describe_annotation,
+    dump_json,
+    one_line,
+    open_library,
+    parse_day,
+    safe,
+)
+from warreader.errors import NotFoundError
+from warreader.store import Annotation, Library
+
+
+def _note_text(value: str | None) -> str | None:
+    """`--note -` reads the note from stdin (one trailing newline dropped); None leaves it alone."""
+    if value != "-":
+        return value
+    text = sys.stdin.read()
+    return text[:-1] if text.endswith("\n") else text
+
+
+def _annotate(library: Library, args: argparse.Namespace) -> int:
+    note = _note_text(args.note)
+    if not (args.tag or args.untag or args.flag or args.unflag or note is not None):
+        annotation = library.annotation(args.event_id)  # nothing to change: show what is there
+        if annotation is None and library.locate(args.event_id) is None:
+            raise NotFoundError(f"No event with id {args.event_id} in the library {library.path}.")
+        lines = describe_annotation(annotation)
+        print("\n".join(lines) if lines else f"{args.event_id} has no annotation.")
+        return 0
+    annotation = library.annotate(
+        args.event_id,
+        add_tags=args.tag,
+        remove_tags=args.untag,
+        note=note,
+        add_flags=args.flag,
+        remove_flags=args.unflag,
+    )
+    if annotation is None:
+        print(f"{args.event_id}: no tag, flag or note left; the annotation is removed.")
+    else:
+        orphan = " (orphan: its event is not in the library)" if annotation.orphan else ""
+        print(f"saved {annotation.event_id}{orphan}")
+        print("\n".join(describe_annotation(annotation, indent="  ")))
+    return 0
+
+
+def _day_note(library: Library, args: argparse.Namespace) -> int:
+    day = parse_day(args.day)
+    text = _note_text(args.note)
+    if text is None:
+        note = library.day_note(day)
+        if note is None:
+            print(f"Day {day} has no note.", file=sys.stderr)
+        else:
+            print(safe(note.note))
+        return 0
+    note = library.set_day_note(day, text)
+    print(f"saved the note on day {day}" if note else f"removed the note on day {day}")
+    return 0
+
+
+def _orphan_record(library: Library, orphan: Annotation) -> dict:
+    candidates = library.candidates(orphan.id)
+    return {
+        "id": orphan.id,
+        "event_id": orphan.event_id,
+        "day": orphan.day,
+        "heading": orphan.heading,
+        "quote": orphan.quote,
+        "tags": orphan.tags,
+        "flags": orphan.flags,
+        "note": orphan.note,
+        "reattach": f"warreader reattach {orphan.id} EVENT_ID",
+        "candidates": [
+            {"id": ref.id, "day": ref.day, "score": round(score, 1), "text": ref.text,
+             "command": f"warreader reattach {orphan.id} {ref.id}"}
+            for ref, score in candidates
+        ],
+    }
+
+
+def _orphans(library: Library, args: argparse.Namespace) -> int:
+    orphans = library.orphans()
+    records = [_orphan_record(library, orphan) for orphan in orphans]
+    if args.json:
+        print(dump_json(records))
+        return 0
+    if not records:
+        print("No orphaned annotations: every note is attached to its event.")
+        return 0
+    print(f"{len(records)} annotation(s) lost their event. Re-attach each with "
+          "`warreader reattach ORPHAN_ID EVENT_ID`.")
+    for orphan, record in zip(orphans, records, strict=True):
+        print()
+        day = record["day"] if record["day"] is not None else "?"
+        print(f"orphan {record['id']}  (day {day}, was {record['event_id']})")
+        print(f"  quote: {one_line(record['quote'])}")
+        for line in describe_annotation(orphan, indent="  "):
+            print(line)
+        if record["candidates"]:
+            print("  closest events:")
+            for c in record["candidates"]:
+                print(f"    {c['score']:5.1f}  {c['id']}  {one_line(c['text'])[:100]}")
+                print(f"           {c['command']}")
+        else:
+            print(f"  no close event found; fix with: {record['reattach']}")
+    return 0
+
+
+def _reattach(library: Library, args: argparse.Namespace) -> int:
+    annotation = library.reattach(args.orphan_id, args.event_id)
+    print(f"re-attached {args.orphan_id} to {annotation.event_id} "
+          f"(day {annotation.day}, {one_line(annotation.heading or annotation.theme or '')})")
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    """Dispatch `annotate`, `day-note`, `orphans` and `reattach`."""
+    command = {"annotate": _annotate, "day-note": _day_note, "orphans": _orphans,
+               "reattach": _reattach}[args.command]
+    with open_library(args) as library:
+        return command(library, args)

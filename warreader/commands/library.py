@@ -1,0 +1,140 @@
+"""`warreader list`, `show DAY` and `search QUERY`: read the library and print it.
+
+Also the small helpers every store command shares: opening the library from `--db`, parsing a day number,
+and printing bulletin or user text so that it can never drive the terminal (escape sequences) — `print`
+of plain strings, never Rich markup.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+
+from warreader.errors import InputError, NotFoundError
+from warreader.model import bulletin_to_doc
+from warreader.store import Annotation, Library
+
+# C0 controls except tab and newline, DEL, and C1 controls (0x9b is a one-byte CSI on some terminals).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_C1 = re.compile(r"[\x7f-\x9f]")
+
+
+def safe(text: object) -> str:
+    """Text made harmless for a terminal: control characters become `�` (newlines and tabs kept)."""
+    return _CONTROL.sub("\ufffd", str(text))
+
+
+def one_line(text: object) -> str:
+    """`safe` text on a single line (for lists and summaries)."""
+    return " ".join(safe(text).split())
+
+
+def dump_json(value: object) -> str:
+    """JSON for stdout. json escapes C0 controls itself; C1 controls are escaped here too, so piping
+    `--json` to a terminal is as safe as the text output."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def open_library(args: argparse.Namespace, *, seed: bool = True) -> Library:
+    return Library.open(args.db, seed_samples=seed)
+
+
+def parse_day(value: str) -> int:
+    """`981`, `day 981` or `1,000` → the day number; InputError otherwise."""
+    cleaned = value.strip().lower().removeprefix("day").strip().replace(",", "")
+    if not cleaned.isdigit():
+        raise InputError(f"{value!r} is not a day number (e.g. 981).")
+    return int(cleaned)
+
+
+def describe_annotation(annotation: Annotation | None, indent: str = "") -> list[str]:
+    """Readable lines for an annotation's tags, flags and note."""
+    if annotation is None:
+        return []
+    lines = []
+    if annotation.tags:
+        lines.append(indent + "tags: " + ", ".join(one_line(t) for t in annotation.tags))
+    if annotation.flags:
+        lines.append(indent + "flags: " + ", ".join(one_line(f) for f in annotation.flags))
+    if annotation.note:
+        note_lines = safe(annotation.note).splitlines() or [""]
+        lines.append(indent + "note: " + note_lines[0])
+        lines.extend(indent + "      " + line for line in note_lines[1:])
+    return lines
+
+
+def _list(library: Library, args: argparse.Namespace) -> int:
+    days = library.days()
+    if args.json:
+        print(dump_json([
+            {"day": d.day, "date": d.date.isoformat() if d.date else None, "title": d.title,
+             "sections": d.sections, "events": d.events, "annotated": d.annotated, "flagged": d.flagged}
+            for d in days
+        ]))
+        return 0
+    if not days:
+        print("The library is empty; add bulletins with `warreader import PATH`.", file=sys.stderr)
+        return 0
+    print(f"{'day':>5}  {'date':<10}  {'sections':>8}  {'events':>6}  {'annotated':>9}  title")
+    for d in days:
+        date = d.date.isoformat() if d.date else "?"
+        print(f"{d.day:>5}  {date:<10}  {d.sections:>8}  {d.events:>6}  {d.annotated:>9}  "
+              f"{one_line(d.title or '')}")
+    return 0
+
+
+def _show(library: Library, args: argparse.Namespace) -> int:
+    day = parse_day(args.day)
+    bulletin = library.bulletin(day)
+    if bulletin is None:
+        raise NotFoundError(f"Day {day} is not in the library {library.path}.")
+    if args.json:
+        print(dump_json(bulletin_to_doc(bulletin)))
+        return 0
+    print(one_line(bulletin.title or f"Day {day}"))
+    date = bulletin.date.strftime("%A %d %B %Y") if bulletin.date else "date unknown"
+    print(f"day {day} · {date} · {one_line(bulletin.source)}")
+    day_note = library.day_note(day)
+    if day_note:
+        print("day note:")
+        print("\n".join("  " + line for line in safe(day_note.note).splitlines()))
+    for section in bulletin.sections:
+        print()
+        print(f"{one_line(section.heading or '(no heading)')}  [{one_line(section.theme)}]")
+        for event in section.events:
+            print(f"  • {one_line(event.text)}")
+            print(f"    id {event.id}")
+            for line in describe_annotation(library.annotation(event.id), indent="    "):
+                print(line)
+    return 0
+
+
+def _search(library: Library, args: argparse.Namespace) -> int:
+    if args.limit is not None and args.limit < 0:
+        raise InputError("--limit must be 0 or more.")
+    refs = library.search(args.query, limit=args.limit)
+    if args.json:
+        print(dump_json([
+            {"id": r.id, "day": r.day, "date": r.date.isoformat() if r.date else None,
+             "heading": r.heading, "theme": r.theme, "text": r.text}
+            for r in refs
+        ]))
+        return 0
+    if not refs:
+        print(f"No event matches {one_line(args.query)!r}.", file=sys.stderr)
+        return 0
+    for r in refs:
+        date = r.date.isoformat() if r.date else "?"
+        print(f"day {r.day} ({date}) · {one_line(r.heading or '(no heading)')} · {r.id}")
+        print(f"  {one_line(r.text)}")
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    """Dispatch `list`, `show` and `search`."""
+    command = {"list": _list, "show": _show, "search": _search}[args.command]
+    with open_library(args) as library:
+        return command(library, args)
