@@ -1,0 +1,145 @@
+"""`WarReaderApp`: the Textual application around `ReaderScreen`.
+
+It owns what is app-wide: the library and settings passed in (never opened here), the theme (remembered
+in settings), key remaps (settings' keymap → `App.set_keymap`), the help screen, the command palette's
+list of every reader action, and the `WARREADER_EXIT_WHEN_READY` start-up probe for the benchmark.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from functools import partial
+from typing import Any, ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import BindingType
+from textual.screen import Screen
+
+from warreader.tui.bindings import APP_BINDINGS, READER_GROUPS, all_binding_ids
+from warreader.tui.screens.help import HelpScreen
+from warreader.tui.screens.reader import ReaderScreen
+
+#: Set to 1 to exit as soon as the first screen shows the newest day (start-up benchmark).
+EXIT_WHEN_READY_ENV = "WARREADER_EXIT_WHEN_READY"
+
+
+class WarReaderApp(App[None]):
+    """The reader. Build it with `warreader.tui.make_app(library, settings)`.
+
+    `WARREADER_EXIT_WHEN_READY=1`: the app exits right after the first frame showing the newest day has
+    been painted (`call_after_refresh` once the day's events are in the viewer), so process start → exit
+    measures start-up. Without a TTY (stdout redirected, CI) Textual still starts its normal driver and
+    writes its escape sequences to stdout, so the measurement includes real rendering; run it with
+    stdout to /dev/null or a pty, and give it a terminal size (`COLUMNS`/`LINES`) when there is none.
+    """
+
+    CSS_PATH = "app.tcss"
+    TITLE = "warreader"
+
+    BINDINGS: ClassVar[list[BindingType]] = list(APP_BINDINGS)
+    """`q` quits (saving the note being edited first); `?`/F1 lists every key."""
+
+    def __init__(self, library: Any, settings: Any) -> None:
+        super().__init__()
+        self.library = library
+        self.settings = settings
+        #: True once the first screen with the newest day has been painted.
+        self.ready = False
+        self._exit_when_ready = os.environ.get(EXIT_WHEN_READY_ENV, "") not in ("", "0")
+
+    def on_mount(self) -> None:
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        else:
+            self.notify(
+                f"Unknown theme {self.settings.theme!r} in settings; using the default.", severity="warning"
+            )
+        # Watch after applying the stored theme, so only the user's own choices are saved.
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        if self.settings.keymap:
+            unknown = sorted(set(self.settings.keymap) - all_binding_ids())
+            if unknown:
+                self.notify(
+                    f"Settings keymap: unknown binding id(s) {', '.join(unknown)}; see ? for keys.",
+                    severity="warning",
+                    timeout=8,
+                )
+            self.set_keymap(self.settings.keymap)
+        for warning in self.settings.warnings:
+            self.notify(warning, title="Settings", severity="warning", timeout=10)
+        self.push_screen(ReaderScreen(self.library, self.settings))
+
+    def first_screen_ready(self) -> None:
+        """Called after the first day has been painted."""
+        self.ready = True
+        if self._exit_when_ready:
+            self.exit()
+
+    # -- settings -----------------------------------------------------------------------------------
+    def save_settings(self) -> None:
+        """Write settings.json (only ever after the user changed something); failures are shown."""
+        try:
+            self.settings.save()
+        except OSError as error:
+            self.notify(
+                f"Cannot save settings to {self.settings.path}: {error.strerror or error}",
+                severity="error",
+                timeout=8,
+            )
+        else:
+            self.settings.warnings = []
+
+    def _theme_changed(self, theme: Any) -> None:
+        if theme.name != self.settings.theme:
+            self.settings.theme = theme.name
+            self.save_settings()
+
+    def action_toggle_dark(self) -> None:
+        """Switch between Textual's dark and light themes."""
+        self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
+
+    # -- screens ------------------------------------------------------------------------------------
+    def action_help(self) -> None:
+        """Show every key."""
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    async def action_quit(self) -> None:
+        """Save the note being edited, then quit."""
+        self._save_pending_note()
+        self.exit()
+
+    def _save_pending_note(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, ReaderScreen):
+                screen.save_note()
+
+    def on_unmount(self) -> None:
+        # Any other way out (ctrl+c, an exception) still writes the note being typed.
+        self._save_pending_note()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The command palette: Textual's own commands plus every reader action."""
+        yield from super().get_system_commands(screen)
+        reader = next((s for s in self.screen_stack if isinstance(s, ReaderScreen)), None)
+        if reader is None:
+            return
+        for _group, bindings in READER_GROUPS:
+            for binding in bindings:
+                if binding.action.startswith("app."):
+                    continue
+                keys = self.settings.keymap.get(binding.id or "", binding.key)
+                key_text = ", ".join(self.get_key_display(b) for b in _bindings_for(keys))
+                yield SystemCommand(
+                    binding.description,
+                    f"{binding.tooltip}  [{key_text}]",
+                    partial(reader.run_action, binding.action),
+                )
+        yield SystemCommand("Help: keys", "List every key  [?]", self.action_help)
+
+
+def _bindings_for(keys: str) -> list[Any]:
+    from textual.binding import Binding
+
+    return [Binding(k.strip(), "") for k in keys.split(",") if k.strip()]

@@ -1,0 +1,293 @@
+"""Search across all days, the theme storyline, and export. Part of `ReaderScreen`.
+
+Slow work (the first search builds the index; a storyline reads every day; an export renders every note)
+runs in thread workers that report back with messages, so keys keep working meanwhile.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import on, work
+from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Input, Static
+
+from warreader.errors import WarreaderError
+from warreader.tui.screens.dialogs import ChoiceDialog, ConfirmDialog
+from warreader.tui.text import literal, theme_colour, theme_label
+from warreader.tui.views import export_prefill
+from warreader.tui.widgets.event_list import EventList
+
+if TYPE_CHECKING:
+    from warreader.tui.screens.reader import ReaderScreen
+
+#: At most this many search results are listed (newest first); the status line says when there are more.
+SEARCH_LIMIT = 500
+#: Typing pauses this long before the search runs (Enter runs it at once).
+SEARCH_DEBOUNCE_SECONDS = 0.15
+
+
+@dataclass
+class SearchDone(Message):
+    """A search worker finished."""
+
+    query: str
+    refs: list[Any]
+    error: str | None = None
+
+
+@dataclass
+class StorylineDone(Message):
+    """A storyline worker finished."""
+
+    theme: str
+    refs: list[Any]
+    error: str | None = None
+
+
+@dataclass
+class ExportDone(Message):
+    """An export worker finished: `path` written, or `error` (exists=True: the file is already there)."""
+
+    path: Path
+    error: str | None = None
+    exists: bool = False
+    request: Any = None
+
+
+class FindMixin(Screen):
+    """Search, storyline and export.
+
+    A `Screen` base of `ReaderScreen` rather than a plain mixin: Textual only collects `@on` handlers
+    from classes built by its message-pump metaclass.
+    """
+
+    def _init_find(self: ReaderScreen) -> None:
+        #: The last search's result event ids, in order, and the one opened (for `n`/`N`).
+        self.results: list[str] = []
+        self.result_index = -1
+        self.search_query = ""
+        self.storyline_theme: str | None = None
+        self._search_timer: Timer | None = None
+
+    # -- search -------------------------------------------------------------------------------------
+    def action_search(self: ReaderScreen) -> None:
+        """Show the search view with its input focused (the last query stays for refining)."""
+        self.save_note()
+        self.set_mode("search-view")
+        search_input = self.query_one("#search-input", Input)
+        search_input.focus()
+        if not self.search_query:
+            self.query_one("#search-status", Static).update(
+                Text("Type words to find in every day (accents and case ignored).", style="dim")
+            )
+
+    @on(Input.Changed, "#search-input")
+    def _search_changed(self: ReaderScreen, event: Input.Changed) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(SEARCH_DEBOUNCE_SECONDS, lambda: self.run_search(event.value))
+
+    @on(Input.Submitted, "#search-input")
+    def _search_submitted(self: ReaderScreen, event: Input.Submitted) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self.run_search(event.value)
+        self.query_one("#results", EventList).focus()
+
+    def run_search(self: ReaderScreen, query: str) -> None:
+        """Start a search (a newer one cancels an older one still running)."""
+        query = query.strip()
+        if not query:
+            return
+        self.query_one("#search-status", Static).update(Text(f"Searching for {query!r}…", style="dim"))
+        self._search_worker(query)
+
+    @work(thread=True, exclusive=True, group="search", description="Searching every day")
+    def _search_worker(self: ReaderScreen, query: str) -> None:
+        try:
+            refs = self.library.search(query, limit=SEARCH_LIMIT + 1)
+        except WarreaderError as error:
+            self.post_message(SearchDone(query, [], str(error)))
+            return
+        self.post_message(SearchDone(query, list(refs)))
+
+    @on(SearchDone)
+    def _search_done(self: ReaderScreen, message: SearchDone) -> None:
+        status = self.query_one("#search-status", Static)
+        if message.error:
+            status.update(Text(message.error, style="bold red"))
+            self.notify(message.error, title="Search failed", severity="error")
+            return
+        refs = message.refs[:SEARCH_LIMIT]
+        results = self.query_one("#results", EventList)
+        results.show_refs(
+            refs, self.annotations_for(r.event.id for r in refs), group_by_day=False, query=message.query
+        )
+        self.results = [r.event.id for r in refs]
+        self.result_index = 0 if refs else -1
+        self.search_query = message.query
+        text = Text()
+        text.append(
+            f"{len(refs)}{'+' if len(message.refs) > SEARCH_LIMIT else ''} results for ", style="bold"
+        )
+        text.append_text(literal(message.query, style="bold cyan"))
+        text.append("   Enter opens · n/N next/previous · Esc back", style="dim")
+        status.update(text)
+        if refs:
+            results.first_event()
+
+    def _open_result(self: ReaderScreen, step: int) -> None:
+        if not self.results:
+            self.notify("No search results: press / to search.", severity="warning", timeout=2)
+            return
+        index = self.result_index + step
+        if not 0 <= index < len(self.results):
+            self.notify("No more results." if step > 0 else "This is the first result.", timeout=1.5)
+            return
+        self.result_index = index
+        info = self.query_one("#results", EventList).infos.get(self.results[index])
+        if info is None or info.day is None:
+            return
+        if self.mode == "search-view":
+            self.query_one("#results", EventList).select_event(info.event.id)
+        else:
+            self.open_day(info.day, info.event.id)
+        self.notify(f"Result {index + 1} of {len(self.results)}", timeout=1)
+
+    def action_next_result(self: ReaderScreen) -> None:
+        """Open the next search result in its day."""
+        self._open_result(+1)
+
+    def action_previous_result(self: ReaderScreen) -> None:
+        """Open the previous search result in its day."""
+        self._open_result(-1)
+
+    # -- storyline ----------------------------------------------------------------------------------
+    def action_storyline(self: ReaderScreen) -> None:
+        """Choose a theme (the selected event's by default) and list its events across all days."""
+        info = self.active_list.infos.get(self.selected_event_id or "")
+        themes: list[str] = []
+        try:
+            from warreader.themes import known_themes
+
+            themes = list(known_themes())
+        except ImportError as error:  # the themes table ships with warreader; say so if it is missing
+            self.notify(f"Theme table unavailable: {error}", severity="warning")
+        events = self.query_one("#events", EventList)
+        for other in events.infos.values():
+            if other.theme not in themes:
+                themes.append(other.theme)
+        choices: list[tuple[str, Text | str]] = []
+        for theme in themes:
+            label = Text("█ ", style=theme_colour(theme))
+            label.append(theme_label(theme))
+            label.append(f"  {theme}", style="dim")
+            choices.append((theme, label))
+
+        def done(theme: str | None) -> None:
+            if theme:
+                self.show_storyline(theme)
+
+        current = info.theme if info else None
+        self.app.push_screen(ChoiceDialog("Storyline: which theme?", choices, current=current), done)
+
+    def show_storyline(self: ReaderScreen, theme: str) -> None:
+        """Switch to the storyline view and load `theme`'s events in a worker."""
+        self.save_note()
+        self.storyline_theme = theme
+        header = Text("Storyline ", style="bold")
+        header.append(theme_label(theme), style=f"bold {theme_colour(theme)}")
+        header.append("  loading…", style="dim")
+        self.query_one("#story-header", Static).update(header)
+        self.set_mode("story-view")
+        self.query_one("#story", EventList).focus()
+        self._storyline_worker(theme)
+
+    @work(thread=True, exclusive=True, group="storyline", description="Collecting a theme across all days")
+    def _storyline_worker(self: ReaderScreen, theme: str) -> None:
+        try:
+            refs = self.library.theme_events(theme)
+        except WarreaderError as error:
+            self.post_message(StorylineDone(theme, [], str(error)))
+            return
+        self.post_message(StorylineDone(theme, list(refs)))
+
+    @on(StorylineDone)
+    def _storyline_done(self: ReaderScreen, message: StorylineDone) -> None:
+        if message.error:
+            self.notify(message.error, title="Storyline failed", severity="error")
+            return
+        if message.theme != self.storyline_theme:
+            return  # the user picked another theme meanwhile
+        story = self.query_one("#story", EventList)
+        story.show_refs(
+            message.refs, self.annotations_for(r.event.id for r in message.refs), group_by_day=True
+        )
+        days = len({r.day for r in message.refs})
+        header = Text("Storyline ", style="bold")
+        header.append(theme_label(message.theme), style=f"bold {theme_colour(message.theme)}")
+        header.append(f"  {len(message.refs)} events over {days} days, oldest first", style="dim")
+        header.append("   Enter opens the day · Esc back", style="dim")
+        self.query_one("#story-header", Static).update(header)
+        story.last_event()  # the newest development is what a reader wants first; scroll up for history
+
+    def action_back(self: ReaderScreen) -> None:
+        """From search results or the storyline back to the open day."""
+        if self.mode != "day-view":
+            self.set_mode("day-view")
+            self.query_one("#events", EventList).focus()
+
+    # -- export -------------------------------------------------------------------------------------
+    def action_export(self: ReaderScreen) -> None:
+        """Open the export dialog with filters from the current view; the write runs in a worker."""
+        from warreader.tui.screens.export import ExportDialog, ExportRequest
+
+        self.save_note()
+        prefill = export_prefill(self.view, self.storyline_theme if self.mode == "story-view" else None)
+
+        def done(request: ExportRequest | None) -> None:
+            if request is not None:
+                self.start_export(request)
+
+        self.app.push_screen(ExportDialog(prefill), done)
+
+    def start_export(self: ReaderScreen, request: Any) -> None:
+        """Write `request` in a worker; an existing file is replaced only after the user confirms."""
+        self._export_worker(request)
+
+    @work(thread=True, exclusive=True, group="export", description="Exporting notes")
+    def _export_worker(self: ReaderScreen, request: Any) -> None:
+        from warreader.export import OutputExistsError, render_export, write_export
+
+        try:
+            text = render_export(self.library, request.options)
+            path = write_export(text, request.path, force=request.force)
+        except OutputExistsError as error:
+            self.post_message(ExportDone(request.path, str(error), exists=True, request=request))
+            return
+        except WarreaderError as error:
+            self.post_message(ExportDone(request.path, str(error)))
+            return
+        self.post_message(ExportDone(path))
+
+    @on(ExportDone)
+    def _export_done(self: ReaderScreen, message: ExportDone) -> None:
+        if message.exists:
+            request = message.request
+
+            def answer(yes: bool | None) -> None:
+                if yes and request is not None:
+                    self.start_export(request.overwrite())
+
+            self.app.push_screen(ConfirmDialog(f"{message.path} already exists. Overwrite it?"), answer)
+            return
+        if message.error:
+            self.notify(message.error, title="Export failed", severity="error", timeout=8)
+            return
+        self.notify(f"Exported to {message.path}", title="Export written", timeout=6)

@@ -1,0 +1,394 @@
+"""`ReaderScreen`: the day list, the section viewer (or search results / storyline) and the tagging panel.
+
+The screen is the coordinator: widgets post messages up, the screen calls the library and pushes the
+results down. Navigation keys are bound here (not on the widgets) so they work from any pane; the
+annotation and search logic lives in the `AnnotateMixin` and `FindMixin` next door to keep files small.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import ContentSwitcher, Footer, Input, OptionList, Static
+
+from warreader.errors import WarreaderError
+from warreader.tui.bindings import READER_BINDINGS
+from warreader.tui.navigation import resolve_goto
+from warreader.tui.screens.annotate import AnnotateMixin
+from warreader.tui.screens.dialogs import ChoiceDialog, PromptDialog
+from warreader.tui.screens.find import FindMixin
+from warreader.tui.text import literal
+from warreader.tui.views import (
+    VIEW_KINDS,
+    ViewSpec,
+    annotation_row,
+    day_row,
+    describe_day,
+    filter_annotations,
+)
+from warreader.tui.widgets.event_list import EventList
+from warreader.tui.widgets.row_list import RowList
+from warreader.tui.widgets.tag_panel import TagPanel
+
+
+class ReaderScreen(AnnotateMixin, FindMixin):
+    """The reader: pick a day on the left, read and select events in the middle, annotate on the right."""
+
+    BINDINGS: ClassVar[list[BindingType]] = list(READER_BINDINGS)
+    """All reader keys; see `warreader.tui.bindings` (ids, tooltips, help groups)."""
+
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
+        (0, "-narrow"),
+        (110, "-normal"),
+        (170, "-wide"),
+    ]
+    """Under 110 columns the panel stacks under the viewer; from 170 every pane widens."""
+
+    AUTO_FOCUS = "#events"
+
+    def __init__(self, library: Any, settings: Any) -> None:
+        super().__init__(id="reader")
+        self.library = library
+        self.settings = settings
+        #: Every day, newest first, and day number → index in that list.
+        self.days: list[Any] = []
+        self.day_index: dict[int, int] = {}
+        #: The day open in the viewer.
+        self.current_day: int | None = None
+        self.view = ViewSpec()
+        #: Set once the first day has been shown (the app's "ready" signal hangs on it).
+        self.first_day_shown = False
+        self._init_find()
+
+    # -- layout ---------------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="body"):
+            with Vertical(id="days-pane", classes="pane"):
+                yield Static(id="view-title", classes="pane-title")
+                yield RowList(self._format_row, id="days")
+            with Vertical(id="main-pane"):
+                with ContentSwitcher(initial="day-view", id="center", classes="pane"):
+                    with Vertical(id="day-view"):
+                        yield Static(id="day-header", classes="pane-title")
+                        yield EventList(id="events")
+                    with Vertical(id="search-view"):
+                        yield Input(
+                            placeholder="search every day…  (Enter opens, Esc back)", id="search-input"
+                        )
+                        yield Static(id="search-status", classes="pane-title")
+                        yield EventList(id="results")
+                    with Vertical(id="story-view"):
+                        yield Static(id="story-header", classes="pane-title")
+                        yield EventList(id="story")
+                yield TagPanel(id="panel", classes="pane")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.days = list(self.library.days())
+        self.day_index = {d.day: n for n, d in enumerate(self.days)}
+        self._show_view_rows()
+        if self.days:
+            self.open_day(self.days[0].day)
+        else:
+            self.query_one("#day-header", Static).update(
+                Text("The library is empty: import bulletins with `warreader import PATH…`", style="bold")
+            )
+            self.first_day_shown = True
+        self.query_one("#events", EventList).focus()
+        # Another warreader process (the CLI, a second reader) may write; a stat every 2 s picks it up.
+        self.set_interval(2.0, self._reload_if_changed)
+
+    # -- the widgets ----------------------------------------------------------------------------------
+    @property
+    def day_list(self) -> RowList:
+        """The day-list pane's list."""
+        return self.query_one("#days", RowList)
+
+    @property
+    def panel(self) -> TagPanel:
+        """The tagging panel."""
+        return self.query_one(TagPanel)
+
+    @property
+    def mode(self) -> str:
+        """What the center pane shows: `day-view`, `search-view` or `story-view`."""
+        return self.query_one("#center", ContentSwitcher).current or "day-view"
+
+    @property
+    def active_list(self) -> EventList:
+        """The event list of the center pane's current view."""
+        return self.query_one(
+            {"day-view": "#events", "search-view": "#results", "story-view": "#story"}[self.mode], EventList
+        )
+
+    def set_mode(self, mode: str) -> None:
+        """Switch the center pane (all three are mounted once; switching only shows/hides)."""
+        self.query_one("#center", ContentSwitcher).current = mode
+        self._show_selected()
+
+    # -- days -----------------------------------------------------------------------------------------
+    def open_day(self, day: int, event_id: str | None = None, *, focus: bool = False) -> bool:
+        """Show `day` in the viewer with `event_id` (default: its first event) selected."""
+        self.save_note()
+        try:
+            bulletin = self.library.bulletin(day)
+        except WarreaderError as error:
+            self.notify(str(error), title="Cannot open the day", severity="error")
+            return False
+        if bulletin is None:
+            self.notify(f"Day {day} is not in the library.", severity="warning")
+            return False
+        events = self.query_one("#events", EventList)
+        ids = [e.id for _, e in bulletin.iter_events()]
+        events.show_bulletin(bulletin, self.annotations_for(ids))
+        self.current_day = day
+        summary = self.days[self.day_index[day]] if day in self.day_index else None
+        header = describe_day(summary) if summary is not None else Text(f"Day {day}", style="bold")
+        if bulletin.title:
+            header.append("\n")
+            header.append_text(literal(bulletin.title, style="italic"))
+        self.query_one("#day-header", Static).update(header)
+        if self.view.kind == "all" and day in self.day_index:
+            self.day_list.move_to(self.day_index[day], announce=False)
+        if self.mode != "day-view":
+            self.query_one("#center", ContentSwitcher).current = "day-view"
+        if not (event_id and events.select_event(event_id)):
+            events.first_event()
+        if focus:
+            events.focus()
+        self._show_selected()
+        if not self.first_day_shown:
+            self.first_day_shown = True
+            self.app.call_after_refresh(self.app.first_screen_ready)
+        return True
+
+    def step_day(self, step: int) -> None:
+        """`step` days newer (+1) or older (-1) than the open one, in the library's order."""
+        if not self.days:
+            return
+        index = self.day_index.get(self.current_day, 0) - step
+        if not 0 <= index < len(self.days):
+            self.notify("No newer day." if step > 0 else "No older day.", timeout=1.5)
+            return
+        self.open_day(self.days[index].day)
+
+    def action_next_day(self) -> None:
+        """The day after the open one."""
+        self.step_day(+1)
+
+    def action_previous_day(self) -> None:
+        """The day before the open one."""
+        self.step_day(-1)
+
+    def action_goto_day(self) -> None:
+        """Ask for a day number or date and open it."""
+
+        def check(text: str) -> str | None:
+            return resolve_goto(text, self.days)[1] or None
+
+        def done(text: str | None) -> None:
+            if text:
+                day, _ = resolve_goto(text, self.days)
+                if day is not None:
+                    self.open_day(day, focus=True)
+
+        self.app.push_screen(
+            PromptDialog(
+                "Go to day", placeholder="981, 2024-11-02 or Nov 2 2024", check=check, id="goto-dialog"
+            ),
+            done,
+        )
+
+    # -- events ---------------------------------------------------------------------------------------
+    def _move(self, method: str) -> None:
+        if not getattr(self.active_list, method)():
+            self.app.bell()
+
+    def action_next_event(self) -> None:
+        """Next event, crossing section boundaries."""
+        self._move("next_event")
+
+    def action_previous_event(self) -> None:
+        """Previous event, crossing section boundaries."""
+        self._move("previous_event")
+
+    def action_next_section(self) -> None:
+        """First event of the next section."""
+        self._move("next_section")
+
+    def action_previous_section(self) -> None:
+        """First event of this (or the previous) section."""
+        self._move("previous_section")
+
+    def action_first_event(self) -> None:
+        """First event of the day."""
+        self._move("first_event")
+
+    def action_last_event(self) -> None:
+        """Last event of the day."""
+        self._move("last_event")
+
+    @on(OptionList.OptionHighlighted, "EventList")
+    def _event_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list is self.active_list:
+            self._show_selected()
+
+    @on(OptionList.OptionSelected, "#results, #story")
+    def _event_chosen(self, event: OptionList.OptionSelected) -> None:
+        """Enter on a search result or storyline event opens it in its day."""
+        info = self.active_list.infos.get(event.option.id or "")
+        if info is not None and info.day is not None:
+            if event.option_list.id == "results":
+                self.result_index = event.option_index
+            self.open_day(info.day, info.event.id, focus=True)
+
+    @property
+    def selected_event_id(self) -> str | None:
+        """The id of the event selected in the center pane."""
+        return self.active_list.event_id
+
+    def _show_selected(self) -> None:
+        """Put the selected event (or the orphan chosen in the day list) in the panel."""
+        event_list = self.active_list
+        event_id = event_list.event_id
+        editor = self.panel.note_editor
+        if editor.event_id != event_id:
+            self.save_note()
+        info = event_list.infos.get(event_id) if event_id else None
+        if info is None and self.view.kind == "orphans" and self.focused is self.day_list:
+            orphan = self.day_list.current
+            self.panel.show_event(None, orphan, pinned=self.settings.pinned_tags)
+            return
+        annotation = self.annotation(event_id) if event_id else None
+        self.panel.show_event(
+            info,
+            annotation,
+            pinned=self.settings.pinned_tags,
+            custom_flags=self.settings.custom_flags,
+            load_note=editor.event_id != event_id,
+        )
+
+    # -- the day-list pane's views ------------------------------------------------------------------
+    def _format_row(self, item: Any) -> Text:
+        return day_row(item) if self.view.kind == "all" else annotation_row(item)
+
+    def _show_view_rows(self) -> None:
+        if self.view.kind == "all":
+            items: list[Any] = self.days
+            cursor = self.day_index.get(self.current_day, 0)
+        else:
+            try:
+                annotations = self.library.annotations()
+            except WarreaderError as error:
+                self.notify(str(error), title="Cannot read the annotations", severity="error")
+                annotations = []
+            items = filter_annotations(annotations, self.view)
+            cursor = 0
+        title = Text(self.view.title, style="bold")
+        title.append(f"  {len(items)}", style="dim")
+        title.append("  v/V", style="dim italic")
+        self.query_one("#view-title", Static).update(title)
+        self.day_list.set_items(items, cursor, announce=False)
+        if not items and self.view.kind != "all":
+            self.notify(f"{self.view.title}: nothing yet.", timeout=2)
+
+    def set_view(self, view: ViewSpec) -> None:
+        """Show `view` in the day-list pane."""
+        self.view = view
+        self._show_view_rows()
+
+    def action_cycle_view(self) -> None:
+        """All days → flagged → tagged → with notes → orphaned notes → all days."""
+        kind = VIEW_KINDS[(VIEW_KINDS.index(self.view.kind) + 1) % len(VIEW_KINDS)]
+        tag = self.view.tag
+        if kind == "tagged" and not tag:
+            tags = self._all_tags()
+            if not tags:
+                kind = "notes"  # nothing is tagged yet: skip the view that would be empty
+            else:
+                tag = tags[0]
+        self.set_view(ViewSpec(kind, tag))
+
+    def action_choose_view(self) -> None:
+        """Pick any view, including "tagged with X" for each tag in the library."""
+        choices: list[tuple[str, Text | str]] = [
+            ("all", "All days"),
+            ("flagged", "Flagged events"),
+            ("notes", "Events with notes"),
+            ("orphans", "Orphaned notes"),
+        ]
+        for tag in self._all_tags():
+            label = Text("Tagged ")
+            label.append_text(literal(f"#{tag}", style="cyan"))
+            choices.append((f"tag:{tag}", label))
+
+        def done(choice: str | None) -> None:
+            if choice is None:
+                return
+            if choice.startswith("tag:"):
+                self.set_view(ViewSpec("tagged", choice[4:]))
+            else:
+                self.set_view(ViewSpec(choice, self.view.tag))
+
+        self.app.push_screen(ChoiceDialog("Day-list view", choices, current=self.view.kind), done)
+
+    @on(RowList.Highlighted, "#days")
+    def _row_highlighted(self, message: RowList.Highlighted) -> None:
+        item = message.item
+        if self.view.kind == "all":
+            if item.day != self.current_day:
+                self.open_day(item.day)
+        elif self.view.kind == "orphans":
+            self.panel.show_event(None, item, pinned=self.settings.pinned_tags)
+        elif item.day is not None:
+            if item.day == self.current_day and self.mode == "day-view":
+                self.query_one("#events", EventList).select_event(item.event_id)
+            else:
+                self.open_day(item.day, item.event_id)
+
+    @on(RowList.Selected, "#days")
+    def _row_selected(self, message: RowList.Selected) -> None:
+        if self.view.kind != "orphans":
+            self.query_one("#events", EventList).focus()
+
+    def refresh_day_marker(self, day: int | None) -> None:
+        """Recount a day's annotated/flagged events after a write and redraw its row in place."""
+        if day is None or day not in self.day_index:
+            return
+        index = self.day_index[day]
+        if day == self.current_day:
+            ids = list(self.query_one("#events", EventList).infos)
+        else:
+            bulletin = self.library.bulletin(day)
+            ids = [e.id for _, e in bulletin.iter_events()] if bulletin else []
+        annotations = [a for a in self.annotations_for(ids).values() if a is not None]
+        summary = replace(
+            self.days[index], annotated=len(annotations), flagged=sum(1 for a in annotations if a.flags)
+        )
+        self.days[index] = summary
+        if self.view.kind == "all":
+            self.day_list.refresh_item(index, summary)
+
+    # -- other processes ------------------------------------------------------------------------------
+    def _reload_if_changed(self) -> None:
+        try:
+            changed = self.library.reload_if_changed()
+        except WarreaderError as error:
+            self.notify(str(error), title="Cannot reload the library", severity="error")
+            return
+        if not changed:
+            return
+        self.days = list(self.library.days())
+        self.day_index = {d.day: n for n, d in enumerate(self.days)}
+        self._show_view_rows()
+        if self.current_day in self.day_index:
+            self.open_day(self.current_day, self.selected_event_id)
+        elif self.days:
+            self.open_day(self.days[0].day)
+        self.notify("The library changed on disk; reloaded.", timeout=2)

@@ -1,0 +1,222 @@
+"""`RowList`: a one-line-per-row list drawn with Textual's line API.
+
+The day list holds 1,500+ rows. Mounting a widget per row costs seconds (a `ListView` of 1,500 items
+takes ~4 s); this widget keeps plain data and renders only the rows on screen, so a library of any size
+paints as fast as an empty one and moving the cursor redraws two lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+
+class RowList(ScrollView, can_focus=True):
+    """A cursor over `items`, each drawn as one line by `formatter`; posts `Highlighted`/`Selected`."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "cursor_down", "Down", show=False, id="rows-down", tooltip="Next row"),
+        Binding("up", "cursor_up", "Up", show=False, id="rows-up", tooltip="Previous row"),
+        Binding("home", "first", "First", show=False, id="rows-first", tooltip="First row"),
+        Binding("end", "last", "Last", show=False, id="rows-last", tooltip="Last row"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="rows-page-down", tooltip="Page down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="rows-page-up", tooltip="Page up"),
+        Binding("enter", "select", "Open", show=False, id="rows-select", tooltip="Open the row"),
+    ]
+    """Cursor keys move the cursor; Enter selects (opens) the row."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"row-list--cursor"}
+    """`row-list--cursor`: the row under the cursor."""
+
+    DEFAULT_CSS = """
+    RowList { background: $surface; }
+    RowList > .row-list--cursor { background: $block-cursor-blurred-background; }
+    RowList:focus > .row-list--cursor {
+        color: $block-cursor-foreground;
+        background: $block-cursor-background;
+        text-style: $block-cursor-text-style;
+    }
+    """
+
+    cursor: reactive[int] = reactive(0, always_update=False, init=False)
+    """Index of the row under the cursor (clamped to the rows)."""
+
+    @dataclass
+    class Highlighted(Message):
+        """The cursor moved onto `item` (posted on every move, by keys, mouse or code)."""
+
+        row_list: RowList
+        index: int
+        item: Any
+
+        @property
+        def control(self) -> RowList:
+            """The list that sent it (lets handlers use `@on(..., "#id")`)."""
+            return self.row_list
+
+    @dataclass
+    class Selected(Message):
+        """Enter or a click on `item`."""
+
+        row_list: RowList
+        index: int
+        item: Any
+
+        @property
+        def control(self) -> RowList:
+            """The list that sent it."""
+            return self.row_list
+
+    def __init__(self, formatter: Callable[[Any], Text], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._formatter = formatter
+        self._items: Sequence[Any] = ()
+        self._cache: dict[int, Text] = {}
+
+    # -- data ---------------------------------------------------------------------------------------
+    @property
+    def items(self) -> Sequence[Any]:
+        """The rows' data, in display order (read-only; use `set_items`)."""
+        return self._items
+
+    @property
+    def current(self) -> Any | None:
+        """The item under the cursor, or None when the list is empty."""
+        return self._items[self.cursor] if 0 <= self.cursor < len(self._items) else None
+
+    def set_items(self, items: Sequence[Any], cursor: int = 0, *, announce: bool = True) -> None:
+        """Replace every row (cheap: nothing is rendered until it is on screen)."""
+        self._items = items
+        self._cache.clear()
+        self.virtual_size = Size(self.size.width, len(items))
+        self.set_reactive(RowList.cursor, self.validate_cursor(cursor))
+        self.scroll_to_cursor(center=True)
+        self.refresh()
+        if announce and items:
+            self.post_message(self.Highlighted(self, self.cursor, self.current))
+
+    def refresh_item(self, index: int, item: Any | None = None) -> None:
+        """Redraw one row, optionally replacing its data (e.g. a day's marker after a write)."""
+        if not 0 <= index < len(self._items):
+            return
+        if item is not None:
+            if not isinstance(self._items, list):
+                self._items = list(self._items)
+            self._items[index] = item
+        self._cache.pop(index, None)
+        self.refresh_line(index)
+
+    def move_to(self, index: int, *, announce: bool = True) -> None:
+        """Put the cursor on `index`; `announce=False` moves it without a `Highlighted` message."""
+        index = self.validate_cursor(index)
+        if announce:
+            if index == self.cursor:
+                self.post_message(self.Highlighted(self, index, self.current))
+            self.cursor = index
+        else:
+            old = self.cursor
+            self.set_reactive(RowList.cursor, index)
+            self.refresh_line(old)
+            self.refresh_line(index)
+            self.scroll_to_cursor()
+
+    # -- reactive plumbing --------------------------------------------------------------------------
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(value, len(self._items) - 1)) if self._items else 0
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self.refresh_line(old)
+        self.refresh_line(new)
+        self.scroll_to_cursor()
+        if self._items:
+            self.post_message(self.Highlighted(self, new, self.current))
+
+    def refresh_line(self, index: int) -> None:
+        """Redraw the screen line showing row `index`, if it is visible."""
+        y = index - self.scroll_offset.y
+        if 0 <= y < self.size.height:
+            self.refresh(Region(0, y, self.size.width, 1))
+
+    def scroll_to_cursor(self, center: bool = False) -> None:
+        if self.is_mounted:
+            self.scroll_to_region(
+                Region(0, self.cursor, 1, 1), animate=False, center=center, force=True, immediate=True
+            )
+
+    def on_resize(self, _: events.Resize) -> None:
+        self.virtual_size = Size(self.size.width, len(self._items))
+        self.scroll_to_cursor()
+
+    # -- actions ------------------------------------------------------------------------------------
+    def action_cursor_down(self) -> None:
+        """Next row."""
+        self.cursor += 1
+
+    def action_cursor_up(self) -> None:
+        """Previous row."""
+        self.cursor -= 1
+
+    def action_first(self) -> None:
+        """First row."""
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        """Last row."""
+        self.cursor = len(self._items) - 1
+
+    def action_page_down(self) -> None:
+        """One screen down."""
+        self.cursor += max(1, self.size.height - 1)
+
+    def action_page_up(self) -> None:
+        """One screen up."""
+        self.cursor -= max(1, self.size.height - 1)
+
+    def action_select(self) -> None:
+        """Open the row under the cursor."""
+        if self._items:
+            self.post_message(self.Selected(self, self.cursor, self.current))
+
+    def on_click(self, event: events.Click) -> None:
+        index = event.y + self.scroll_offset.y
+        if 0 <= index < len(self._items):
+            self.cursor = index
+            self.action_select()
+
+    # -- rendering ----------------------------------------------------------------------------------
+    def _row_text(self, index: int) -> Text:
+        text = self._cache.get(index)
+        if text is None:
+            text = self._formatter(self._items[index])
+            text.no_wrap = True
+            text.overflow = "ellipsis"
+            self._cache[index] = text
+        return text
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        width = self.size.width
+        base = self.rich_style
+        if not 0 <= index < len(self._items):
+            return Strip.blank(width, base)
+        text = self._row_text(index)
+        style: Style = base
+        if index == self.cursor:
+            style = base + self.get_component_rich_style("row-list--cursor")
+        lines = text.wrap(self.app.console, width, overflow="ellipsis", no_wrap=True)
+        line = lines[0] if lines else Text()
+        segments = list(line.render(self.app.console))
+        # The row style goes *under* the text's own spans, so markers keep their colours on the cursor.
+        return Strip(segments).crop_extend(scroll_x, scroll_x + width, style).apply_style(style)
