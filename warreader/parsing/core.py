@@ -124,6 +124,7 @@ class _Reader:
         "HomeBreaking NewsRussia-Ukraine war: …") are marked so the body skips them."""
         candidates: list[tuple[Line, str]] = []
         content_seen = 0
+        self._split_run_together_title()
         for line in self.lines[:60]:
             if line.kind == BLANK or P.JUNK_LINE.match(line.text):
                 continue
@@ -149,6 +150,16 @@ class _Reader:
         self.title, self.title_key = title, key
         self.day = dates.day_from_title(title)
 
+    def _split_run_together_title(self) -> None:
+        """"…, giorno 1.300 Ecco gli eventi chiave…": a title run together with the text after it is
+        split after its day number, so the rest is read as ordinary lines."""
+        first = next((i for i, line in enumerate(self.lines) if line.kind != BLANK), None)
+        if first is None or self.lines[first].kind not in (TEXT, TITLE):
+            return
+        match = P.RUN_TOGETHER_TITLE.match(self.lines[first].text)
+        if match and _word_count(self.lines[first].text) > 30:
+            self.lines[first : first + 1] = [Line(match["title"], TITLE), Line(match["rest"], TEXT)]
+
     def _take_situation(self, text: str) -> bool:
         """A "Here is the situation on…" line: remember its date; True if the line was one."""
         if not P.SITUATION.match(text) or _word_count(text) > 25:
@@ -156,6 +167,8 @@ class _Reader:
         match = dates.find_stated_date(text)
         if match and self.date_line is None:
             self.date_line = match
+        if self.day is None:
+            self.day = dates.day_from_intro(text)  # "Here are the key events on day 1,211 of…"
         return True
 
     def _take_date_only(self, text: str) -> bool:

@@ -115,8 +115,8 @@ def day_from_title(title: str) -> int | None:
 
 
 def day_from_intro(text: str) -> int | None:
-    """The day number an intro states ('enters its 981st day', 'its eighth day')."""
-    match = ORDINAL_DAY.search(text)
+    """The day number an intro states ('enters its 981st day', 'its eighth day', 'on day 1,211 of')."""
+    match = ORDINAL_DAY.search(text) or DAY_IN_TITLE.search(text)
     if match:
         return parse_number(match["n"])
     match = WORD_DAY_BEFORE.search(text)

@@ -71,15 +71,15 @@ _AGENCIES = (
 )
 BRACKET_CREDIT = re.compile(
     rf"\[(?:file(?:\ photo)?\s*:\s*)?"
-    rf"(?:[^\[\]]{{1,80}}?\s*/\s*[^\[\]]{{1,60}}|(?:{_AGENCIES})[^\[\]]{{0,40}})\]\s*\.?$",
+    rf"(?:[^\[\]]{{1,80}}?\s*/\s*[^\[\]]{{1,140}}|(?:{_AGENCIES})[^\[\]]{{0,40}})\]\s*\.?$",
     _I | re.VERBOSE,
 )
 # Credits without brackets: "REUTERS/Stringer", "(Photo by SERGEY BOBOK / AFP)", "(AP Photo/Evgeniy
 # Maloletka)", "Photograph: Evgeniy Maloletka/AP", Reuters handout boilerplate.
 BARE_CREDIT = re.compile(
     r"""(?:\bREUTERS\s*/\s*[\w.\- ]+\.?$
-      | \((?:photo|photograph|image|picture)\ by\ [^()]{1,80}\)\.?$
-      | \((?:AP|AFP|EPA|Reuters)\ (?:Photo|Images?)[^()]{0,80}\)\.?$
+      | \((?i:photo|photograph|image|picture)\ by\ [^()]{1,80}\)\.?$
+      | \((?:AP|AFP|EPA|Reuters|REUTERS)\ (?i:photo|images?)[^()]{0,80}\)\.?$
       | \bPhotograph:\ [^.]{1,80}$
       | \bTHIS\ IMAGE\ HAS\ BEEN\ SUPPLIED\ BY\ A\ THIRD\ PARTY\.?$
       | \bvia\ REUTERS\.?$
@@ -102,6 +102,11 @@ TITLE_WORDS = re.compile(
     r"""key\ (?:events|moments|occasions|developments)|at\ a\ glance|what\ we\ know|list\ of\ the\ most
       |eventi\ chiave|(?:^|\W)day\s*[-–]?\s*(?:\d|[a-z]+\b)|\d+(?:st|nd|rd|th)\ day|giorno\ \d""",
     _I | re.VERBOSE,
+)
+
+# A title with the next sentences glued on: split after the day number.
+RUN_TOGETHER_TITLE = re.compile(
+    r"^(?P<title>.{10,160}?\b(?:day|giorno)\s*(?:\d{1,2}(?:[.,]\d{3})+|\d{1,4}))\s+(?P<rest>\S.*)$", _I
 )
 
 # Truncation markers left by news APIs: "… [+1779 chars]".
