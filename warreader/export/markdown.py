@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 
 from warreader.export.records import ExportData, ExportEvent, ExportFilters
+from warreader.themes import theme_label
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = (
@@ -30,6 +31,8 @@ _LIST_START = re.compile(r"^([-+])")  # also "---", a thematic break or setext u
 _ORDERED_START = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 _LEADING_SPACE = re.compile(r"^[ \t]+")
 _NBSP = "\u00a0"
+# Most text needs no escaping at all; one search decides, so a 2,000-note export skips five substitutions.
+_NEEDS_ESCAPE = re.compile(r"[\\`*_\[\]<>|~$=#&%]|^[-+\d \t]")
 _HARD_BREAK = "  "
 _TAG_JUNK = re.compile(r"[^\w/-]+", re.UNICODE)
 
@@ -41,6 +44,8 @@ def english_date(date: dt.date) -> str:
 
 def escape(text: str) -> str:
     """One line of user or bulletin text made inert: it renders as the characters it holds."""
+    if not _NEEDS_ESCAPE.search(text):
+        return text
     indent = _LEADING_SPACE.match(text)
     if indent:
         # Leading blanks would make an indented code block (4+) or vanish: keep them as no-break spaces,
@@ -105,14 +110,10 @@ def describe_filters(filters: ExportFilters) -> str:
 
 
 def _default_label(key: str) -> str:
-    """The theme's label from `warreader.themes`, or a readable form of the key."""
-    try:
-        from warreader.themes import theme_label
-    except ImportError:  # the theme table is optional for an export: fall back to the key itself
-        return key.replace("-", " ").replace("_", " ").capitalize()
+    """The theme's display label from the theme table; an odd key must never break an export."""
     try:
         return theme_label(key)
-    except Exception:  # a label is cosmetic: an odd key must not break an export
+    except Exception:  # a label is cosmetic: fall back to a readable form of the key
         return key.replace("-", " ").capitalize()
 
 
