@@ -1,0 +1,130 @@
+"""Library: reading bulletins, annotations and day notes, and staying in step with other instances."""
+
+from __future__ import annotations
+
+import threading
+
+import orjson
+import pytest
+from conftest import DAY_981
+
+from warreader.errors import InputError, NotFoundError
+from warreader.store import DEFAULT_FLAGS, Library
+
+
+def test_new_library_layout(lib, lib_path):
+    assert sorted(p.name for p in lib_path.iterdir()) == [".lock", "meta.json"]
+    meta = orjson.loads((lib_path / "meta.json").read_bytes())
+    assert meta["schema"] == 1 and meta["created"].endswith("Z")
+    assert lib.days() == [] and lib.bulletin(1) is None
+
+
+def test_bulletin_reads(lib, make):
+    lib.import_bulletins([make(981, DAY_981), make(982, {"Weapons": ["Germany sent IRIS-T systems."]})])
+    assert [d.day for d in lib.days()] == [982, 981]
+    summary = lib.days()[1]
+    assert (summary.sections, summary.events, summary.annotated, summary.flagged) == (2, 5, 0, 0)
+    assert summary.date == make(981, DAY_981).date and summary.title.endswith("day 981")
+    bulletin = lib.bulletin(981)
+    assert bulletin == make(981, DAY_981)
+    event = bulletin.sections[1].events[0]
+    ref = lib.locate(event.id)
+    assert (ref.day, ref.section_index, ref.heading, ref.theme, ref.text) == (
+        981, 1, "Politics and diplomacy", "politics-and-diplomacy", event.text)
+    assert lib.locate("981-0000000000") is None
+    assert [r.day for r in lib.theme_events("fighting")] == [981, 981, 981]
+
+
+def test_annotate_normalises_and_deletes_when_empty(lib, make):
+    lib.import_bulletins([make(981, DAY_981)])
+    eid = lib.bulletin(981).sections[0].events[0].id
+    a = lib.annotate(eid, add_tags=["  Drone   strikes ", "drone strikes", "Kyiv"], add_flags=["important"])
+    assert a.tags == ["Drone strikes", "Kyiv"] and a.flags == ["important"] and not a.orphan
+    assert (a.day, a.theme, a.heading, a.quote) == (981, "fighting", "Fighting", DAY_981["Fighting"][0])
+    assert a.created_at.endswith("Z") and a.updated_at >= a.created_at
+    a = lib.annotate(eid, remove_tags=["DRONE STRIKES"], add_flags=["my own flag"], note="line 1\nline 2")
+    assert a.tags == ["Kyiv"] and a.flags == ["important", "my own flag"] and a.note == "line 1\nline 2"
+    assert lib.annotation(eid) == a
+    summary = lib.days()[0]
+    assert (summary.annotated, summary.flagged) == (1, 1)
+    assert lib.annotate(eid, remove_tags=["kyiv"], remove_flags=["IMPORTANT", "my own flag"], note="") is None
+    assert lib.annotation(eid) is None and lib.annotations() == []
+    assert "follow-up" in DEFAULT_FLAGS
+
+
+def test_annotate_errors(lib, make):
+    lib.import_bulletins([make(981, DAY_981)])
+    with pytest.raises(NotFoundError, match="981-nope"):
+        lib.annotate("981-nope", add_tags=["x"])
+    eid = lib.bulletin(981).sections[0].events[0].id
+    with pytest.raises(InputError):
+        lib.annotate(eid, add_tags=["   "])
+    assert lib.annotations() == []
+
+
+def test_all_tags_most_used_first(lib, make):
+    lib.import_bulletins([make(981, DAY_981)])
+    ids = [e.id for _, e in lib.bulletin(981).iter_events()]
+    lib.annotate(ids[0], add_tags=["zeta", "Alpha"])
+    lib.annotate(ids[1], add_tags=["ZETA"])
+    lib.annotate(ids[2], add_tags=["beta"])
+    assert lib.all_tags() == ["zeta", "Alpha", "beta"]
+
+
+def test_day_notes(lib, make):
+    lib.import_bulletins([make(981, DAY_981)])
+    with pytest.raises(NotFoundError):
+        lib.set_day_note(5, "no such day")
+    note = lib.set_day_note(981, "A quiet day.\nMostly drones.")
+    assert note.note == "A quiet day.\nMostly drones." and lib.day_note(981) == note
+    assert lib.set_day_note(981, "  ") is None and lib.day_note(981) is None
+
+
+def test_other_instance_sees_writes_and_loses_nothing(lib, lib_path, make):
+    lib.import_bulletins([make(981, DAY_981)])
+    other = Library.open(lib_path, seed_samples=False)
+    eid = lib.bulletin(981).sections[0].events[0].id
+    lib.annotate(eid, add_tags=["one"])
+    assert other.annotation(eid) is None  # a snapshot until asked to reload
+    assert other.reload_if_changed() and other.annotation(eid).tags == ["one"]
+    assert not other.reload_if_changed()
+    lib.annotate(eid, add_tags=["two"])
+    # `other` has not reloaded, yet its write starts from the fresh state: nothing is lost.
+    assert other.annotate(eid, add_tags=["three"]).tags == ["one", "two", "three"]
+    assert lib.reload_if_changed() and lib.annotation(eid).tags == ["one", "two", "three"]
+    lib.import_bulletins([make(982, {"Weapons": ["A new aid package."]})])
+    assert other.bulletin(982) is None and other.reload_if_changed() and other.bulletin(982) is not None
+
+
+def test_threads_share_one_library(lib, make):
+    lib.import_bulletins([make(981, DAY_981)])
+    eid = lib.bulletin(981).sections[0].events[0].id
+
+    def worker(n: int) -> None:
+        for i in range(25):
+            lib.annotate(eid, add_tags=[f"w{n}-{i}"])
+            lib.days()
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(Library.open(lib.path, seed_samples=False).annotation(eid).tags) == 100
+
+
+def test_seed_samples_fill_an_empty_library(tmp_path):
+    library = Library.open(tmp_path / "fresh")
+    days = [d.day for d in library.days()]
+    assert days and days == sorted(days, reverse=True)
+    assert Library.open(tmp_path / "fresh").days() == library.days()  # seeded once, not twice
+
+
+def test_library_path_that_is_a_file(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("mine")
+    from warreader.errors import LibraryError
+
+    with pytest.raises(LibraryError, match="is a file"):
+        Library.open(path)
+    assert path.read_text() == "mine"

@@ -1,0 +1,123 @@
+"""Re-importing a day keeps every annotation: same id, fuzzy match of an edited text, or an orphan."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+from conftest import DAY_981
+
+from warreader.errors import NotFoundError
+from warreader.store import Library
+
+SPUN_981 = {  # the same day reworded by a synonym spinner, one event dropped, one added
+    "Preventing": [
+        "At the very least two individuals have been wounded in an in a single day Russian drone assault "
+        "on Kyiv.",
+        "A Russian missile strike on Kharkiv hit a constructing utilized by police, killing one officer.",
+    ],
+    "Politics and diplomacy": [
+        "Zelenskyy stated Ukraine had requested its companions for long-range weapons.",
+        "South Korea summoned Russia’s ambassador to protest the North Korean deployment.",
+        "Hungary’s prime minister said Europe should prepare for a change in Washington.",
+    ],
+}
+
+
+def ids(lib: Library, day: int) -> list[str]:
+    return [e.id for _, e in lib.bulletin(day).iter_events()]
+
+
+def test_identical_import_is_unchanged(lib, make):
+    first = lib.import_bulletins([make(981, DAY_981)])
+    assert (first.imported, first.updated, first.unchanged, first.days) == (1, 0, 0, [981])
+    again = lib.import_bulletins([make(981, DAY_981, source="elsewhere/copy.txt")])
+    assert (again.imported, again.updated, again.unchanged, again.days) == (0, 0, 1, [])
+
+
+def test_skipped_and_duplicate_days(lib, make):
+    report = lib.import_bulletins([
+        make(None, DAY_981, source="nameless.txt"),
+        make(981, DAY_981, source="a.txt"),
+        make(981, {"Fighting": ["Other text."]}, source="b.txt"),
+    ])
+    assert (report.imported, report.skipped) == (1, 2)
+    assert any("nameless.txt" in m and "no day number" in m for m in report.messages)
+    assert any(m.startswith("a.txt") and "b.txt" in m for m in report.messages)
+    assert lib.bulletin(981).source == "b.txt"
+
+
+def test_reimport_keeps_exact_fuzzy_and_orphans(lib, make):
+    lib.import_bulletins([make(981, DAY_981)])
+    old = ids(lib, 981)
+    # Annotate every event: [drone attack, missile strike, villages, long-range weapons, ambassador]
+    for n, event_id in enumerate(old):
+        lib.annotate(event_id, add_tags=[f"t{n}"], note=f"note {n}", add_flags=["verify"] if n == 2 else ())
+    before = {a.id: a for a in lib.annotations()}
+
+    report = lib.import_bulletins([make(981, SPUN_981, source="spun.txt")])
+    assert (report.updated, report.reattached, report.orphaned) == (1, 4, 1)
+    new = ids(lib, 981)
+    by_tag = {a.tags[0]: a for a in lib.annotations()}
+    assert len(by_tag) == 5  # nothing dropped
+    assert by_tag["t4"].event_id == old[4] == new[3]  # same text → same id
+    assert by_tag["t0"].event_id == new[0] and by_tag["t0"].heading == "Preventing"  # fuzzy
+    assert by_tag["t1"].event_id == new[1] and by_tag["t3"].event_id == new[2]
+    assert by_tag["t0"].quote == SPUN_981["Preventing"][0]  # the anchor follows the new text
+    assert all(a.note == before[a.id].note for a in by_tag.values())
+    orphan = by_tag["t2"]
+    assert orphan.orphan and orphan.flags == ["verify"] and orphan.quote == DAY_981["Fighting"][2]
+    assert [o.id for o in lib.orphans()] == [orphan.id]
+    assert any(orphan.id in m for m in report.messages)
+    assert lib.days()[0].annotated == 4
+
+    # Re-attach by hand onto the event nobody claimed.
+    with pytest.raises(NotFoundError):
+        lib.reattach("a-nope", new[4])
+    with pytest.raises(NotFoundError):
+        lib.reattach(orphan.id, "981-nope")
+    moved = lib.reattach(orphan.id, new[4])
+    assert (moved.event_id, moved.orphan, moved.tags, moved.note) == (new[4], False, ["t2"], "note 2")
+    assert lib.orphans() == [] and lib.days()[0].annotated == 5
+
+
+def test_reattach_onto_an_annotated_event_merges(lib, make):
+    lib.import_bulletins([make(981, DAY_981)])
+    a, b = ids(lib, 981)[:2]
+    lib.annotate(a, add_tags=["x"], note="first")
+    lib.annotate(b, add_tags=["y", "X"], note="second", add_flags=["important"])
+    lib.import_bulletins([make(981, {"Fighting": ["Something entirely different happened on this day."]})])
+    assert len(lib.orphans()) == 2
+    target = ids(lib, 981)[0]
+    first, second = sorted(lib.orphans(), key=lambda o: o.note)
+    lib.reattach(first.id, target)
+    merged = lib.reattach(second.id, target)
+    assert merged.tags == ["x", "y"] and merged.flags == ["important"] and merged.note == "first\n\nsecond"
+    assert [x.event_id for x in lib.annotations()] == [target]
+
+
+def test_orphan_from_elsewhere_attaches_when_its_day_arrives(lib, lib_path, make):
+    lib.import_bulletins([make(981, DAY_981)])
+    eid = ids(lib, 981)[0]
+    lib.annotate(eid, add_tags=["kept"])
+    # Simulate notes merged from a colleague: the annotation exists, its bulletin does not (yet).
+    other = Library.open(lib_path.parent / "colleague", seed_samples=False)
+    other.import_bulletins([make(990, {"Fighting": ["A colleague's event."]})])
+    colleague_id = ids(other, 990)[0]
+    other.annotate(colleague_id, add_tags=["theirs"])
+    (lib_path / "annotations.json").write_bytes((other.path / "annotations.json").read_bytes())
+    lib.reload_if_changed()
+    assert [o.event_id for o in lib.orphans()] == [colleague_id]
+    assert lib.annotate(colleague_id, note="still editable").orphan  # an orphan's id is accepted
+    report = lib.import_bulletins([make(990, {"Fighting": ["A colleague's event."]})])
+    assert (report.imported, report.reattached, report.orphaned) == (1, 1, 0)
+    assert lib.orphans() == [] and lib.annotation(colleague_id).tags == ["theirs"]
+
+
+def test_reimport_does_not_touch_unrelated_days(lib, make):
+    lib.import_bulletins([make(981, DAY_981), make(982, {"Weapons": ["An aid package."]})])
+    eid = ids(lib, 982)[0]
+    lib.annotate(eid, add_tags=["aid"])
+    snapshot = copy.deepcopy(lib.annotations())
+    lib.import_bulletins([make(981, SPUN_981)])
+    assert lib.annotations() == snapshot
