@@ -1,0 +1,156 @@
+"""The reader section: start-up beside a bare Textual app, then day switch and search inside the app.
+
+Start-up runs `python -m warreader --db LIB` with `WARREADER_EXIT_WHEN_READY=1` (the app exits once its
+first screen shows the newest day) and `python -m bench.bare_app`, alternately, each in its own pty.
+
+Keypresses are timed in-process with `App.run_test()`. Pilot's own `press()` sleeps for idle detection
+(two 20 ms sleeps per key), so it cannot time a 16 ms budget; instead the key event is posted to the
+driver as Pilot does, and the clock stops once every widget has processed its messages, no worker is
+running and the screen has rendered the resulting update (what `Pilot.pause` forces at its end).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import time
+
+from bench.core import COMMON_WORD, RARE_WORD, need_library, require
+from bench.measure import Figure, Goal, latency_figures, median, ms
+from bench.pty_run import run_in_pty
+from bench.workspace import REPO, Workspace
+
+FIRST_SCREEN_RATIO = Goal("<=", 1.3)
+FRAME_MS = 16
+
+
+def reader_section(ws: Workspace, out: list[Figure]) -> None:
+    require("warreader.tui", "the reader")
+    require("textual", "Textual")
+    need_library(ws)
+    out.extend(first_screen(ws))
+    out.extend(asyncio.run(_in_app(ws)))
+
+
+def first_screen(ws: Workspace) -> list[Figure]:
+    env = {**ws.env, "WARREADER_EXIT_WHEN_READY": "1"}
+    reader_cmd = [sys.executable, "-m", "warreader", "--db", str(ws.library)]
+    bare_cmd = [sys.executable, "-m", "bench.bare_app"]
+    # One unmeasured start of each first, so both find their modules' bytecode and files in the cache.
+    runs = max(ws.runs, 2) if ws.quick else max(ws.runs, 7)
+    reader, bare = [], []
+    for index in range(runs + 1):
+        for cmd, out in ((bare_cmd, bare), (reader_cmd, reader)):
+            result = run_in_pty(cmd, env, REPO)
+            if result.returncode != 0:
+                tail = result.output_tail.decode("utf-8", "replace")[-600:]
+                raise RuntimeError(f"{' '.join(cmd[1:3])} exited {result.returncode}: {tail}")
+            if index:
+                out.append(result)
+    reader_s = median([r.seconds for r in reader])
+    bare_s = median([r.seconds for r in bare])
+    n = len(reader)
+    return [
+        Figure("first screen: warreader", ms(reader_s), "ms", f"median of {n}",
+               note=f"process start → newest day painted; worst {ms(max(r.seconds for r in reader)):.0f} ms"),
+        Figure("first screen: bare Textual app", ms(bare_s), "ms", f"median of {n}",
+               note="same interpreter, pty and size (120×40)"),
+        Figure("first screen ratio", reader_s / bare_s, "×", "ratio of medians", FIRST_SCREEN_RATIO),
+        Figure("reader peak memory (RSS)", max(r.maxrss_mb for r in reader), "MB", f"max of {n}",
+               Goal("<=", 200), f"bare app: {max(r.maxrss_mb for r in bare):.0f} MB"),
+    ]
+
+
+async def _settle(app, pilot) -> None:
+    """Until every message is handled and no worker runs, then render the pending update."""
+    from textual.worker import WorkerState
+
+    busy = (WorkerState.PENDING, WorkerState.RUNNING)
+    for _ in range(20_000):
+        await pilot._wait_for_screen()
+        nodes = [app, *app.screen.walk_children(with_self=True)]
+        queued = any(node._message_queue.qsize() for node in nodes)
+        working = any(worker.state in busy for worker in app.workers)
+        if not queued and not working:
+            break
+        # A thread worker needs wall time, not just a turn of the event loop.
+        await asyncio.sleep(0.0002 if working else 0)
+    app.screen._on_timer_update()
+
+
+# Textual's key names and characters for the keys pressed here (what Pilot derives for "[" and "/").
+_KEYS = {
+    "[": ("left_square_bracket", "["),
+    "]": ("right_square_bracket", "]"),
+    "/": ("slash", "/"),
+    "enter": ("enter", "\r"),
+    "escape": ("escape", "\x1b"),
+}
+
+
+async def _key(app, pilot, key: str) -> float:
+    """Post one key as Pilot does and time it until handled and rendered."""
+    from textual import events
+
+    name, char = _KEYS[key]
+    start = time.perf_counter()
+    app._driver.send_message(events.Key(name, char))
+    await _settle(app, pilot)
+    return time.perf_counter() - start
+
+
+async def _in_app(ws: Workspace) -> list[Figure]:
+    from warreader.settings import Settings
+    from warreader.store import Library
+    from warreader.tui import make_app
+
+    library = Library.open(ws.library, seed_samples=False)
+    try:
+        # Settings kept in memory only: the benchmark never writes the user's settings file.
+        app = make_app(library, Settings(path=None))
+        async with app.run_test(size=(120, 40)) as pilot:
+            # The app flags its first screen after the frame showing the newest day is painted.
+            deadline = time.perf_counter() + 30
+            while not app.ready:
+                if time.perf_counter() > deadline:
+                    raise RuntimeError("the reader did not report its first screen within 30 s")
+                await pilot.pause(0.01)
+            await _settle(app, pilot)
+            screen = app.screen
+            days = screen.days
+            steps = min(len(days) - 1, 12 if ws.quick else 60)
+            switch = []
+            # Older with `[`, then back to the newest with `]`: every press opens another day.
+            for key in ["["] * steps + ["]"] * steps:
+                before = screen.current_day
+                switch.append(await _key(app, pilot, key))
+                if screen.current_day == before:
+                    raise RuntimeError(f"pressing {key!r} did not change the day ({before})")
+            searches: dict[str, list[float]] = {COMMON_WORD: [], RARE_WORD: []}
+            first_search = None
+            repeats = 3 if ws.quick else 15
+            for _ in range(repeats):
+                for word, samples in searches.items():
+                    await _key(app, pilot, "/")
+                    search_input = screen.query_one("#search-input")
+                    search_input.value = word
+                    seconds = await _key(app, pilot, "enter")
+                    if screen.search_query != word:
+                        raise RuntimeError(f"search for {word!r} showed no results")
+                    if first_search is None:
+                        first_search = seconds  # includes building the search index
+                    else:
+                        samples.append(seconds)
+                    await _key(app, pilot, "escape")
+            hits = {word: len(library.search(word, limit=501)) for word in searches}
+    finally:
+        library.close()
+    note = f"{len(switch)} presses over {steps} days"
+    figures = latency_figures("day switch ([ / ])", switch, FRAME_MS, note)
+    figures.append(Figure("reader search: first (index build)", ms(first_search), "ms", "1 run",
+                          note="Enter → results shown; the reader builds the index on first use"))
+    for word, label in ((COMMON_WORD, "common"), (RARE_WORD, "rare")):
+        shown = f"{min(hits[word], 500)}{'+' if hits[word] > 500 else ''} results shown"
+        figures += latency_figures(f"reader search {label} {word!r}", searches[word], FRAME_MS,
+                                   f"Enter → results shown; {shown}")
+    return figures
