@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from warreader.export.records import ExportDay, ExportEvent, ExportFilters, format_timestamp
+from warreader.store.records import label_key
 
 
 def as_date(value: object) -> dt.date | None:
@@ -54,13 +55,14 @@ def matches(event: ExportEvent, filters: ExportFilters) -> bool:
         return False
     if filters.flags and not _folded(event.flags) & _folded(filters.flags):
         return False
-    if filters.themes and event.theme.casefold() not in _folded(filters.themes):
+    if filters.themes and event.theme.casefold() not in {t.casefold() for t in filters.themes}:
         return False
     return True
 
 
 def _folded(values: Iterable[str]) -> set[str]:
-    return {v.casefold() for v in values}
+    """Labels as the store compares them: trimmed, inner blanks collapsed, case-insensitive."""
+    return {label_key(v) for v in values}
 
 
 def _ordered(values: Iterable[str] | None) -> tuple[str, ...]:
@@ -78,6 +80,8 @@ def _is_annotated(annotation) -> bool:
 
 def collect(library, filters: ExportFilters) -> tuple[list[ExportEvent], list[ExportDay]]:
     """The events and day notes one export holds, newest day first, reading order within a day."""
+    # A reader open for hours must export what another warreader process wrote meanwhile (a stat check).
+    library.reload_if_changed()
     summaries = library.days()
     dates = {s.day: as_date(s.date) for s in summaries}
 
