@@ -71,10 +71,9 @@ def query_terms(query: str) -> list[tuple[str, ...]]:
     """
     terms: list[tuple[str, ...]] = []
     for phrase, word in _TERM.findall(fold(query)):
-        term = (phrase or word).strip(_EDGE_PUNCT) or (phrase or word)
-        term = " ".join(term.split())
+        term = " ".join((phrase or word).strip(_EDGE_PUNCT).split())
         if not term:
-            continue
+            continue  # a lone punctuation mark would match nearly everything
         terms.append(_expand(term))
     return terms
 
