@@ -39,9 +39,16 @@ _ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'"
 _PROSE = re.compile(r"[A-Za-z\u0400-\u04ff]{2,}\s+\S+\s+\S+")
 
 
+# At least one of these must appear before the (slower) marker count runs.
+_CHEAP_HINTS = ("\\", "//", "{", '@"', "('", "':", '":', ': "', ": '", '= "')
+
+
 def looks_like_code(text: str) -> bool:
     """Several source-code markers (escapes, comment prefixes, object keys, SQL) in the first few KB."""
-    return len(_CODE_MARKERS.findall(text[:20000])) >= 2
+    head = text[:20000]
+    if not any(hint in head for hint in _CHEAP_HINTS):
+        return False
+    return len(_CODE_MARKERS.findall(head)) >= 2
 
 
 def _unescape_match(match: re.Match) -> str:

@@ -17,6 +17,8 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), Non
 # Space-like characters become a plain space (NBSP, narrow NBSP, figure/thin/hair spaces, ideographic).
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u3000"), " ")
 _TRANSLATE = {**_INVISIBLE, **_SPACES}
+# str.translate walks every character in Python; most clean text has none of these, so look first.
+_NEEDS_TRANSLATE = re.compile("[" + "".join(map(chr, _TRANSLATE)) + "]")
 
 # Mojibake markers: UTF-8 bytes read as Windows-1252/Latin-1 start with Ã, Â or â followed by a
 # character from the 0x80–0xBF range as cp1252 shows it. Only text showing them goes through ftfy,
@@ -61,7 +63,8 @@ def repair_text(text: str) -> str:
     """Normalise line endings and spaces, drop invisible characters, repair mojibake if it shows."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_TRANSLATE)
+    if _NEEDS_TRANSLATE.search(text):
+        text = text.translate(_TRANSLATE)
     if _MOJIBAKE.search(text):
         import ftfy  # imported lazily: most bulletins never need it
 

@@ -7,7 +7,6 @@ rest from the words themselves.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 # What a format module can say about a line.
@@ -27,9 +26,6 @@ class Line:
     kind: str = TEXT
 
 
-_SPACES = re.compile(r"\s+")
-
-
 def clean(text: str) -> str:
     """Collapse runs of whitespace and trim."""
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())
