@@ -37,7 +37,7 @@ def first_screen(ws: Workspace) -> list[Figure]:
     reader_cmd = [sys.executable, "-m", "warreader", "--db", str(ws.library)]
     bare_cmd = [sys.executable, "-m", "bench.bare_app"]
     # One unmeasured start of each first, so both find their modules' bytecode and files in the cache.
-    runs = max(ws.runs, 2) if ws.quick else max(ws.runs, 7)
+    runs = 1 if ws.quick else max(ws.runs, 7)
     reader, bare = [], []
     for index in range(runs + 1):
         for cmd, out in ((bare_cmd, bare), (reader_cmd, reader)):
@@ -118,7 +118,7 @@ async def _in_app(ws: Workspace) -> list[Figure]:
             await _settle(app, pilot)
             screen = app.screen
             days = screen.days
-            steps = min(len(days) - 1, 12 if ws.quick else 60)
+            steps = min(len(days) - 1, 5 if ws.quick else 60)
             switch = []
             # Older with `[`, then back to the newest with `]`: every press opens another day.
             for key in ["["] * steps + ["]"] * steps:
@@ -128,7 +128,7 @@ async def _in_app(ws: Workspace) -> list[Figure]:
                     raise RuntimeError(f"pressing {key!r} did not change the day ({before})")
             searches: dict[str, list[float]] = {COMMON_WORD: [], RARE_WORD: []}
             first_search = None
-            repeats = 3 if ws.quick else 15
+            repeats = 2 if ws.quick else 15
             for _ in range(repeats):
                 for word, samples in searches.items():
                     await _key(app, pilot, "/")
