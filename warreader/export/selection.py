@@ -66,12 +66,8 @@ def _folded(values: Iterable[str]) -> set[str]:
 
 
 def _ordered(values: Iterable[str] | None) -> tuple[str, ...]:
-    """Tags/flags in a stable order: the store's list order, sorted when it keeps a set."""
-    if not values:
-        return ()
-    if isinstance(values, set | frozenset):
-        return tuple(sorted(values, key=str.casefold))
-    return tuple(values)
+    """Tags/flags in the store's order (the order first typed), which keeps exports deterministic."""
+    return tuple(values or ())
 
 
 def _is_annotated(annotation) -> bool:
@@ -87,10 +83,11 @@ def collect(library, filters: ExportFilters) -> tuple[list[ExportEvent], list[Ex
 
     by_event: dict[str, object] = {}
     orphans_by_day: dict[int, list] = defaultdict(list)
-    for annotation in _all_annotations(library):
+    # One bulk read; `annotations()` lists orphans too, with `orphan` set.
+    for annotation in library.annotations():
         if not _is_annotated(annotation):
             continue
-        if getattr(annotation, "orphan", False):
+        if annotation.orphan:
             orphans_by_day[annotation.day].append(annotation)
         else:
             by_event[annotation.event_id] = annotation
@@ -108,13 +105,8 @@ def collect(library, filters: ExportFilters) -> tuple[list[ExportEvent], list[Ex
         orphans = orphans_by_day.get(day, [])
         events.extend(_day_events(library, day, dates.get(day), load, by_event, annotated, orphans, filters))
 
-    notes = _day_notes(library, summaries, dates, filters, {e.day for e in events})
+    notes = _day_notes(library, dates, filters, {e.day for e in events})
     return events, notes
-
-
-def _all_annotations(library) -> list:
-    """Every annotation, orphans included: `Library.annotations()` lists them (with `orphan` set)."""
-    return library.annotations()
 
 
 def _day_events(library, day, date, load, by_event, annotated, orphans, filters) -> list[ExportEvent]:
@@ -167,7 +159,7 @@ def _day_events(library, day, date, load, by_event, annotated, orphans, filters)
     return out
 
 
-def _day_notes(library, summaries, dates, filters, event_days: set[int]) -> list[ExportDay]:
+def _day_notes(library, dates, filters, event_days: set[int]) -> list[ExportDay]:
     """The day notes in range, newest first (only days with exported events when events are filtered)."""
     notes: list[ExportDay] = []
     for day in sorted(dates, reverse=True):
