@@ -253,7 +253,7 @@ class _Reader:
             # Early bulletins: "• Battle for Kyiv" then its paragraph; one event, headline first.
             text = f"{self.pending_headline}: {text}"
             self.pending_headline = None
-        marker = P.CHARS_MARKER.search(text)
+        marker = P.CHARS_MARKER.search(text) if "chars]" in text[-24:] else None
         if marker:
             text = text[: marker.start()].rstrip()
             self.cut_marker = True

@@ -20,7 +20,9 @@ JUNK_LINE = re.compile(
     | trending\ \d+\ \w+\ ago | \d{1,2}:\d{2}(?:\ ?[ap]m)? | interactive\b.* | published\ on\b.*
     | updated\ on\b.* | by\ [\w.\-]+(?:\ [\w.\-]+){0,3} | keep\ reading | list\ of\ \d+\ items.*
     | (?:source|sources)\s*:.* | \*?\ *see\ all\ our\ .*coverage | the\ guardian\ -\ \w+
-    | get\ all\ your\ news\ in\ one\ place.* | sign\ up.* | subscribe.* | read\ more.* | loading\.*
+    | get\ all\ your\ news\ in\ one\ place.* | \d+[’']?s\ of\ premium\ titles\.? | one\ app\.?
+    | start\ reading | world | guardian\ staff | this\ article\ is\ more\ than\ .{1,30}\ old
+    | ukraine\ invasion\ map | sign\ up.* | subscribe.* | read\ more.* | loading\.*
     | (?:\d+\ )?(?:shares?|comments?|views?) | tags?:.* | filed\ under.* | [|•·\-–—*]+
     )$""",
     _I | re.VERBOSE,
