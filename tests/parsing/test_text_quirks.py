@@ -135,3 +135,53 @@ def test_missing_file_and_folder_raise_input_error(tmp_path, texts, captions):
         parse_file(tmp_path / "nope.txt")
     with pytest.raises(InputError, match="folder"):
         parse_file(tmp_path)
+
+
+JUNK_LINES = [
+    "Advertisement",
+    "Published On 8 Nov 2024",
+    "Save",
+    "share2",
+    "Share",
+    "Facebook",
+    "Twitter",
+    "WhatsApp",
+    "Click here to share on social media",
+    "Get the latest updates here.",
+    "Connect with us",
+    "spot_img",
+    "2 hours ago 1",
+    "Trending 9 months ago",
+    "close",
+    "X",
+    "Follow Us on Facebook",
+    "14:38",
+    "INTERACTIVE Russia Ukraine War Who controls what Day 50",
+    "Skip to main contentSkip to navigation",
+    "Get all your news in one place.",
+    "100’s of premium titles.",
+    "One app.",
+    "Start reading",
+    "The Guardian - AU",
+    "This article is more than 2 months old",
+]
+
+
+def test_page_furniture_is_never_an_event(texts):
+    body = "\n".join(
+        f"{junk}\n- Event number {i} happened in the east, officials said."
+        for i, junk in enumerate(JUNK_LINES)
+    )
+    text = f"Russia-Ukraine war: List of key events, day 987\nFighting\n{body}\n"
+    b = parse_bytes(text.encode(), "junk.txt")
+    assert texts(b) == [
+        f"Event number {i} happened in the east, officials said." for i in range(len(JUNK_LINES))
+    ]
+
+
+def test_source_line_and_comment_form_end_the_article(texts):
+    text = (
+        "Russia-Ukraine war: List of key events, day 987\nFighting\n- One event happened, officials said.\n"
+        "Source: Al Jazeera and information companies\n- Not an event after the source line.\n"
+    )
+    assert texts(parse_bytes(text.encode(), "x")) == ["One event happened, officials said."]
