@@ -335,7 +335,8 @@ class _Reader:
 
     def _is_headline_bullet(self, index: int, line: Line) -> bool:
         """A short bullet with no full stop whose paragraph follows unbulleted ("• Battle for Kyiv")."""
-        if line.kind != BULLET or not _heading_shaped(line.text) or _word_count(line.text) > 6:
+        headline = line.text.strip("‘’“”\"'")  # "• ‘Stiff resistance’" is a headline too
+        if line.kind != BULLET or not _heading_shaped(headline) or _word_count(headline) > 6:
             return False
         nxt = self.next_content(index)
         return nxt is not None and nxt.kind == TEXT and not _heading_shaped(nxt.text)
