@@ -68,7 +68,10 @@ class WarReaderApp(App[None]):
             self.set_keymap(self.settings.keymap)
         for warning in self.settings.warnings:
             self.notify(warning, title="Settings", severity="warning", timeout=10)
-        self.push_screen(ReaderScreen(self.library, self.settings))
+
+    def get_default_screen(self) -> Screen:
+        """The reader is the default screen (pushing it over Textual's blank one would paint twice)."""
+        return ReaderScreen(self.library, self.settings)
 
     def first_screen_ready(self) -> None:
         """Called after the first day has been painted."""

@@ -165,7 +165,7 @@ class ReaderScreen(AnnotateMixin, FindMixin):
         self._show_selected()
         if not self.first_day_shown:
             self.first_day_shown = True
-            self.app.call_after_refresh(self.app.first_screen_ready)
+            self.call_after_refresh(self.app.first_screen_ready)
         return True
 
     def step_day(self, step: int) -> None:
@@ -236,7 +236,8 @@ class ReaderScreen(AnnotateMixin, FindMixin):
 
     @on(OptionList.OptionHighlighted, "EventList")
     def _event_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option_list is self.active_list:
+        # open_day already filled the panel for its first event; only a real move needs a redraw.
+        if event.option_list is self.active_list and event.option.id != self.panel.event_id:
             self._show_selected()
 
     @on(OptionList.OptionSelected, "#results, #story")

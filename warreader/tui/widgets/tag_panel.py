@@ -191,6 +191,13 @@ class NoteEditor(TextArea):
 class TagPanel(VerticalScroll, can_focus=False):
     """Details and annotations of one event."""
 
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        #: The event shown (None: nothing, or an orphan).
+        self.event_id: str | None = None
+        # What each list last showed: setting identical options again would cost a layout pass.
+        self._shown: dict[str, object] = {}
+
     def compose(self) -> ComposeResult:
         yield Static(id="panel-info")
         yield Static(Text("Tags   t add · x remove · p pin", style="bold"), classes="panel-label")
@@ -215,6 +222,7 @@ class TagPanel(VerticalScroll, can_focus=False):
         load_note: bool = True,
     ) -> None:
         """Show `info` with its annotation (None: no annotation yet; info None: nothing selected)."""
+        self.event_id = info.event.id if info else None
         self.query_one("#panel-info", Static).update(self._info_text(info, annotation))
         tags = list(getattr(annotation, "tags", ()) or ())
         flags = list(getattr(annotation, "flags", ()) or ())
@@ -230,7 +238,7 @@ class TagPanel(VerticalScroll, can_focus=False):
             tag_options.append(Option(prompt, id=tag))
         if not tag_options:
             tag_options.append(Option(Text("no tags — press t", style="dim italic"), disabled=True))
-        tag_list.set_options(tag_options)
+        self._set_options(tag_list, "tags", (tuple(tags), tuple(pinned)), tag_options)
         if tags:
             tag_list.highlighted = min(keep or 0, len(tags) - 1)
 
@@ -248,12 +256,17 @@ class TagPanel(VerticalScroll, can_focus=False):
                 ("bold red" if flag == "important" else "bold yellow") if flag.casefold() in on_keys else ""
             )
             flag_options.append(Option(Text(f"{mark} {clean(flag)}", style=style), id=flag))
-        flag_list.set_options(flag_options)
+        self._set_options(flag_list, "flags", (tuple(names), frozenset(on_keys)), flag_options)
         flag_list.highlighted = min(keep or 0, len(flag_options) - 1)
         flag_list.disabled = info is None
 
         if load_note:
             self.note_editor.load(info.event.id if info else None, getattr(annotation, "note", "") or "")
+
+    def _set_options(self, widget: OptionList, name: str, key: object, options: list[Option]) -> None:
+        if self._shown.get(name) != key:
+            self._shown[name] = key
+            widget.set_options(options)
 
     @staticmethod
     def _info_text(info: EventInfo | None, annotation: Any | None) -> Text:
