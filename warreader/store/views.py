@@ -32,6 +32,10 @@ class BulletinView:
         self._day_ids: dict[int, dict[str, tuple[int, int]]] = {}
         self._all_ids: dict[str, Where] | None = None
         self._search: tuple[SearchIndex, list[Where]] | None = None
+        # EventRefs handed out, by location: a search or storyline built once is cheap the next time
+        # (building a frozen dataclass costs a few µs, which adds up over 10,000 hits).
+        self._refs: dict[Where, EventRef] = {}
+        self._dates: dict[int, dt.date | None] = {}
 
     def summaries(self) -> list[tuple]:
         """(day, date, title, sections, events) for every day, newest first (computed once)."""
@@ -83,18 +87,24 @@ class BulletinView:
         return self._all_ids.get(event_id)
 
     def ref(self, day: int, si: int, ei: int) -> EventRef:
-        doc = self.raw[str(day)]
-        section = doc["sections"][si]
-        event = section["events"][ei]
-        return EventRef(
-            day=day,
-            date=parse_date(doc.get("date")),
-            section_index=si,
-            heading=section.get("heading"),
-            theme=section.get("theme", "general"),
-            event=Event(event["id"], event["text"]),
-            source=doc.get("source", ""),
-        )
+        """The EventRef of one location (cached)."""
+        ref = self._refs.get((day, si, ei))
+        if ref is None:
+            doc = self.raw[str(day)]
+            if day not in self._dates:
+                self._dates[day] = parse_date(doc.get("date"))
+            section = doc["sections"][si]
+            event = section["events"][ei]
+            ref = self._refs[(day, si, ei)] = EventRef(
+                day=day,
+                date=self._dates[day],
+                section_index=si,
+                heading=section.get("heading"),
+                theme=section.get("theme", "general"),
+                event=Event(event["id"], event["text"]),
+                source=doc.get("source", ""),
+            )
+        return ref
 
     def day_refs(self, day: int) -> list[EventRef]:
         return [self.ref(day, si, ei) for si, ei in self.ids_of_day(day).values()]
