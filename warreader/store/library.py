@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from threading import RLock
 
-import filelock
 from tinydb import TinyDB
 from tinydb.table import Document
 
@@ -49,7 +48,8 @@ class Library:
         """Use `Library.open`; this only wires the parts together and reads nothing."""
         self.path = Path(path)
         self._lock = RLock()
-        self._file_lock = filelock.FileLock(self.path / layout.LOCK, timeout=lock_timeout, thread_local=False)
+        self._lock_timeout = lock_timeout
+        self._file_lock = None  # created on the first write: importing filelock costs ~30 ms at start-up
         self._bdb = TinyDB(self.path / layout.BULLETINS, storage=CachedJSONStorage)
         self._adb = TinyDB(self.path / layout.ANNOTATIONS, storage=CachedJSONStorage)
         self._bstore: CachedJSONStorage = self._bdb.storage  # type: ignore[assignment]
@@ -105,13 +105,21 @@ class Library:
     @contextlib.contextmanager
     def _writing(self) -> Iterator[None]:
         """Thread lock, then process lock, then re-read what others changed: the only way to write."""
+        import filelock
+
         with self._lock:
+            if self._file_lock is None:
+                # thread_local=False: the RLock above already serialises threads; the file lock only has
+                # to keep other processes out, and must stay re-entrant across nested writes.
+                self._file_lock = filelock.FileLock(
+                    self.path / layout.LOCK, timeout=self._lock_timeout, thread_local=False
+                )
             try:
                 self._file_lock.acquire()
             except filelock.Timeout:
                 raise LibraryError(
                     f"The library {self.path} is busy: another warreader process has held its lock "
-                    f"({self.path / layout.LOCK}) for over {self._file_lock.timeout:.0f} s. Try again."
+                    f"({self.path / layout.LOCK}) for over {self._lock_timeout:.0f} s. Try again."
                 ) from None
             except OSError as error:
                 raise LibraryError(f"Cannot lock the library {self.path} ({error.strerror}).") from None

@@ -9,8 +9,6 @@ WRatio scorers were rejected: they give 86+ to unrelated events that share a few
 
 from __future__ import annotations
 
-from rapidfuzz import fuzz, process
-
 from warreader.model import normalise_for_id
 
 #: Minimum score (0–100) for a quote to be re-attached to an event automatically.
@@ -23,6 +21,8 @@ def match_quotes(
     """Map quote index → candidate index, best pairs first, each candidate used at most once."""
     if not quotes or not candidates:
         return {}
+    from rapidfuzz import fuzz  # imported when needed: it is not used to read a library
+
     # A plain double loop: a day has tens of events and few notes, and `process.cdist` needs numpy.
     norm_quotes = [normalise_for_id(q) for q in quotes]
     norm_candidates = [normalise_for_id(c) for c in candidates]
@@ -46,6 +46,8 @@ def best_matches(
     quote: str, candidates: list[str], limit: int = 3, cutoff: float = 30.0
 ) -> list[tuple[int, float]]:
     """The `limit` closest candidates to `quote` as (index, score), best first (for `warreader orphans`)."""
+    from rapidfuzz import fuzz, process
+
     found = process.extract(
         normalise_for_id(quote),
         [normalise_for_id(c) for c in candidates],
