@@ -7,6 +7,7 @@ real frames, as it would for a user. Its output is drained (and discarded) so wr
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import pty
 import struct
@@ -26,9 +27,13 @@ class PtyRun:
     output_tail: bytes
 
 
-def run_in_pty(cmd: list[str], env: dict[str, str], cwd: Path, *, cols: int = 120, rows: int = 40,
-               timeout: float = 60.0) -> PtyRun:
-    """Run `cmd` attached to a fresh `cols`×`rows` pty; wall time from spawn to exit, and its peak RSS."""
+def run_in_pty(cmd: list[str], result_file: Path, env: dict[str, str], cwd: Path, *, cols: int = 120,
+               rows: int = 40, timeout: float = 60.0) -> PtyRun:
+    """Run `cmd` attached to a fresh `cols`×`rows` pty; wall time from start to exit and peak RSS.
+
+    `cmd` is a `bench.launch` command line writing `result_file` (see `Workspace.launched`): the time and
+    memory are the launched program's own, not the launcher's or the benchmark's.
+    """
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
     env = {**env, "TERM": env.get("TERM") or "xterm-256color"}
@@ -48,6 +53,7 @@ def run_in_pty(cmd: list[str], env: dict[str, str], cwd: Path, *, cols: int = 12
             del tail[:-4096]
 
     reader = threading.Thread(target=drain, daemon=True)
+    result_file.unlink(missing_ok=True)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=cwd,
                             start_new_session=True)
@@ -56,12 +62,14 @@ def run_in_pty(cmd: list[str], env: dict[str, str], cwd: Path, *, cols: int = 12
     killer = threading.Timer(timeout, proc.kill)
     killer.start()
     try:
-        # wait4, not Popen.wait: it also gives the child's own resource usage (peak RSS).
-        _pid, status, usage = os.wait4(proc.pid, 0)
+        proc.wait()
     finally:
         killer.cancel()
-    seconds = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
+    wall = time.perf_counter() - start
     reader.join(timeout=2)
     os.close(master)
-    return PtyRun(seconds, usage.ru_maxrss / 1024, proc.returncode, bytes(tail))
+    try:
+        measured = json.loads(result_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # the launcher itself failed: report the wall time, no memory
+        measured = {"seconds": wall, "maxrss_mb": 0.0}
+    return PtyRun(measured["seconds"], measured["maxrss_mb"], proc.returncode, bytes(tail))

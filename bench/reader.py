@@ -41,7 +41,7 @@ def first_screen(ws: Workspace) -> list[Figure]:
     reader, bare = [], []
     for index in range(runs + 1):
         for cmd, out in ((bare_cmd, bare), (reader_cmd, reader)):
-            result = run_in_pty(cmd, env, REPO)
+            result = run_in_pty(*ws.launched(cmd), env, REPO)
             if result.returncode != 0:
                 tail = result.output_tail.decode("utf-8", "replace")[-600:]
                 raise RuntimeError(f"{' '.join(cmd[1:3])} exited {result.returncode}: {tail}")

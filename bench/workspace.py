@@ -55,10 +55,18 @@ class Workspace:
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
         return env
 
+    def launched(self, cmd: list[str]) -> tuple[list[str], Path]:
+        """`cmd` started through `bench.launch` (see there why), and the file its figures go to."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        self._launches = getattr(self, "_launches", 0) + 1
+        result = self.root / f"launch-{self._launches}.json"
+        return [sys.executable, "-m", "bench.launch", str(result), *cmd], result
+
     def child(self, *args: str, timeout: float = 900) -> dict:
         """Run `python -m bench.child ARGS` and return its JSON; raise with its stderr if it failed."""
+        cmd, _result = self.launched([sys.executable, "-m", "bench.child", *args])
         result = subprocess.run(
-            [sys.executable, "-m", "bench.child", *args],
+            cmd,
             cwd=REPO,
             env=self.env,
             capture_output=True,
