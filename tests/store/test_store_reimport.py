@@ -121,3 +121,24 @@ def test_reimport_does_not_touch_unrelated_days(lib, make):
     snapshot = copy.deepcopy(lib.annotations())
     lib.import_bulletins([make(981, SPUN_981)])
     assert lib.annotations() == snapshot
+
+
+def test_merged_annotation_for_an_unknown_event_waits_as_an_orphan(lib, make):
+    lib.import_bulletins([make(981, DAY_981)])
+    future = make(990, {"Fighting": ["An event from a colleague's library."]})
+    future_id = future.sections[0].events[0].id
+    kept = lib.merge_annotation(future_id, day=990, quote="An event from a colleague's library.",
+                                theme="fighting", heading="Fighting", tags=["theirs"], note="their note")
+    assert kept.orphan and [o.event_id for o in lib.orphans()] == [future_id]
+    # Merging the same again changes nothing; merging more unites tags and keeps both notes.
+    assert lib.merge_annotation(future_id, day=990, quote="x", tags=["THEIRS"], note="their note").tags == [
+        "theirs"]
+    merged = lib.merge_annotation(future_id, day=990, quote="x", tags=["more"], note="another note")
+    assert merged.tags == ["theirs", "more"] and merged.note == "their note\n\nanother note"
+    report = lib.import_bulletins([future])
+    assert report.reattached == 1 and lib.orphans() == []
+    # For a stored event, the library's own anchor wins.
+    eid = ids(lib, 981)[0]
+    a = lib.merge_annotation(eid, day=1, quote="stale text", flags=["verify"])
+    assert (a.day, a.quote, a.flags, a.orphan) == (981, DAY_981["Fighting"][0], ["verify"], False)
+    assert lib.merge_annotation(eid, day=981, quote="", tags=[]) .flags == ["verify"]

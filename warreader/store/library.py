@@ -22,7 +22,7 @@ from warreader.model import Bulletin
 from warreader.store import annotations as notes
 from warreader.store import layout
 from warreader.store.importer import plan_import, reanchor_day
-from warreader.store.matching import best_matches
+from warreader.store.orphans import OrphanMethods, next_key
 from warreader.store.records import (
     Annotation,
     DayNote,
@@ -41,7 +41,7 @@ Progress = Callable[[int, int | None], None]
 LOCK_TIMEOUT = 30.0
 
 
-class Library:
+class Library(OrphanMethods):
     """A library folder (see `warreader.store.layout`). Thread-safe; safe with other processes."""
 
     def __init__(self, path: Path, *, lock_timeout: float = LOCK_TIMEOUT) -> None:
@@ -301,55 +301,10 @@ class Library:
                     self._atable.remove(doc_ids=[int(key)])
                 return None
             if key is None:
-                self._atable.insert(Document(doc, doc_id=_next_key(table)))
+                self._atable.insert(Document(doc, doc_id=next_key(table)))
             else:
                 self._atable.update(doc, doc_ids=[int(key)])
             return notes.to_annotation(doc, orphan=where is None)
-
-    def orphans(self) -> list[Annotation]:
-        """Annotations whose event is in no stored bulletin (kept until re-attached)."""
-        return [a for a in self.annotations() if a.orphan]
-
-    def candidates(self, orphan_id: str, limit: int = 3) -> list[tuple[EventRef, float]]:
-        """The stored events closest to an orphan's quote (its day first, else everything), best first."""
-        with self._lock:
-            table = self._raw_annotations()
-            key = self._by_id.get(orphan_id)
-            if key is None:
-                raise NotFoundError(f"No annotation with id {orphan_id} in the library {self.path}.")
-            doc = table[key]
-            day = doc.get("day")
-            view = self._view()
-            pool = view.day_refs(day) if day is not None else []
-            if not pool:  # its day is gone: look everywhere
-                pool = [view.ref(*where) for where in view.search_index()[1]]
-            found = best_matches(doc.get("quote", ""), [ref.text for ref in pool], limit)
-            return [(pool[i], score) for i, score in found]
-
-    def reattach(self, orphan_id: str, event_id: str) -> Annotation:
-        """Anchor annotation `orphan_id` to `event_id`; merged into that event's annotation if it has one."""
-        with self._writing():
-            table = self._raw_annotations()
-            key = self._by_id.get(orphan_id)
-            if key is None:
-                raise NotFoundError(f"No annotation with id {orphan_id} in the library {self.path}.")
-            where = self._view().where(event_id)
-            if where is None:
-                raise NotFoundError(f"No event with id {event_id} in the library {self.path}.")
-            ref = self._view().ref(*where)
-            anchor = {"event_id": ref.id, "day": ref.day, "theme": ref.theme, "heading": ref.heading,
-                      "quote": ref.text, "updated_at": now_iso()}
-            other = self._by_event.get(event_id)
-            if other is None or other == key:
-                doc = dict(table[key], **anchor)
-                self._atable.update(doc, doc_ids=[int(key)])
-            else:
-                doc = dict(table[other], **anchor)
-                notes.merge_into(doc, table[key])
-                with self._astore.batch():
-                    self._atable.update(doc, doc_ids=[int(other)])
-                    self._atable.remove(doc_ids=[int(key)])
-            return notes.to_annotation(doc, orphan=False)
 
     def all_tags(self) -> list[str]:
         """Every tag in use, most used first (then alphabetically), in the case first typed."""
@@ -394,6 +349,3 @@ def _event_ids(doc: dict) -> Iterator[str]:
             yield event["id"]
 
 
-def _next_key(table: dict[str, dict]) -> int:
-    """A fresh TinyDB key computed from the re-read table (TinyDB's own counter is per process)."""
-    return max(map(int, table), default=0) + 1
