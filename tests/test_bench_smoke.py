@@ -82,3 +82,30 @@ def test_a_failing_part_is_an_error_and_a_missing_one_not_available():
     broken: Section = run_section("export", broken_part)
     assert broken.status == "error" and "boom" in broken.reason
     assert [f.name for f in broken.figures] == ["kept"]  # figures measured before the failure are kept
+
+
+def test_without_a_parser_the_library_is_built_from_generator_models(tmp_path, monkeypatch):
+    from bench import core
+    from bench.measure import NotAvailable
+    from bench.workspace import Workspace
+
+    real_require = core.require
+
+    def no_parser(module, what):
+        if module == "warreader.parsing":
+            raise NotAvailable(f"{what} ({module}) is not importable")
+        return real_require(module, what)
+
+    monkeypatch.setattr(core, "require", no_parser)
+    ws = Workspace(root=tmp_path, days=3, notes=0, runs=1, quick=True, seed=1)
+    figures = core.import_section(ws, [])
+    rate = next(f for f in figures if f.name == "import rate")
+    assert rate.value is None and rate.note.startswith("not available:") and rate.status == "n/a"
+    from warreader.store import Library
+
+    library = Library.open(ws.library, seed_samples=False)
+    try:
+        assert [d.day for d in library.days()] == [3, 2, 1]
+        assert library.bulletin(2).event_count == ws.generated[1].event_count
+    finally:
+        library.close()
