@@ -14,15 +14,18 @@ import pytest
 from warreader.model import Bulletin, Event, Section, assign_ids
 from warreader.settings import Settings
 from warreader.store import Library
+from warreader.themes import theme_for
 from warreader.tui import WarReaderApp, make_app
 
 #: What the markup-injection tests put into bulletin text and notes.
 HOSTILE = "Strike [bold]x[/] and [/] then [link=http://x]y[/link] \x1b[31mred"
 
 
-def section(day: int, heading: str | None, theme: str, texts: list[str], captions=()) -> Section:
+def section(day: int, heading: str | None, texts: list[str], captions=()) -> Section:
+    """A section whose theme key comes from the real theme table, as the parser would give it."""
     ids = assign_ids(day, texts)
-    return Section(heading, theme, [Event(i, t) for i, t in zip(ids, texts, strict=True)], list(captions))
+    events = [Event(i, t) for i, t in zip(ids, texts, strict=True)]
+    return Section(heading, theme_for(heading), events, list(captions))
 
 
 def fixture_bulletins() -> list[Bulletin]:
@@ -40,7 +43,6 @@ def fixture_bulletins() -> list[Bulletin]:
                     section(
                         day,
                         "Fighting",
-                        "fighting",
                         [
                             f"Day {day}: drones struck Kharkiv overnight, officials said.",
                             f"Day {day}: shelling hit Zaporizhzhia region.",
@@ -51,13 +53,12 @@ def fixture_bulletins() -> list[Bulletin]:
                     section(
                         day,
                         "Politics and diplomacy",
-                        "politics",
                         [
                             f"Day {day}: Zelenskyy met allies in Kyiv.",
                             f"Day {day}: sanctions package discussed in Brussels.",
                         ],
                     ),
-                    section(day, "Weapons", "weapons", [f"Day {day}: new air defence systems pledged."]),
+                    section(day, "Weapons", [f"Day {day}: new air defence systems pledged."]),
                 ],
             )
         )

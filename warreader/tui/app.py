@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
+from textual.markup import escape
 from textual.screen import Screen
 
 from warreader.tui.bindings import APP_BINDINGS, READER_GROUPS, all_binding_ids
@@ -123,23 +124,24 @@ class WarReaderApp(App[None]):
         self._save_pending_note()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """The command palette: Textual's own commands plus every reader action."""
+        """The command palette: Textual's own commands plus every reader action.
+
+        The palette parses help strings as markup, hence `escape` (a key like `[` or `/` must stay text).
+        """
         yield from super().get_system_commands(screen)
         reader = next((s for s in self.screen_stack if isinstance(s, ReaderScreen)), None)
         if reader is None:
             return
         for _group, bindings in READER_GROUPS:
             for binding in bindings:
-                if binding.action.startswith("app."):
-                    continue
                 keys = self.settings.keymap.get(binding.id or "", binding.key)
                 key_text = ", ".join(self.get_key_display(b) for b in _bindings_for(keys))
                 yield SystemCommand(
                     binding.description,
-                    f"{binding.tooltip}  [{key_text}]",
+                    escape(f"{binding.tooltip} — key: {key_text}"),
                     partial(reader.run_action, binding.action),
                 )
-        yield SystemCommand("Help: keys", "List every key  [?]", self.action_help)
+        yield SystemCommand("Help: keys", "List every key — key: ?", self.action_help)
 
 
 def _bindings_for(keys: str) -> list[Any]:

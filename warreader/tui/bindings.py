@@ -140,7 +140,9 @@ READER_GROUPS: list[tuple[str, list[Binding]]] = [
                 "export",
                 "Export notes (Markdown, JSON or CSV) from the current view",
             ),
-            _b("L", "toggle_dark", "Light/dark", "toggle-dark", "Switch between the light and dark theme"),
+            _b(
+                "L", "app.toggle_dark", "Light/dark", "toggle-dark", "Switch between the light and dark theme"
+            ),
         ],
     ),
 ]

@@ -32,19 +32,20 @@ PALETTE: tuple[str, ...] = (
     "#9a6a42",  # brown
 )
 
-#: Fixed slots for the themes the bundled table knows, so the common ones never share a colour.
-_KNOWN_ORDER = (
-    "fighting",
-    "politics",
-    "diplomacy",
-    "weapons",
-    "north-korea",
-    "economy",
-    "energy",
-    "humanitarian",
-    "general",
-    "sanctions",
-)
+_known: tuple[str, ...] | None = None
+
+
+def _known_themes() -> tuple[str, ...]:
+    """The bundled theme table's keys, in its order: they get fixed palette slots so they never collide."""
+    global _known
+    if _known is None:
+        try:
+            from warreader.themes import known_themes
+
+            _known = tuple(known_themes())
+        except Exception:  # noqa: BLE001 - colours are cosmetic; fall back to hashing every key
+            _known = ()
+    return _known
 
 
 def clean(text: str | None, *, single_line: bool = True) -> str:
@@ -65,8 +66,9 @@ def literal(text: str | None, style: str = "", *, single_line: bool = True) -> T
 
 def theme_colour(theme: str) -> str:
     """A stable colour for a theme key: the same on every day, in every run, on every machine."""
-    if theme in _KNOWN_ORDER:
-        return PALETTE[_KNOWN_ORDER.index(theme) % len(PALETTE)]
+    known = _known_themes()
+    if theme in known:
+        return PALETTE[known.index(theme) % len(PALETTE)]
     # hash() is salted per process; a digest is stable across runs.
     digest = hashlib.blake2b(theme.encode("utf-8"), digest_size=2).digest()
     return PALETTE[int.from_bytes(digest, "big") % len(PALETTE)]

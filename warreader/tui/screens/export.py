@@ -14,7 +14,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
 
@@ -53,28 +53,48 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
 
     def compose(self) -> ComposeResult:
         stamp = dt.date.today().isoformat()
-        with Vertical(classes="dialog"):
+        # Compact one-line fields in a label/field grid: the whole dialog fits a 24-line terminal.
+        with Vertical(classes="dialog", id="export-box"):
             yield Static(Text("Export notes", style="bold"), classes="dialog-title")
-            with RadioSet(id="export-format"):
-                yield RadioButton("Markdown", value=True, id="fmt-md")
-                yield RadioButton("JSON", id="fmt-json")
-                yield RadioButton("CSV", id="fmt-csv")
-            yield Label("Tags (comma-separated, any of)")
-            yield Input(", ".join(self._prefill.get("tags", [])), id="export-tags")
-            yield Label("Flags (any of)")
-            yield Input(", ".join(self._prefill.get("flags", [])), id="export-flags")
-            yield Label("Themes (keys, any of)")
-            yield Input(", ".join(self._prefill.get("themes", [])), id="export-themes")
-            with Horizontal(classes="export-range"):
-                yield Input(placeholder="since: 2024-11-01 or 981", id="export-since")
-                yield Input(placeholder="until: date or day", id="export-until")
-            yield Checkbox("Every event, not only annotated ones", id="export-all")
-            yield Label("File")
-            yield Input(str(Path.cwd() / f"warreader-notes-{stamp}.md"), id="export-path")
+            with Grid(id="export-grid"):
+                yield Label("Format")
+                with RadioSet(id="export-format", compact=True):
+                    yield RadioButton("Markdown", value=True, id="fmt-md", compact=True)
+                    yield RadioButton("JSON", id="fmt-json", compact=True)
+                    yield RadioButton("CSV", id="fmt-csv", compact=True)
+                yield Label("Tags")
+                yield Input(
+                    ", ".join(self._prefill.get("tags", [])),
+                    placeholder="any of, comma-separated",
+                    id="export-tags",
+                    compact=True,
+                )
+                yield Label("Flags")
+                yield Input(
+                    ", ".join(self._prefill.get("flags", [])),
+                    placeholder="any of",
+                    id="export-flags",
+                    compact=True,
+                )
+                yield Label("Themes")
+                yield Input(
+                    ", ".join(self._prefill.get("themes", [])),
+                    placeholder="theme keys, any of",
+                    id="export-themes",
+                    compact=True,
+                )
+                yield Label("Since")
+                yield Input(placeholder="2024-11-01 or a day number", id="export-since", compact=True)
+                yield Label("Until")
+                yield Input(placeholder="date or day number", id="export-until", compact=True)
+                yield Label("Events")
+                yield Checkbox("every event, not only annotated ones", id="export-all", compact=True)
+                yield Label("File")
+                yield Input(str(Path.cwd() / f"warreader-notes-{stamp}.md"), id="export-path", compact=True)
             yield Static("", id="export-error", classes="dialog-hint")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Export", variant="primary", id="export-go")
-                yield Button("Cancel", id="export-cancel-button")
+                yield Button("Export", variant="primary", id="export-go", compact=True)
+                yield Button("Cancel", id="export-cancel-button", compact=True)
 
     @property
     def format(self) -> str:

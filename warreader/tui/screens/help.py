@@ -49,11 +49,12 @@ class HelpScreen(ModalScreen[None]):
     """Escape, q, ? or F1 closes the help."""
 
     def compose(self) -> ComposeResult:
-        keymap = getattr(self.app, "settings", None)
-        keymap = keymap.keymap if keymap is not None else {}
+        settings = getattr(self.app, "settings", None)
+        #: The table shown (kept so tests can read exactly what the user sees).
+        self.table = help_table(settings.keymap if settings is not None else {}, self.app.get_key_display)
         with VerticalScroll(classes="dialog", id="help"):
             yield Static(Text("warreader keys", style="bold"), classes="dialog-title")
-            yield Static(help_table(keymap, self.app.get_key_display))
+            yield Static(self.table, id="help-table")
             yield Static(
                 Text(
                     'Remap any key in settings.json: "keymap": {"next-event": "j,down"}. '

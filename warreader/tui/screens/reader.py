@@ -295,7 +295,8 @@ class ReaderScreen(AnnotateMixin, FindMixin):
         title.append(f"  {len(items)}", style="dim")
         title.append("  v/V", style="dim italic")
         self.query_one("#view-title", Static).update(title)
-        self.day_list.set_items(items, cursor, announce=False)
+        # A filtered view opens its first row at once; "all days" keeps the day already open.
+        self.day_list.set_items(items, cursor, announce=self.view.kind != "all")
         if not items and self.view.kind != "all":
             self.notify(f"{self.view.title}: nothing yet.", timeout=2)
 

@@ -1,0 +1,282 @@
+"""Search, storyline, day-list views, export, help, palette, themes and key remaps."""
+
+from __future__ import annotations
+
+from tests.tui.conftest import first_id, fixture_bulletins, section, settle
+from warreader.settings import Settings, load_settings
+from warreader.tui import make_app
+from warreader.tui.screens.help import HelpScreen
+from warreader.tui.widgets.row_list import RowList
+
+
+async def search(pilot, app, query: str) -> None:
+    await pilot.press("slash", *query, "enter")
+    await settle(pilot, app)
+
+
+async def test_search_lists_results_with_day_and_section_and_enter_opens(app, library):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await search(pilot, app, "brussels")
+        screen = app.screen
+        assert screen.mode == "search-view"
+        results = screen.query_one("#results")
+        prompts = [o.prompt.plain for o in results.options]
+        assert len(prompts) == 3  # one per day, newest first
+        assert prompts[0].startswith("987 · Fri 08 Nov · Politics and diplomacy")
+        assert prompts[2].startswith("985 · Wed 06 Nov")
+        assert "3 results" in str(screen.query_one("#search-status").render())
+        await pilot.press("j", "enter")  # the second result, day 986
+        await pilot.pause()
+        assert screen.mode == "day-view"
+        assert screen.current_day == 986
+        assert screen.selected_event_id == first_id(library, 986, 4)
+
+
+async def test_n_and_N_walk_the_results_through_their_days(app, library):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await search(pilot, app, "sanctions")
+        await pilot.press("enter")  # opens result 1 (day 987)
+        screen = app.screen
+        assert screen.current_day == 987
+        await pilot.press("n")
+        assert (screen.current_day, screen.selected_event_id) == (986, first_id(library, 986, 4))
+        await pilot.press("n")
+        assert screen.current_day == 985
+        await pilot.press("n")  # no more: stays
+        assert screen.current_day == 985
+        await pilot.press("N")
+        assert screen.current_day == 986
+
+
+async def test_n_without_a_search_says_so(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert any("press / to search" in str(n.message) for n in app._notifications)
+
+
+async def test_escape_leaves_search_back_to_the_day(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await search(pilot, app, "kyiv")
+        await pilot.press("escape")
+        assert app.screen.mode == "day-view"
+        assert app.focused.id == "events"
+
+
+async def test_storyline_shows_one_theme_across_days_oldest_first(app, library):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("right_curly_bracket", "right_curly_bracket")  # a Weapons event
+        await pilot.press("T")
+        await pilot.pause()
+        await pilot.press("enter")  # the dialog starts on the selected event's theme
+        await settle(pilot, app)
+        screen = app.screen
+        assert screen.mode == "story-view"
+        story = screen.query_one("#story")
+        plain = [o.prompt.plain for o in story.options]
+        assert plain == [
+            "Day 985 · Wed 06 Nov 2024",
+            "▍ Day 985: new air defence systems pledged.",
+            "Day 986 · Thu 07 Nov 2024",
+            "▍ Day 986: new air defence systems pledged.",
+            "Day 987 · Fri 08 Nov 2024",
+            "▍ Day 987: new air defence systems pledged.",
+        ]
+        story.highlighted = 3
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (screen.current_day, screen.selected_event_id) == (986, first_id(library, 986, 5))
+
+
+async def test_storyline_theme_can_be_typed(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("T", *"diplomacy", "enter")
+        await settle(pilot, app)
+        story = app.screen.query_one("#story")
+        assert sum(1 for o in story.options if not o.disabled) == 6
+        assert "Storyline Politics and diplomacy" in str(app.screen.query_one("#story-header").render())
+
+
+async def test_views_cycle_flagged_tagged_notes_orphans(library, settings):
+    flagged = first_id(library, 986)
+    tagged = first_id(library, 985, 1)
+    noted = first_id(library, 987, 2)
+    library.annotate(flagged, add_flags=["verify"])
+    library.annotate(tagged, add_tags=["kharkiv"])
+    library.annotate(noted, note="a note")
+    # Make an orphan: annotate an event, then re-import its day without it.
+    gone = first_id(library, 985, 3)
+    library.annotate(gone, note="orphaned note")
+    changed = fixture_bulletins()[0]
+    changed.sections[1] = section(985, "Politics and diplomacy", ["Something else entirely."])
+    library.import_bulletins([changed])
+    app = make_app(library, settings)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        rows = screen.query_one("#days", RowList)
+        await pilot.press("v")
+        assert screen.view.kind == "flagged"
+        assert [a.event_id for a in rows.items] == [flagged]
+        await pilot.pause()
+        assert (screen.current_day, screen.selected_event_id) == (986, flagged)  # opened in its day
+        await pilot.press("v")
+        assert (screen.view.kind, screen.view.tag) == ("tagged", "kharkiv")
+        assert [a.event_id for a in rows.items] == [tagged]
+        await pilot.press("v")
+        assert screen.view.kind == "notes"
+        assert [a.event_id for a in rows.items] == [noted]
+        await pilot.press("v")
+        assert screen.view.kind == "orphans"
+        assert len(rows.items) == 1
+        assert "orphan Day 985: Zelenskyy met allies in Kyiv." in rows._row_text(0).plain
+        rows.focus()
+        await pilot.pause()
+        assert "Orphaned note" in str(screen.query_one("#panel-info").render())
+        await pilot.press("v")
+        assert screen.view.kind == "all"
+        assert [d.day for d in rows.items] == [987, 986, 985]
+
+
+async def test_choose_view_tagged_with_any_tag(app, library):
+    library.annotate(first_id(library, 986), add_tags=["alpha"])
+    library.annotate(first_id(library, 985), add_tags=["beta"])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("V", *"beta", "enter")
+        await pilot.pause()
+        screen = app.screen
+        assert (screen.view.kind, screen.view.tag) == ("tagged", "beta")
+        assert [a.day for a in screen.query_one("#days", RowList).items] == [985]
+
+
+async def test_export_dialog_writes_in_a_worker_and_never_overwrites_silently(app, library, tmp_path):
+    library.annotate(first_id(library, 987), add_tags=["alpha"], note="exported note")
+    target = tmp_path / "out" / "notes.md"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#export-path").value = str(target)
+        await pilot.click("#fmt-json")
+        assert dialog.query_one("#export-path").value.endswith("notes.json")
+        target = target.with_suffix(".json")
+        await pilot.click("#export-go")
+        await settle(pilot, app)
+        assert target.exists()
+        assert "exported note" in target.read_text(encoding="utf-8")
+        assert any(str(target) in str(n.message) for n in app._notifications)
+
+        target.write_text("keep me", encoding="utf-8")
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#export-path").value = str(target)
+        await pilot.click("#fmt-json")
+        await pilot.click("#export-go")
+        await settle(pilot, app)
+        assert app.screen.query("ConfirmDialog") or type(app.screen).__name__ == "ConfirmDialog"
+        await pilot.press("n")
+        await settle(pilot, app)
+        assert target.read_text(encoding="utf-8") == "keep me"
+
+
+async def test_export_prefills_filters_from_the_view(app, library):
+    library.annotate(first_id(library, 986), add_tags=["alpha"])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("V", *"alpha", "enter", "e")
+        await pilot.pause()
+        assert app.screen.query_one("#export-tags").value == "alpha"
+        await pilot.press("escape")
+
+
+async def test_help_lists_every_key_and_closes(app):
+    from warreader.tui.bindings import APP_BINDINGS, READER_BINDINGS
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        table = app.screen.table
+        table_text = "".join(
+            seg.text for seg in app.console.render(table, app.console.options.update_width(110))
+        )
+        assert "ctrl+g" in table_text.replace("^g", "ctrl+g") and "Go to day" in table_text
+        for binding in (*READER_BINDINGS, *APP_BINDINGS):
+            assert binding.description in table_text, binding.description
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_every_binding_has_an_id_description_and_tooltip():
+    from warreader.tui.bindings import APP_BINDINGS, READER_BINDINGS
+
+    ids = [b.id for b in (*READER_BINDINGS, *APP_BINDINGS)]
+    assert all(ids) and len(ids) == len(set(ids))
+    assert all(b.description and b.tooltip for b in (*READER_BINDINGS, *APP_BINDINGS))
+
+
+async def test_command_palette_reaches_reader_actions(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        for title in ("Storyline", "Search", "Go to day", "Export", "Next view", "Important", "Tag"):
+            assert title in titles
+        await pilot.press("ctrl+p", *"go to day")
+        await pilot.pause(0.3)
+        await pilot.press("enter")  # the palette closes, then the go-to dialog opens
+        await pilot.pause()
+        assert app.screen.id == "goto-dialog"
+
+
+async def test_theme_toggle_is_remembered(library, settings):
+    app = make_app(library, settings)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("L")
+        await pilot.pause()
+        assert app.theme == "textual-light"
+    assert load_settings(settings.path).theme == "textual-light"
+    again = make_app(library, load_settings(settings.path))
+    async with again.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert again.theme == "textual-light"
+
+
+async def test_keys_are_remapped_from_settings(library, tmp_path):
+    settings = Settings(path=tmp_path / "s.json", keymap={"next-event": "ctrl+n", "nonsense-id": "x"})
+    app = make_app(library, settings)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("j")
+        assert app.screen.selected_event_id == first_id(library, 987)  # j is no longer bound
+        await pilot.press("ctrl+n")
+        assert app.screen.selected_event_id == first_id(library, 987, 1)
+        assert any("nonsense-id" in str(n.message) for n in app._notifications)
+
+
+async def test_narrow_terminal_stacks_the_panel_under_the_viewer(app):
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert screen.has_class("-narrow")
+        center, panel = screen.query_one("#center").region, screen.query_one("#panel").region
+        assert panel.y >= center.bottom  # below, not beside
+        assert panel.width > 40
+        assert screen.query_one("#days").region.width > 15
+
+
+async def test_wide_terminal_widens_the_panes(app):
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.pause()
+        assert app.screen.has_class("-wide")
+        assert app.screen.query_one("#panel").region.width >= 55
