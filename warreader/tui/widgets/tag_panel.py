@@ -142,7 +142,12 @@ class NoteEditor(TextArea):
         self._timer: Timer | None = None
 
     def load(self, event_id: str | None, note: str) -> None:
-        """Show `note` for `event_id` (the caller saved any pending edit first)."""
+        """Show `note` for `event_id` (the caller saved any pending edit first).
+
+        Control characters (an ESC pasted from a terminal, say) are removed before display: TextArea would
+        hand them to the terminal as they are. The stored note is untouched unless the user edits it.
+        """
+        note = clean(note, single_line=False)
         self._cancel_timer()
         self.event_id = event_id
         self.saved_text = note
