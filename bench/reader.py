@@ -148,7 +148,7 @@ async def _in_app(ws: Workspace) -> list[Figure]:
     note = f"{len(switch)} presses over {steps} days"
     figures = latency_figures("day switch ([ / ])", switch, FRAME_MS, note)
     figures.append(Figure("reader search: first (index build)", ms(first_search), "ms", "1 run",
-                          note="Enter → results shown; the reader builds the index on first use"))
+                          note="Enter → results; the index build included unless done at start"))
     for word, label in ((COMMON_WORD, "common"), (RARE_WORD, "rare")):
         shown = f"{min(hits[word], 500)}{'+' if hits[word] > 500 else ''} results shown"
         figures += latency_figures(f"reader search {label} {word!r}", searches[word], FRAME_MS,
