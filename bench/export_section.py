@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from bench.core import need_library, require, sample_event_ids
-from bench.measure import Figure, Goal, median, ms, time_calls
+from bench.measure import Figure, Goal, latency_figures, median, ms, time_calls
 from bench.workspace import Workspace
 
 TAGS = ("drones", "energy", "verify-later", "front-line", "diplomacy")
@@ -47,6 +47,11 @@ def export_section(ws: Workspace, out: list[Figure]) -> list[Figure]:
         total = len(library.annotations())
         figures = [Figure("build notes (annotate one by one)", seconds, "s", f"{added:,} durable writes",
                           note=f"{total:,} annotations in the library")]
+        # The annotations file grows with the notes; a write must stay cheap at this size too.
+        ids = iter([a.event_id for a in library.annotations()][: 10 if ws.quick else 50])
+        samples = time_calls(lambda: library.annotate(next(ids), add_tags=("bench-late",)),
+                             10 if ws.quick else 50)
+        figures += latency_figures(f"annotate with {total:,} notes", samples, 10, "tag added, durable")
         repeats = 1 if ws.quick else max(3, ws.runs)
         for fmt in ("md", "json", "csv"):
             options = export.ExportOptions(format=fmt)
