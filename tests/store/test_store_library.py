@@ -128,3 +128,27 @@ def test_library_path_that_is_a_file(tmp_path):
     with pytest.raises(LibraryError, match="is a file"):
         Library.open(path)
     assert path.read_text() == "mine"
+
+
+def test_busy_library_is_a_clear_error_not_a_hang(lib_path, make):
+    import filelock
+
+    from warreader.errors import LibraryError
+
+    library = Library.open(lib_path, seed_samples=False, lock_timeout=0.2)
+    library.import_bulletins([make(981, DAY_981)])
+    eid = library.bulletin(981).sections[0].events[0].id
+    with filelock.FileLock(lib_path / ".lock"):  # another process writing, as far as the library knows
+        with pytest.raises(LibraryError, match="busy"):
+            library.annotate(eid, add_tags=["x"])
+    assert library.annotate(eid, add_tags=["x"]).tags == ["x"]
+
+
+def test_temp_files_of_a_killed_writer_are_cleaned_up(lib_path, make):
+    library = Library.open(lib_path, seed_samples=False)
+    library.import_bulletins([make(981, DAY_981)])
+    (lib_path / ".annotations.json.abc123.tmp").write_bytes(b'{"half": ')
+    library = Library.open(lib_path, seed_samples=False)
+    assert list(lib_path.glob(".*.tmp"))  # readers never touch them
+    library.set_day_note(981, "a write takes the lock")
+    assert not list(lib_path.glob(".*.tmp"))

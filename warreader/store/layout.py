@@ -104,7 +104,7 @@ def prepare(folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise LibraryError(f"Cannot create the library folder {folder} ({error.strerror}).") from None
-    _remove_stale_temp_files(folder)
+    remove_stale_temp_files(folder)
     meta = read_meta(folder)
     if meta is None:
         if any((folder / name).exists() for name in DATA_FILES):
@@ -143,7 +143,7 @@ def _backup_for_migration(folder: Path, version: int) -> None:
             ) from None
 
 
-def _remove_stale_temp_files(folder: Path) -> None:
+def remove_stale_temp_files(folder: Path) -> None:
     """Temp files left by a process killed mid-write. Safe under the writer lock: nobody else writes."""
     for tmp in folder.glob(".*.tmp"):
         try:

@@ -50,6 +50,7 @@ class Library(OrphanMethods):
         self._lock = RLock()
         self._lock_timeout = lock_timeout
         self._file_lock = None  # created on the first write: importing filelock costs ~30 ms at start-up
+        self._swept = False
         self._bdb = TinyDB(self.path / layout.BULLETINS, storage=CachedJSONStorage)
         self._adb = TinyDB(self.path / layout.ANNOTATIONS, storage=CachedJSONStorage)
         self._bstore: CachedJSONStorage = self._bdb.storage  # type: ignore[assignment]
@@ -124,6 +125,11 @@ class Library(OrphanMethods):
             except OSError as error:
                 raise LibraryError(f"Cannot lock the library {self.path} ({error.strerror}).") from None
             try:
+                if not self._swept:
+                    # Temp files of a writer killed mid-write; safe now: nobody else writes while we hold
+                    # the lock, and once per Library is enough.
+                    layout.remove_stale_temp_files(self.path)
+                    self._swept = True
                 self._refresh()
                 yield
             finally:
