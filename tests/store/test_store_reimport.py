@@ -8,6 +8,7 @@ import pytest
 from conftest import DAY_981
 
 from warreader.errors import NotFoundError
+from warreader.model import bulletin_to_doc
 from warreader.store import Library
 
 SPUN_981 = {  # the same day reworded by a synonym spinner, one event dropped, one added
@@ -142,3 +143,19 @@ def test_merged_annotation_for_an_unknown_event_waits_as_an_orphan(lib, make):
     a = lib.merge_annotation(eid, day=1, quote="stale text", flags=["verify"])
     assert (a.day, a.quote, a.flags, a.orphan) == (981, DAY_981["Fighting"][0], ["verify"], False)
     assert lib.merge_annotation(eid, day=981, quote="", tags=[]) .flags == ["verify"]
+
+
+def test_importing_an_unchanged_day_again_rematches_its_orphans(lib, lib_path, make):
+    lib.import_bulletins([make(981, DAY_981)])
+    eid = ids(lib, 981)[0]
+    lib.annotate(eid, add_tags=["survivor"])
+    # A crash between the two files: bulletins.json has the edited day, annotations.json still the old id.
+    edited = dict(DAY_981, Fighting=["At least two people were wounded in an overnight drone attack on Kyiv.",
+                                     *DAY_981["Fighting"][1:]])
+    other = Library.open(lib_path, seed_samples=False)
+    other._bstore.write({"bulletins": {**other._raw_bulletins(), "981": bulletin_to_doc(make(981, edited))}})
+    lib.reload_if_changed()
+    assert [o.tags for o in lib.orphans()] == [["survivor"]]
+    report = lib.import_bulletins([make(981, edited)])
+    assert (report.unchanged, report.reattached, report.orphaned) == (1, 1, 0)
+    assert lib.orphans() == [] and lib.annotation(ids(lib, 981)[0]).tags == ["survivor"]

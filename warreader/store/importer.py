@@ -27,6 +27,9 @@ class ImportPlan:
 
     docs: dict[int, dict] = field(default_factory=dict)
     report: ImportReport = field(default_factory=ImportReport)
+    #: Days given again unchanged (day → stored document): their orphans get another matching chance,
+    #: which also heals a crash between writing bulletins.json and annotations.json.
+    unchanged: dict[int, dict] = field(default_factory=dict)
 
 
 def plan_import(
@@ -60,6 +63,7 @@ def plan_import(
             report.imported += 1
         elif same_content(old, doc):
             report.unchanged += 1
+            plan.unchanged[day] = old
             del plan.docs[day]  # nothing to write
             continue
         else:

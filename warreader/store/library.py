@@ -235,13 +235,12 @@ class Library(OrphanMethods):
         """
         with self._writing():
             plan = plan_import(self._raw_bulletins(), bulletins, progress)
-            if not plan.docs:
-                return plan.report
-            replaced = [day for day in plan.docs if str(day) in self._raw_bulletins()]
-            with self._bstore.batch():
-                if replaced:
-                    self._btable.remove(doc_ids=replaced)
-                self._btable.insert_multiple(Document(doc, doc_id=day) for day, doc in plan.docs.items())
+            if plan.docs:
+                replaced = [day for day in plan.docs if str(day) in self._raw_bulletins()]
+                with self._bstore.batch():
+                    if replaced:
+                        self._btable.remove(doc_ids=replaced)
+                    self._btable.insert_multiple(Document(d, doc_id=day) for day, d in plan.docs.items())
             # The bulletins are durable now. Re-anchoring follows; should it fail, the notes of those days
             # are still on disk and show up as orphans until re-attached.
             table = self._raw_annotations()
@@ -253,6 +252,11 @@ class Library(OrphanMethods):
                 keys = set(by_day.get(day, []))
                 keys.update(k for e in _event_ids(doc) if (k := self._by_event.get(e)) is not None)
                 updates.update(reanchor_day(day, doc, {k: table[k] for k in keys}, plan.report))
+            for day, doc in sorted(plan.unchanged.items()):
+                ids = set(_event_ids(doc))
+                lost = {k: table[k] for k in by_day.get(day, []) if table[k].get("event_id") not in ids}
+                if lost:
+                    updates.update(reanchor_day(day, doc, lost, plan.report))
             if updates:
                 # remove + insert_multiple: two passes over the table in all, where one `update` per
                 # annotation would rebuild the whole table each time.
