@@ -131,6 +131,7 @@ def test_merged_annotation_for_an_unknown_event_waits_as_an_orphan(lib, make):
     kept = lib.merge_annotation(future_id, day=990, quote="An event from a colleague's library.",
                                 theme="fighting", heading="Fighting", tags=["theirs"], note="their note")
     assert kept.orphan and [o.event_id for o in lib.orphans()] == [future_id]
+    assert lib.candidates(kept.id) == []  # its day is not in this library: nothing sensible to propose
     # Merging the same again changes nothing; merging more unites tags and keeps both notes.
     assert lib.merge_annotation(future_id, day=990, quote="x", tags=["THEIRS"], note="their note").tags == [
         "theirs"]

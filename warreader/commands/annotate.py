@@ -113,7 +113,7 @@ def _orphans(library: Library, args: argparse.Namespace) -> int:
                 print(f"    {c['score']:5.1f}  {c['id']}  {one_line(c['text'])[:100]}")
                 print(f"           {c['command']}")
         else:
-            print(f"  no close event found; fix with: {record['reattach']}")
+            print(f"  no close event found (is day {day} imported?); fix with: {record['reattach']}")
     return 0
 
 

@@ -24,7 +24,9 @@ class OrphanMethods:
         return [a for a in self.annotations() if a.orphan]
 
     def candidates(self, orphan_id: str, limit: int = 3) -> list[tuple[EventRef, float]]:
-        """The stored events closest to an orphan's quote (its day first, else everything), best first."""
+        """The events of the orphan's day closest to its quote, best first. None when the library lacks
+        that day: the fix is then to import its bulletin (scoring all 45,000 events would take seconds
+        per orphan and propose unrelated days)."""
         with self._lock:
             table = self._raw_annotations()
             key = self._by_id.get(orphan_id)
@@ -34,8 +36,6 @@ class OrphanMethods:
             day = doc.get("day")
             view = self._view()
             pool = view.day_refs(day) if day is not None else []
-            if not pool:  # its day is gone: look everywhere
-                pool = [view.ref(*where) for where in view.search_index()[1]]
             found = best_matches(doc.get("quote", ""), [ref.text for ref in pool], limit)
             return [(pool[i], score) for i, score in found]
 
