@@ -84,7 +84,7 @@ def test_import_notes_round_trip_and_second_run(db, bare_db, tmp_path, capsys):
     capsys.readouterr()
     assert main(["--db", str(bare_db), "import-notes", str(path)]) == 0
     out = capsys.readouterr().out
-    assert "8 merged, 0 unchanged, 0 not in this library" in out
+    assert "8 merged, 0 unchanged, 0 kept as orphans" in out
     assert main(["--db", str(bare_db), "import-notes", str(path)]) == 0
     assert "0 merged, 8 unchanged" in capsys.readouterr().out
     assert main(["--db", str(bare_db), "export", "--format", "json"]) == 0

@@ -39,7 +39,7 @@ def test_round_trip_gives_identical_annotations(library, bare_library, tmp_path)
     report = import_notes(bare_library, path)
     assert annotations_of(bare_library) == annotations_of(library)
     assert day_notes_of(bare_library) == day_notes_of(library) == DAY_NOTES
-    assert (report.merged, report.unchanged, report.missing) == (8, 0, 0)
+    assert (report.merged, report.unchanged, report.orphaned) == (8, 0, 0)
     assert (report.days_merged, report.days_unchanged) == (2, 0)
 
 
@@ -83,7 +83,7 @@ def test_merge_unites_labels_and_keeps_a_differing_note_beside_the_existing_one(
     assert not report.changed
 
 
-def test_events_the_library_lacks_are_reported_and_merge_once_their_bulletin_is_there(library, tmp_path):
+def test_events_the_library_lacks_become_orphans_that_attach_when_their_bulletin_comes(library, tmp_path):
     from warreader.store import Library
 
     from .fixture_library import BULLETINS
@@ -93,16 +93,50 @@ def test_events_the_library_lacks_are_reported_and_merge_once_their_bulletin_is_
     try:
         partial.import_bulletins(BULLETINS[:1])  # day 987 only
         report = import_notes(partial, path)
-        assert (report.merged, report.missing) == (4, 4)
-        assert (report.days_merged, report.days_missing) == (1, 1)
-        assert report.missing_days == [986, 985]
+        assert (report.merged, report.orphaned) == (4, 4)
+        assert (report.days_merged, report.days_pending) == (1, 1)
+        assert report.pending_days == [986, 985]
         assert "day 986, 985" in report.messages[0]
+        orphans = partial.orphans()
+        assert len(orphans) == 4 and {o.day for o in orphans} <= {985, 986}
+        assert {o.event_id for o in orphans} <= {a.event_id for a in library.annotations()}
+        # A second import of the same file changes nothing, orphans included.
+        again = import_notes(partial, path)
+        assert not again.changed and again.orphaned == 0 and again.days_pending == 0
+        # Importing the missing bulletins attaches every orphan by its id: nothing left over.
         partial.import_bulletins(BULLETINS[1:])
-        report = import_notes(partial, path)
-        assert (report.merged, report.unchanged, report.missing, report.days_merged) == (4, 4, 0, 1)
+        assert partial.orphans() == []
         assert annotations_of(partial) == annotations_of(library)
+        report = import_notes(partial, path)
+        assert not report.changed
     finally:
         partial.close()
+
+
+def test_an_import_is_one_write_all_or_nothing(library, bare_library, tmp_path, monkeypatch):
+    """A failure half-way through the merge leaves the library exactly as it was."""
+    path = export_file(library, tmp_path)
+    before = annotations_of(bare_library)
+    calls = {"n": 0}
+    real_annotate = type(bare_library).annotate
+
+    def failing_annotate(self, *args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise OSError(28, "No space left on device")
+        return real_annotate(self, *args, **kwargs)
+
+    monkeypatch.setattr(type(bare_library), "annotate", failing_annotate)
+    with pytest.raises(OSError):
+        import_notes(bare_library, path)
+    monkeypatch.undo()
+    from warreader.store import Library
+
+    reopened = Library.open(bare_library.path, seed_samples=False)
+    try:
+        assert annotations_of(reopened) == before
+    finally:
+        reopened.close()
 
 
 def test_an_all_events_export_imports_only_the_annotated_ones(library, bare_library, tmp_path):

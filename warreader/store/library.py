@@ -332,11 +332,21 @@ class Library(OrphanMethods):
             doc = self._astore.read().get("day_notes", {}).get(str(day))
             return None if doc is None else notes.to_day_note(day, doc)
 
-    def set_day_note(self, day: int, text: str) -> DayNote | None:
-        """Set (or with blank text, delete) the note on a whole day; returns once durable."""
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Group many annotation writes (e.g. merging a colleague's 2,000 notes) into one durable write,
+        under one lock: all of them land or, on an exception, none."""
+        with self._writing(), self._astore.batch():
+            yield
+
+    def set_day_note(self, day: int, text: str, *, allow_missing_day: bool = False) -> DayNote | None:
+        """Set (or with blank text, delete) the note on a whole day; returns once durable.
+
+        `allow_missing_day` keeps a note for a day the library does not hold yet (merged from an export):
+        day notes are keyed by day number, so it shows as soon as that day's bulletin is imported."""
         with self._writing():
             existing = self._astore.read().get("day_notes", {}).get(str(day))
-            if existing is None and str(day) not in self._raw_bulletins():
+            if existing is None and not allow_missing_day and str(day) not in self._raw_bulletins():
                 raise NotFoundError(f"Day {day} is not in the library {self.path}.")
             text = text.replace("\r\n", "\n")
             if not text.strip():
