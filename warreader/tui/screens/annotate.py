@@ -204,7 +204,9 @@ class AnnotateMixin(Screen):
             return
         editor = self.panel.note_editor
         editor.disabled = False
-        editor.focus()
+        # set_focus now, not focus() (which waits for the next loop turn): keys typed right after `a`
+        # must land in the note, not run as commands.
+        self.set_focus(editor)
         editor.move_cursor(editor.document.end)
 
     @on(NoteSaveDue)
