@@ -156,14 +156,14 @@ APP_BINDINGS: list[Binding] = [
     _b("question_mark,f1", "help", "Keys", "help", "List every key", show=True),
 ]
 
-#: Keys of the tagging panel's parts, for the help screen (they are bound on the widgets themselves).
-PANEL_KEYS: list[tuple[str, str]] = [
-    ("x / Delete", "Remove the highlighted tag (tags list)"),
-    ("p", "Pin or unpin the highlighted tag to a number key (tags list)"),
-    ("Space / Enter", "Set or clear the highlighted flag (flags list)"),
-    ("Escape", "Leave the note editor (the note is already saved)"),
-    ("↑ / ↓ / Enter", "In the day list: move through days; Enter opens"),
-    ("ctrl+p", "Command palette: every action by name"),
+#: Keys of the tagging panel's parts and lists (bound on the widgets themselves): keys, name, what it does.
+PANEL_KEYS: list[tuple[str, str, str]] = [
+    ("x, Delete", "Remove tag", "Remove the highlighted tag (tags list)"),
+    ("p", "Pin tag", "Pin or unpin the highlighted tag to a number key (tags list)"),
+    ("Space, Enter", "Toggle flag", "Set or clear the highlighted flag (flags list)"),
+    ("Escape", "Leave note", "Leave the note editor (the note is already saved)"),
+    ("↑, ↓, Enter", "Day list", "Move through the day list; Enter opens"),
+    ("^p", "Palette", "Command palette: every action by name"),
 ]
 
 

@@ -24,19 +24,26 @@ def key_label(keys: str, display) -> str:
 def help_table(keymap: Mapping[str, str], display) -> Table:
     """The table of every key; `keymap` overrides keys by binding id, like `App.set_keymap`."""
     table = Table.grid(padding=(0, 2))
-    table.add_column(justify="right", style="bold cyan", no_wrap=True)
-    table.add_column(no_wrap=True)
-    table.add_column(style="dim")
+    table.add_column(justify="right", style="bold cyan", no_wrap=True, min_width=12)
+    table.add_column(no_wrap=True, min_width=16)
+    table.add_column(style="dim", ratio=1)
     groups = [*READER_GROUPS, ("App", APP_BINDINGS)]
     for title, bindings in groups:
         table.add_row(Text(title, style="bold underline"), "", "")
+        pinned = []
         for binding in bindings:
-            keys = keymap.get(binding.id or "", binding.key)
-            table.add_row(key_label(keys, display), binding.description, binding.tooltip)
+            keys = key_label(keymap.get(binding.id or "", binding.key), display)
+            if (binding.id or "").startswith("pinned-tag-"):
+                pinned.append(keys)  # nine near-identical rows read better as one
+                continue
+            table.add_row(keys, binding.description, binding.tooltip)
+        if pinned:
+            keys = "1–9" if pinned == [str(n) for n in range(1, 10)] else ", ".join(pinned)
+            table.add_row(keys, "Pinned tags 1–9", "Toggle the tag pinned to that number on the event")
         table.add_row("", "", "")
     table.add_row(Text("Panel and lists", style="bold underline"), "", "")
-    for keys, what in PANEL_KEYS:
-        table.add_row(keys, what, "")
+    for keys, name, what in PANEL_KEYS:
+        table.add_row(keys, name, what)
     return table
 
 
