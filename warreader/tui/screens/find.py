@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 
 #: At most this many search results are listed (newest first); the status line says when there are more.
 SEARCH_LIMIT = 500
+#: A storyline shows at most this many events, the newest (a theme like "fighting" has 20,000+ events over
+#: 1,500 days; laying out all of them would stall the screen for a second). The header says when it is cut.
+STORYLINE_LIMIT = 600
 #: Typing pauses this long before the search runs (Enter runs it at once).
 SEARCH_DEBOUNCE_SECONDS = 0.15
 
@@ -226,13 +229,14 @@ class FindMixin(Screen):
         if message.theme != self.storyline_theme:
             return  # the user picked another theme meanwhile
         story = self.query_one("#story", EventList)
-        story.show_refs(
-            message.refs, self.annotations_for(r.event.id for r in message.refs), group_by_day=True
-        )
+        refs = message.refs[-STORYLINE_LIMIT:]
+        story.show_refs(refs, self.annotations_for(r.event.id for r in refs), group_by_day=True)
         days = len({r.day for r in message.refs})
         header = Text("Storyline ", style="bold")
         header.append(theme_label(message.theme), style=f"bold {theme_colour(message.theme)}")
         header.append(f"  {len(message.refs)} events over {days} days, oldest first", style="dim")
+        if len(refs) < len(message.refs):
+            header.append(f" (the latest {len(refs)} shown; search narrows further)", style="dim italic")
         header.append("   Enter opens the day · Esc back", style="dim")
         self.query_one("#story-header", Static).update(header)
         story.last_event()  # the newest development is what a reader wants first; scroll up for history
