@@ -217,7 +217,7 @@ class _Reader:
     def current(self) -> _Draft:
         return self.sections[-1]
 
-    def add_caption(self, text: str) -> None:
+    def add_caption(self, text: str, index: int | None = None) -> None:
         section = self.current
         # The alt text of the same photo, read as an event just before: move it to the captions.
         # (Adjacent to the caption, and either a paragraph of its own, alike in words, or credit-shaped.)
@@ -225,6 +225,7 @@ class _Reader:
         unfinished = bool(prev) and not P.SENTENCE_END.search(prev)  # alt texts often lack a full stop
         if (
             self.last_kind == "event-text"
+            and not self._opens_photo(index, text)
             and (not self.blank_before or unfinished)
             and prev
             and (
@@ -237,6 +238,19 @@ class _Reader:
             self._add_caption_text(section.texts.pop())
         self._add_caption_text(text)
         self.last_kind = "caption"
+
+    def _opens_photo(self, index: int | None, text: str) -> bool:
+        """Is this credited line the photo's own alt text, i.e. directly followed by its caption?
+
+        Sites print the agency's caption as alt text ("… REUTERS/Stringer", "(Photo by … / AFP)") and
+        their own credited caption right under it ("… [File: Reuters]"). Then the photo starts here,
+        and the unmarked line before it is an event of a list whose markers are missing, not alt text.
+        (A verbatim repeat of the same line is a duplicated caption, not a second one.)
+        """
+        if index is None or index + 1 >= len(self.lines):
+            return False
+        nxt = self.lines[index + 1]
+        return nxt.text != text and (nxt.kind == CAPTION or (nxt.kind == TEXT and is_credit(nxt.text)))
 
     @staticmethod
     def _alt_text_shaped(text: str) -> bool:
@@ -309,7 +323,7 @@ class _Reader:
         if P.JUNK_LINE.match(text):
             return
         if line.kind == CAPTION or is_credit(text):
-            self.add_caption(text)
+            self.add_caption(text, index)
             return
         if line.kind != BULLET and _maybe_intro(text) and P.INTRO.search(text):
             if self.day is None:
