@@ -65,6 +65,10 @@ class ReaderScreen(AnnotateMixin, FindMixin):
         #: Set once the first day has been shown (the app's "ready" signal hangs on it).
         self.first_day_shown = False
         self._init_find()
+        # Textual adds the breakpoint class on the first resize, *after* the first frame, which restyles
+        # and re-lays out every widget; setting it now makes the first frame the final one.
+        width = self.app.size.width
+        self.add_class(next(name for limit, name in reversed(self.HORIZONTAL_BREAKPOINTS) if width >= limit))
 
     # -- layout ---------------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -100,7 +104,7 @@ class ReaderScreen(AnnotateMixin, FindMixin):
                 Text("The library is empty: import bulletins with `warreader import PATH…`", style="bold")
             )
             self.first_day_shown = True
-        self.query_one("#events", EventList).focus()
+        # (AUTO_FOCUS focuses the events; focusing here too would rebuild the footer a second time.)
         # Another warreader process (the CLI, a second reader) may write; a stat every 2 s picks it up.
         self.set_interval(2.0, self._reload_if_changed)
 

@@ -99,7 +99,8 @@ class RowList(ScrollView, can_focus=True):
         """Replace every row (cheap: nothing is rendered until it is on screen)."""
         self._items = items
         self._cache.clear()
-        self.virtual_size = Size(self.size.width, len(items))
+        # Width 0: rows are cut to the pane, never scrolled sideways, so a resize changes nothing here.
+        self.virtual_size = Size(0, len(items))
         self.set_reactive(RowList.cursor, self.validate_cursor(cursor))
         self.scroll_to_cursor(center=True)
         self.refresh()
@@ -155,7 +156,6 @@ class RowList(ScrollView, can_focus=True):
             )
 
     def on_resize(self, _: events.Resize) -> None:
-        self.virtual_size = Size(self.size.width, len(self._items))
         self.scroll_to_cursor()
 
     # -- actions ------------------------------------------------------------------------------------
