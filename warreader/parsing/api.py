@@ -30,9 +30,10 @@ _MARKDOWN_SNIFF = re.compile(r"^(?:#{1,6}\s+\S|\*\*[^*\n]+\*\*:?\s*$|!\[[^\]]*\]
 def sniff_format(text: str) -> str:
     """'html', 'markdown' or 'text', from the content (not the file name: copies are often misnamed)."""
     head = text[:5000]
-    if _HTML_SNIFF.search(head) and len(_HTML_TAGS.findall(text)) >= 3:
+    # `in` tests first: a regex scan over a whole plain-text bulletin costs more than parsing a line.
+    if "<" in head and _HTML_SNIFF.search(head) and len(_HTML_TAGS.findall(text)) >= 3:
         return "html"
-    if _MARKDOWN_SNIFF.search(text):
+    if ("#" in text or "**" in text or "![" in text) and _MARKDOWN_SNIFF.search(text):
         return "markdown"
     return "text"
 

@@ -39,14 +39,18 @@ _ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'"
 _PROSE = re.compile(r"[A-Za-z\u0400-\u04ff]{2,}\s+\S+\s+\S+")
 
 
-# At least one of these must appear before the (slower) marker count runs.
-_CHEAP_HINTS = ("\\", "//", "{", '@"', "('", "':", '":', ': "', ": '", '= "')
+# At least one of these must appear before the (slower) marker count runs. Each is paired with a
+# character it contains that prose rarely has: a one-character `in` is a fast C scan, a longer one is not.
+_CHEAP_HINTS = (
+    ("\\", "\\"), ("/", "//"), ("{", "{"), ('"', '@"'), ("'", "('"), ("'", "':"), ('"', '":'),
+    ('"', ': "'), ("'", ": '"), ('"', '= "'),
+)  # fmt: skip
 
 
 def looks_like_code(text: str) -> bool:
     """Several source-code markers (escapes, comment prefixes, object keys, SQL) in the first few KB."""
     head = text[:20000]
-    if not any(hint in head for hint in _CHEAP_HINTS):
+    if not any(guard in head and hint in head for guard, hint in _CHEAP_HINTS):
         return False
     return len(_CODE_MARKERS.findall(head)) >= 2
 

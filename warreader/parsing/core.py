@@ -27,7 +27,6 @@ W_EMPTY_HEADING = "last heading has no events"
 
 _HEADING_MAX_WORDS = 7
 _WORD = re.compile(r"[a-z]{4,}")
-_TRAILING_COLON = re.compile(r"\s*:\s*$")
 # A line that is nothing but a date: "Saturday, February 26", "December 9, 2022".
 _DATE_ONLY = re.compile(
     rf"^\W*(?:{dates._WEEKDAY_RE})?\W*(?:\d{{1,2}}\s+)?(?:{dates._MONTH_RE})\b[\w\s,.:]*$", re.IGNORECASE
@@ -47,6 +46,19 @@ def _word_count(text: str) -> int:
     return len(text.split())
 
 
+def _more_words_than(text: str, n: int) -> bool:
+    """`_word_count(text) > n`, without splitting a long line to the end (split stops after n)."""
+    return len(text.split(None, n)) > n
+
+
+def strip_colon(text: str) -> str:
+    """`re.sub(r"\s*:\s*$", "", text)` ("Fighting :" → "Fighting") without a regex (hot path)."""
+    body = text.rstrip()
+    if body.endswith(":"):
+        return body[:-1].rstrip()
+    return text
+
+
 def clean_title(text: str) -> str:
     """Drop site suffixes (" | Russia-Ukraine war News", " - Al Jazeera English") from a title."""
     previous = None
@@ -55,7 +67,9 @@ def clean_title(text: str) -> str:
     return text
 
 
-_BARE_CREDIT_HINTS = ("REUTERS", "Photograph:", "THIRD PARTY", "FILE PHOTO")
+def _has_bare_credit_hint(tail: str) -> bool:
+    """Every BARE_CREDIT match not ending in ")" contains one of these (an `or` chain: no generator)."""
+    return "REUTERS" in tail or "Photograph:" in tail or "THIRD PARTY" in tail or "FILE PHOTO" in tail
 
 
 def is_credit(text: str) -> bool:
@@ -67,7 +81,7 @@ def is_credit(text: str) -> bool:
         # "[drones]" inside a quote, or a bracket that a quote closes after, is an editorial insertion.
         if match and not P.QUOTED_BRACKET.search(tail):
             return True
-    if tail.endswith((")", ").")) or any(hint in tail for hint in _BARE_CREDIT_HINTS):
+    if tail.endswith((")", ").")) or _has_bare_credit_hint(tail):
         return bool(P.BARE_CREDIT.search(tail))
     return False
 
@@ -83,12 +97,19 @@ def _maybe_intro(text: str) -> bool:
 
 def _heading_shaped(text: str) -> bool:
     """Short, capitalised, no sentence-final punctuation: the shape of an unmarked section heading."""
-    body = _TRAILING_COLON.sub("", text)
-    if not body or _word_count(body) > _HEADING_MAX_WORDS or len(body) > 60:
+    body = strip_colon(text)
+    if not body or len(body) > 60 or _more_words_than(body, _HEADING_MAX_WORDS):
         return False
     if body[-1] in ".!?,;…\"”’'" or not (body[0].isupper() or body[0].isdigit()):
         return False
     return True
+
+
+def _title_like(text: str) -> bool:
+    """Short, with a bulletin title's words ("List of key events", "day 981")."""
+    if _more_words_than(text, 30) or not P.may_contain(text, P.TITLE_NEEDLES):
+        return False
+    return bool(P.TITLE_WORDS.search(text))
 
 
 def _similar(a: str, b: str) -> bool:
@@ -107,10 +128,9 @@ def _spun(lines: list[Line], headings: list[str | None]) -> bool:
     hits = {phrase for phrase in P.SPINNER_PHRASES if phrase in low}
     if any(h and h.lower().startswith(("preventing", "combating")) for h in headings):
         hits.add("preventing")
-    words = max(1, _word_count(text))
     # Real copy says "said"; spinners swap it for "stated" almost everywhere.
     stated = low.count(" stated ")
-    if stated >= 3 and stated * 200 > words:
+    if stated >= 3 and stated * 200 > max(1, _word_count(text)):
         hits.add("stated")
     return len(hits) >= 2
 
@@ -148,8 +168,7 @@ class _Reader:
             content_seen += 1
             if content_seen > 15:
                 break
-            title_like = _word_count(line.text) <= 30 and P.TITLE_WORDS.search(line.text)
-            if line.kind == TITLE or (line.kind in (TEXT, HEADING) and title_like):
+            if line.kind == TITLE or (line.kind in (TEXT, HEADING) and _title_like(line.text)):
                 if P.INTRO.search(line.text) or P.SITUATION.match(line.text):
                     continue
                 candidates.append((line, clean_title(line.text)))
@@ -174,12 +193,12 @@ class _Reader:
         if first is None or self.lines[first].kind not in (TEXT, TITLE):
             return
         match = P.RUN_TOGETHER_TITLE.match(self.lines[first].text)
-        if match and _word_count(self.lines[first].text) > 30:
+        if match and _more_words_than(self.lines[first].text, 30):
             self.lines[first : first + 1] = [Line(match["title"], TITLE), Line(match["rest"], TEXT)]
 
     def _take_situation(self, text: str) -> bool:
         """A "Here is the situation on…" line: remember its date; True if the line was one."""
-        if not P.SITUATION.match(text) or _word_count(text) > 25:
+        if not P.SITUATION.match(text) or _more_words_than(text, 25):
             return False
         match = dates.find_stated_date(text)
         if match and self.date_line is None:
@@ -190,7 +209,7 @@ class _Reader:
 
     def _take_date_only(self, text: str) -> bool:
         """A line that is only a date ("Saturday, February 26"): a fallback date source."""
-        if _word_count(text) > 6 or not _DATE_ONLY.match(text):
+        if _more_words_than(text, 6) or not _DATE_ONLY.match(text):
             return False
         match = dates.find_stated_date(text)
         if not match:
@@ -278,7 +297,7 @@ class _Reader:
             self.last_kind = "event-bullet" if kind == BULLET else "event-text"
 
     def start_section(self, heading: str) -> None:
-        heading = _TRAILING_COLON.sub("", heading).strip()
+        heading = strip_colon(heading).strip()
         if not self.current.texts and not self.current.captions and self.current.heading is not None:
             self.sections[-1] = _Draft(heading)  # a heading with nothing under it: replaced
         else:
@@ -340,7 +359,7 @@ class _Reader:
             self.start_section(text)
             return
         if self._is_headline_bullet(index, line):
-            self.pending_headline = _TRAILING_COLON.sub("", text)
+            self.pending_headline = strip_colon(text)
             return
         if line.kind == TEXT and self._is_trailing_fragment(index, line):
             self.warnings.append(W_EMPTY_HEADING)
@@ -350,14 +369,16 @@ class _Reader:
     def _is_headline_bullet(self, index: int, line: Line) -> bool:
         """A short bullet with no full stop whose paragraph follows unbulleted ("• Battle for Kyiv")."""
         headline = line.text.strip("‘’“”\"'")  # "• ‘Stiff resistance’" is a headline too
-        if line.kind != BULLET or not _heading_shaped(headline) or _word_count(headline) > 6:
+        if line.kind != BULLET or not _heading_shaped(headline) or _more_words_than(headline, 6):
             return False
         nxt = self.next_content(index)
         return nxt is not None and nxt.kind == TEXT and not _heading_shaped(nxt.text)
 
     def _is_trailing_fragment(self, index: int, line: Line) -> bool:
         """A heading-shaped line with nothing after it: a heading whose events were cut off."""
-        return self.next_content(index) is None and _heading_shaped(line.text) and _word_count(line.text) <= 3
+        # The cheap shape tests first: next_content walks on through the lines.
+        text = line.text
+        return _heading_shaped(text) and not _more_words_than(text, 3) and self.next_content(index) is None
 
 
 def build_bulletin(lines: list[Line], source: str) -> Bulletin:

@@ -106,6 +106,21 @@ TITLE_WORDS = re.compile(
     _I | re.VERBOSE,
 )
 
+# Every TITLE_WORDS match contains one of these (lower case): `may_contain` tests them before the regex.
+TITLE_NEEDLES = ("key ", "glance", "what we know", "list of the most", "eventi chiave", "day", "giorno")
+
+# The only non-ASCII characters that re.IGNORECASE lets match an ASCII letter or digit (dotted and
+# dotless i, long s, the Kelvin sign); tests/parsing/test_fast_paths.py recomputes this list.
+ODD_CASE = ("İ", "ı", "ſ", "K")
+
+
+def may_contain(text: str, needles: tuple[str, ...]) -> bool:
+    """False only when an IGNORECASE pattern each of whose matches contains one of `needles` (lower-case
+    ASCII) cannot match `text`: a few C-speed `in` tests that save a much slower regex scan."""
+    low = text.lower()
+    return any(needle in low for needle in needles) or any(char in text for char in ODD_CASE)
+
+
 # A title with the next sentences glued on: split after the day number.
 RUN_TOGETHER_TITLE = re.compile(
     r"^(?P<title>.{10,160}?\b(?:day|giorno)\s*(?:\d{1,2}(?:[.,]\d{3})+|\d{1,4}))\s+(?P<rest>\S.*)$", _I

@@ -10,6 +10,16 @@ from warreader.parsing.lines import BLANK, BULLET, CAPTION, TEXT, Line, clean
 # A Markdown image left in copied text, possibly cut off: "![alt text](/wp-content/…" or "![alt text".
 _IMAGE = re.compile(r"^!\[(?P<alt>[^\]]*)(?:\]\(.*)?$")
 _BULLET = re.compile(r"^\s*(?:[•·▪●◦‣]|[-*–—](?=\s|$))\s*")
+# The first characters a bullet can start with (lines are stripped): a set lookup before the regex.
+_BULLET_FIRST = frozenset("•·▪●◦‣-*–—")
+
+
+def _clean(text: str) -> str:
+    """`clean()`, skipped when it could change nothing: no run of spaces and no other whitespace
+    (every whitespace character but the ASCII space is non-printable)."""
+    if "  " in text or not text.isprintable():
+        return clean(text)
+    return text
 
 
 def plain_lines(text: str) -> list[Line]:
@@ -23,20 +33,20 @@ def plain_lines(text: str) -> list[Line]:
             if not pending_bullet and (not out or out[-1].kind != BLANK):
                 out.append(Line("", BLANK))
             continue
-        image = _IMAGE.match(stripped)
+        image = _IMAGE.match(stripped) if stripped[0] == "!" else None
         if image:
             if image["alt"].strip():
                 out.append(Line(clean(image["alt"]), CAPTION))
             pending_bullet = False
             continue
-        match = _BULLET.match(stripped)
+        match = _BULLET.match(stripped) if stripped[0] in _BULLET_FIRST else None
         if match:
-            rest = clean(stripped[match.end() :])
+            rest = _clean(stripped[match.end() :])
             if not rest:
                 pending_bullet = True
                 continue
             out.append(Line(rest, BULLET))
         else:
-            out.append(Line(clean(stripped), BULLET if pending_bullet else TEXT))
+            out.append(Line(_clean(stripped), BULLET if pending_bullet else TEXT))
         pending_bullet = False
     return out
