@@ -52,7 +52,7 @@ def _more_words_than(text: str, n: int) -> bool:
 
 
 def strip_colon(text: str) -> str:
-    """`re.sub(r"\s*:\s*$", "", text)` ("Fighting :" → "Fighting") without a regex (hot path)."""
+    r"""`re.sub(r"\s*:\s*$", "", text)` ("Fighting :" → "Fighting") without a regex (hot path)."""
     body = text.rstrip()
     if body.endswith(":"):
         return body[:-1].rstrip()
