@@ -217,14 +217,22 @@ class Library(OrphanMethods):
             return self._view().theme_refs(theme)
 
     def prepare_search(self) -> None:
-        """Build the search index now (e.g. in a worker thread after start-up) instead of on first use."""
+        """Build the search index now (e.g. in a worker thread after start-up) instead of on first use.
+
+        Safe from a worker thread while other threads read: the build runs on the current snapshot of the
+        bulletins *outside* the library lock, so `days()`, `bulletin()` or a note write are not held up
+        for its ~0.1 s; a `search` meanwhile waits for this build rather than starting its own.
+        """
         with self._lock:
-            self._view().search_index()
+            view = self._view()
+        view.search_index()
 
     def search(self, query: str, limit: int | None = None) -> list[EventRef]:
         """Events matching every word of `query` (case/accent-insensitive, place aliases), newest first."""
         with self._lock:
-            return self._view().search(query, limit)
+            view = self._view()
+        # Outside the lock, like `prepare_search`: the view is an immutable snapshot.
+        return view.search(query, limit)
 
     def import_bulletins(
         self, bulletins: Iterable[Bulletin], progress: Progress | None = None

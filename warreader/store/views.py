@@ -3,11 +3,18 @@
 `BulletinView` wraps the raw TinyDB table (str(day) → document) as it was loaded and lazily builds what
 the readers need: day summaries, Bulletin objects, id lookups, the search index. `Library` throws the view
 away and makes a new one whenever the bulletins file changes, so no cache here is ever invalidated by hand.
+
+The raw table is never mutated (TinyDB writes build a new table dict and bulletins are replaced, not
+edited), so a view is an immutable snapshot: its search index can be built in a worker thread without the
+library's lock.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from bisect import bisect_right
+from operator import itemgetter
 
 from warreader.model import Bulletin, Event, bulletin_from_doc
 from warreader.search import SearchIndex
@@ -31,7 +38,13 @@ class BulletinView:
         self._bulletins: dict[int, Bulletin] = {}
         self._day_ids: dict[int, dict[str, tuple[int, int]]] = {}
         self._all_ids: dict[str, Where] | None = None
-        self._search: tuple[SearchIndex, list[Where]] | None = None
+        self._search: SearchIndex | None = None
+        self._search_lock = threading.Lock()
+        # For the search: the first event index of each section and that section's (day, section index),
+        # then the EventRef of each index once built, so a warm hit is a list lookup.
+        self._section_firsts: list[int] = []
+        self._section_places: list[tuple[int, int]] = []
+        self._hit_refs: list[EventRef | None] = []
         # EventRefs handed out, by location: a search or storyline built once is cheap the next time
         # (building a frozen dataclass costs a few µs, which adds up over 10,000 hits).
         self._refs: dict[Where, EventRef] = {}
@@ -119,20 +132,51 @@ class BulletinView:
             for ei in range(len(section.get("events", [])))
         ]
 
-    def search_index(self) -> tuple[SearchIndex, list[Where]]:
-        """The search index over every event, newest day first (built on first use)."""
-        if self._search is None:
-            texts: list[str] = []
-            where: list[Where] = []
-            with gc_paused():
-                for doc in sorted(self.raw.values(), key=lambda d: -d["day"]):
-                    for si, section in enumerate(doc.get("sections", [])):
-                        for ei, event in enumerate(section.get("events", [])):
-                            texts.append(event["text"])
-                            where.append((doc["day"], si, ei))
-                self._search = (SearchIndex(texts), where)
-        return self._search
+    def search_index(self) -> SearchIndex:
+        """The search index over every event, newest day first, reading order within a day (built on first
+        use). Thread-safe: concurrent callers wait for one build instead of each building."""
+        index = self._search
+        if index is None:
+            with self._search_lock:
+                if self._search is None:
+                    self._build_search()
+                index = self._search
+        return index  # type: ignore[return-value]
+
+    def _build_search(self) -> None:
+        texts: list[str] = []
+        firsts: list[int] = []
+        places: list[tuple[int, int]] = []
+        text_of = itemgetter("text")
+        with gc_paused():
+            # Per section, not per event: the events' texts are gathered at C speed (`map`), and a hit's
+            # (day, section, event) is recovered from the section table only when its EventRef is first built.
+            for doc in sorted(self.raw.values(), key=_newest_first):
+                day = doc["day"]
+                for si, section in enumerate(doc.get("sections", ())):
+                    events = section.get("events")
+                    if events:
+                        firsts.append(len(texts))
+                        places.append((day, si))
+                        texts.extend(map(text_of, events))
+            index = SearchIndex(texts)
+        self._section_firsts, self._section_places = firsts, places
+        self._hit_refs = [None] * len(texts)
+        self._search = index  # last: other threads only see a complete index
+
+    def _hit_ref(self, i: int) -> EventRef:
+        """The EventRef of search index `i`, built once (a shared `ref`) and remembered by index."""
+        s = bisect_right(self._section_firsts, i) - 1
+        day, si = self._section_places[s]
+        ref = self._hit_refs[i] = self.ref(day, si, i - self._section_firsts[s])
+        return ref
 
     def search(self, query: str, limit: int | None = None) -> list[EventRef]:
-        index, where = self.search_index()
-        return [self.ref(*where[i]) for i in index.find(query, limit)]
+        """Events matching `query`, newest day first: the index yields them in order, nothing is sorted."""
+        index = self.search_index()
+        refs = self._hit_refs
+        return [refs[i] or self._hit_ref(i) for i in index.find(query, limit)]
+
+
+def _newest_first(doc: dict) -> int:
+    return -doc["day"]
