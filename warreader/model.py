@@ -75,14 +75,18 @@ _ASCII_TABLE = bytes((b + 32 if 65 <= b <= 90 else b) if b in _ASCII_WORD else 3
 def _normalised_bytes(text: str) -> bytes:
     """`normalise_for_id(text)` as UTF-8 bytes (what the id hashes), by the cheapest exact route."""
     if not text.isascii():
-        # NFKC first (full-width letters, ligatures, NBSP…), then a full Unicode casefold ("ß" → "ss").
-        text = unicodedata.normalize("NFKC", text).casefold()
+        # Typographic marks first: they are starters that neither compose nor decompose into a word
+        # character, so turning them into spaces before NFKC gives the same result as after it, and
+        # most event texts are then plain ASCII and skip NFKC and casefold altogether.
         for mark in _TYPOGRAPHIC:
             if mark in text:
                 text = text.replace(mark, " ")
         if not text.isascii():
-            # Letters beyond ASCII ("Zaporizhzhia" in Cyrillic, "é"): only the regex knows Unicode \w.
-            return _NON_WORD.sub(" ", text).strip().encode("utf-8")
+            # NFKC (full-width letters, ligatures…), then a full Unicode casefold ("ß" → "ss").
+            text = unicodedata.normalize("NFKC", text).casefold()
+            if not text.isascii():
+                # Letters beyond ASCII (Cyrillic, "é"): only the regex knows Unicode \w.
+                return _NON_WORD.sub(" ", text).strip().encode("utf-8")
     # ASCII: \w is [A-Za-z0-9_], and a C-level table plus split() beats a regex pass several times over.
     return b" ".join(text.encode("ascii").translate(_ASCII_TABLE).split())
 

@@ -92,7 +92,12 @@ _INTRO_HINTS = ("enter", "these ", "take a look", "below are", "developments", "
 def _maybe_intro(text: str) -> bool:
     """Cheap pre-test before the intro regex: an intro always contains one of these words."""
     low = text[:200].lower()
-    return any(hint in low for hint in _INTRO_HINTS)
+    # An `or` chain, not any() over _INTRO_HINTS: this runs on every line, and a generator costs more
+    # than the seven C-level `in` tests it drives.
+    return (
+        "enter" in low or "these " in low or "take a look" in low or "below are" in low
+        or "developments" in low or "key events" in low or "key moments" in low
+    )  # fmt: skip
 
 
 def _heading_shaped(text: str) -> bool:
@@ -123,16 +128,25 @@ def _similar(a: str, b: str) -> bool:
 def _spun(lines: list[Line], headings: list[str | None]) -> bool:
     """Synonym-spinner vocabulary ("Record of key occasions", "Preventing", "metropolis", "stated"…)."""
     text = "\n".join(line.text for line in lines)
-    low = f" {text.lower()} "
+    # The phrases are ASCII, so they are looked for in the UTF-8 bytes lowered by bytes.lower(), which
+    # is ~10x faster than str.lower() on non-ASCII text and finds the same phrases: UTF-8 never puts an
+    # ASCII byte inside another character, and only "İ" and the Kelvin sign lower to ASCII letters.
+    if "İ" in text or "\u212a" in text:
+        low = f" {text.lower()} ".encode()
+    else:
+        low = b" " + text.encode().lower() + b" "
     # Plain substring tests: one regex alternation over the whole text was the parser's slowest step.
-    hits = {phrase for phrase in P.SPINNER_PHRASES if phrase in low}
+    hits = {phrase for phrase in _SPINNER_BYTES if phrase in low}
     if any(h and h.lower().startswith(("preventing", "combating")) for h in headings):
-        hits.add("preventing")
+        hits.add(b"preventing")
     # Real copy says "said"; spinners swap it for "stated" almost everywhere.
-    stated = low.count(" stated ")
+    stated = low.count(b" stated ")
     if stated >= 3 and stated * 200 > max(1, _word_count(text)):
-        hits.add("stated")
+        hits.add(b"stated")
     return len(hits) >= 2
+
+
+_SPINNER_BYTES = tuple(phrase.encode("ascii") for phrase in P.SPINNER_PHRASES)
 
 
 class _Reader:

@@ -111,7 +111,7 @@ TITLE_NEEDLES = ("key ", "glance", "what we know", "list of the most", "eventi c
 
 # The only non-ASCII characters that re.IGNORECASE lets match an ASCII letter or digit (dotted and
 # dotless i, long s, the Kelvin sign); tests/parsing/test_fast_paths.py recomputes this list.
-ODD_CASE = ("İ", "ı", "ſ", "K")
+ODD_CASE = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 def may_contain(text: str, needles: tuple[str, ...]) -> bool:

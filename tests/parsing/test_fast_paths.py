@@ -1,0 +1,126 @@
+"""The parser's fast paths (cheap pre-tests before regexes, bytes instead of str) decide exactly what the
+slower code they replaced decided. Each test keeps the old form as the reference and compares on
+arbitrary text (hypothesis), dense in the characters that make the shortcuts tricky."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from warreader.parsing import codefragments, core, decode, plaintext
+from warreader.parsing import patterns as P
+from warreader.parsing.lines import TEXT, Line, clean
+
+_TRICKY = (
+    " \t\n\r\x0b\x0c\x1c\x85\u00a0\u2028\u3000\u200b\ufeff\u00ad:;.!?\"'’”“)]([{}/\\@=-–—•*#<>!"
+    "İıſ\u212aKkIiSsÃÂâ€™éßДд0123456789"
+)
+_words = st.sampled_from(
+    [
+        "day", "Day 981", "key events", "AT A GLANCE", "what we know", "giorno 12", "stated", " stated ",
+        "metropolis", "Record of key occasions", "right here is", "in a single day", "troopers", "enter",
+        "These ", "take a look", "developments", "REUTERS", "Photograph:", "FILE PHOTO", "//", "('", ': "',
+        "Fighting", "Diplomacy:", " :", "\u2060", "\u202f",
+    ]
+)  # fmt: skip
+_texts = st.one_of(
+    st.text(),
+    st.text(alphabet=st.sampled_from(_TRICKY)),
+    st.lists(_words | st.text(alphabet=st.sampled_from(_TRICKY), max_size=3)).map("".join),
+)
+_many = settings(max_examples=300, deadline=None)
+
+
+def test_odd_case_lists_every_non_ascii_character_ignorecase_matches_to_ascii():
+    pattern = re.compile("[a-z0-9]", re.IGNORECASE)
+    found = tuple(chr(c) for c in range(128, 0x110000) if pattern.fullmatch(chr(c)))
+    assert found == P.ODD_CASE
+
+
+@_many
+@given(_texts)
+def test_title_pretest_never_hides_a_title_match(text):
+    if P.TITLE_WORDS.search(text):
+        assert P.may_contain(text, P.TITLE_NEEDLES)
+
+
+@_many
+@given(_texts)
+def test_strip_colon_is_the_old_regex(text):
+    assert core.strip_colon(text) == re.sub(r"\s*:\s*$", "", text)
+
+
+@_many
+@given(_texts, st.integers(min_value=0, max_value=40))
+def test_more_words_than(text, n):
+    assert core._more_words_than(text, n) == (len(text.split()) > n)
+
+
+@_many
+@given(_texts)
+def test_plain_clean_shortcut(text):
+    assert plaintext._clean(text.strip()) == clean(text.strip())
+
+
+@_many
+@given(_texts)
+def test_intro_pretest_is_the_hint_list(text):
+    low = text[:200].lower()
+    assert core._maybe_intro(text) == any(hint in low for hint in core._INTRO_HINTS)
+
+
+def _old_spun(lines, headings):
+    text = "\n".join(line.text for line in lines)
+    low = f" {text.lower()} "
+    hits = {phrase for phrase in P.SPINNER_PHRASES if phrase in low}
+    if any(h and h.lower().startswith(("preventing", "combating")) for h in headings):
+        hits.add("preventing")
+    stated = low.count(" stated ")
+    if stated >= 3 and stated * 200 > max(1, len(text.split())):
+        hits.add("stated")
+    return len(hits) >= 2
+
+
+@_many
+@given(st.lists(_texts, max_size=6), st.lists(st.none() | st.sampled_from(["Preventing", "Fighting"])))
+def test_spinner_check_on_bytes_is_the_old_one(texts, headings):
+    lines = [Line(t, TEXT) for t in texts]
+    assert core._spun(lines, headings) == _old_spun(lines, headings)
+
+
+_OLD_NEEDS_TRANSLATE = re.compile("[" + "".join(map(chr, decode._TRANSLATE)) + "]")
+
+
+def _old_repair(text):
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _OLD_NEEDS_TRANSLATE.search(text):
+        text = text.translate(decode._TRANSLATE)
+    if decode._MOJIBAKE.search(text):
+        text = decode._repair_mojibake(text)
+    return text
+
+
+@_many
+@given(_texts)
+def test_repair_text_is_the_old_one(text):
+    assert decode.repair_text(text) == _old_repair(text)
+
+
+@_many
+@given(st.binary(max_size=300) | _texts.map(lambda t: t.encode("utf-8", "replace")))
+def test_binary_sniff_counts_control_bytes_as_before(data):
+    sample = data[:4096]
+    controls = sum(sample.count(bytes([b])) for b in decode._CONTROL_BYTES)
+    old = b"\x00" in sample or controls > max(2, len(sample) // 100)
+    assert decode._looks_binary(data) == old
+
+
+@_many
+@given(_texts)
+def test_code_pretest_is_the_old_hint_list(text):
+    old_hints = ("\\", "//", "{", '@"', "('", "':", '":', ': "', ": '", '= "')
+    old = any(hint in text for hint in old_hints) and len(codefragments._CODE_MARKERS.findall(text)) >= 2
+    assert codefragments.looks_like_code(text) == old
