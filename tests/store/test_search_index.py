@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from warreader import search
@@ -35,9 +35,19 @@ QUERY = st.sampled_from(["kyiv", "KIEV", "kyiv's", "ab", "a b", '"a b"', "v", "e
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(TEXT, max_size=25), QUERY, st.sampled_from([None, 0, 1, 3]))
+@given(st.lists(TEXT, max_size=25), QUERY, st.sampled_from([None, None, 0, 1, 3]))
+@example(["v v", "x", "vv v"], "v", None)
+@example(["Kyiv KIEV kyiv", "x", "kiev kiev"], "kyiv", None)
 def test_find_matches_the_brute_force_reference(texts, query, limit):
     assert SearchIndex(texts).find(query, limit) == reference(texts, query, limit)
+
+
+def test_each_text_is_listed_once_however_often_it_matches():
+    index = SearchIndex(["v v v", "none", "vvv", "Kyiv and Kiev and KYIV", "kiev"])
+    assert index.find("v") == [0, 2, 3, 4]
+    assert index.find("kyiv") == [3, 4]
+    assert index.find("kyiv", limit=1) == [3]
+    assert index.find("v kyiv") == [3, 4]
 
 
 def test_tags_grow_wider_than_the_default(monkeypatch):
