@@ -102,6 +102,8 @@ def _maybe_intro(text: str) -> bool:
 
 def _heading_shaped(text: str) -> bool:
     """Short, capitalised, no sentence-final punctuation: the shape of an unmarked section heading."""
+    if len(text) > 60 and not text[-1].isspace() and text[-1] != ":":
+        return False  # nothing for strip_colon to take off, so too long (most lines: events)
     body = strip_colon(text)
     if not body or len(body) > 60 or _more_words_than(body, _HEADING_MAX_WORDS):
         return False
@@ -168,6 +170,7 @@ class _Reader:
         self.blank_before = True  # was there a paragraph break right before the current line?
         self.last_event_opened_paragraph = False
         self.pending_headline: str | None = None  # a short bullet that titles the next paragraph
+        self.junk: dict[str, bool] = {}  # is_junk's answers, for this page only
 
     # -- title, day, date ------------------------------------------------------------------------
     def find_title(self) -> None:
@@ -177,7 +180,7 @@ class _Reader:
         content_seen = 0
         self._split_run_together_title()
         for line in self.lines[:60]:
-            if line.kind == BLANK or P.JUNK_LINE.match(line.text):
+            if line.kind == BLANK or self.is_junk(line.text):
                 continue
             content_seen += 1
             if content_seen > 15:
@@ -320,10 +323,20 @@ class _Reader:
 
     def next_content(self, index: int) -> Line | None:
         """The next non-blank, non-junk line after `index`."""
-        for line in self.lines[index + 1 :]:
-            if line.kind != BLANK and not P.JUNK_LINE.match(line.text):
+        lines = self.lines
+        for i in range(index + 1, len(lines)):  # not lines[index + 1:]: no copy of the rest per call
+            line = lines[i]
+            if line.kind != BLANK and not self.is_junk(line.text):
                 return line
         return None
+
+    def is_junk(self, text: str) -> bool:
+        """`JUNK_LINE` matches, remembered for this page: the title search, the body and the look-ahead
+        of `next_content` ask about the same lines."""
+        junk = self.junk.get(text)
+        if junk is None:
+            junk = self.junk[text] = P.JUNK_LINE.match(text) is not None
+        return junk
 
     def is_heading(self, index: int, line: Line) -> bool:
         if line.kind == HEADING:
@@ -353,7 +366,7 @@ class _Reader:
         text = line.text
         if line.kind == TITLE:
             return  # the title (and its duplicates, marked by find_title)
-        if P.JUNK_LINE.match(text):
+        if self.is_junk(text):
             return
         if line.kind == CAPTION or is_credit(text):
             self.add_caption(text, index)
@@ -382,8 +395,10 @@ class _Reader:
 
     def _is_headline_bullet(self, index: int, line: Line) -> bool:
         """A short bullet with no full stop whose paragraph follows unbulleted ("• Battle for Kyiv")."""
+        if line.kind != BULLET:
+            return False
         headline = line.text.strip("‘’“”\"'")  # "• ‘Stiff resistance’" is a headline too
-        if line.kind != BULLET or not _heading_shaped(headline) or _more_words_than(headline, 6):
+        if not _heading_shaped(headline) or _more_words_than(headline, 6):
             return False
         nxt = self.next_content(index)
         return nxt is not None and nxt.kind == TEXT and not _heading_shaped(nxt.text)

@@ -85,9 +85,9 @@ def _repair_mojibake(text: str) -> str:
 
 def decode_bytes(data: bytes, source: str) -> str:
     """Decode a file's bytes into clean text; `InputError` (naming `source`) for empty or binary input."""
-    if not data.strip():
+    if not data or data.isspace():  # `not data.strip()` without copying the file
         raise InputError(f"{source}: the file is empty")
     text = repair_text(_decode(data, source))
-    if not text.strip():
+    if not text or text.isspace():
         raise InputError(f"{source}: the file contains no text")
     return text
