@@ -40,10 +40,11 @@ class BulletinView:
         self._all_ids: dict[str, Where] | None = None
         self._search: SearchIndex | None = None
         self._search_lock = threading.Lock()
-        # For the search: the first event index of each section and that section's (day, section index),
+        # For the search: the first event index of each section and that section's (day, section index,
+        # section, day document),
         # then the EventRef of each index once built, so a warm hit is a list lookup.
         self._section_firsts: list[int] = []
-        self._section_places: list[tuple[int, int]] = []
+        self._section_places: list[tuple[int, int, dict, dict]] = []
         self._hit_refs: list[EventRef | None] = []
         # EventRefs handed out, by location: a search or storyline built once is cheap the next time
         # (building a frozen dataclass costs a few µs, which adds up over 10,000 hits).
@@ -146,7 +147,7 @@ class BulletinView:
     def _build_search(self) -> None:
         texts: list[str] = []
         firsts: list[int] = []
-        places: list[tuple[int, int]] = []
+        places: list[tuple[int, int, dict, dict]] = []
         text_of = itemgetter("text")
         with gc_paused():
             # Per section, not per event: the events' texts are gathered at C speed (`map`), and a hit's
@@ -157,7 +158,7 @@ class BulletinView:
                     events = section.get("events")
                     if events:
                         firsts.append(len(texts))
-                        places.append((day, si))
+                        places.append((day, si, section, doc))
                         texts.extend(map(text_of, events))
             index = SearchIndex(texts)
         self._section_firsts, self._section_places = firsts, places
@@ -165,10 +166,22 @@ class BulletinView:
         self._search = index  # last: other threads only see a complete index
 
     def _hit_ref(self, i: int) -> EventRef:
-        """The EventRef of search index `i`, built once (a shared `ref`) and remembered by index."""
-        s = bisect_right(self._section_firsts, i) - 1
-        day, si = self._section_places[s]
-        ref = self._hit_refs[i] = self.ref(day, si, i - self._section_firsts[s])
+        """The EventRef of search index `i`, built once (shared with `ref`) and remembered by index."""
+        firsts = self._section_firsts
+        s = bisect_right(firsts, i) - 1
+        day, si, section, doc = self._section_places[s]
+        where = (day, si, i - firsts[s])
+        ref = self._refs.get(where)
+        if ref is None:
+            # `ref` inlined, positional arguments, the section already at hand: the first search for a
+            # common word builds ~10,000 of these.
+            if day not in self._dates:
+                self._dates[day] = parse_date(doc.get("date"))
+            event = section["events"][where[2]]
+            ref = self._refs[where] = EventRef(
+                day, self._dates[day], si, section.get("heading"), section.get("theme", "general"),
+                Event(event["id"], event["text"]), doc.get("source", ""))
+        self._hit_refs[i] = ref
         return ref
 
     def search(self, query: str, limit: int | None = None) -> list[EventRef]:
