@@ -91,12 +91,18 @@ _INTRO_HINTS = ("enter", "these ", "take a look", "below are", "developments", "
 
 def _maybe_intro(text: str) -> bool:
     """Cheap pre-test before the intro regex: an intro always contains one of these words."""
-    low = text[:200].lower()
+    head = text[:200]
+    # Lowered as UTF-8 bytes: several times faster than str.lower() on non-ASCII text, and the same
+    # for ASCII hints, except for the two characters whose lower case is ASCII ("İ", Kelvin sign).
+    if "\u0130" in head or "\u212a" in head:
+        low = head.lower().encode()
+    else:
+        low = head.encode().lower()
     # An `or` chain, not any() over _INTRO_HINTS: this runs on every line, and a generator costs more
     # than the seven C-level `in` tests it drives.
     return (
-        "enter" in low or "these " in low or "take a look" in low or "below are" in low
-        or "developments" in low or "key events" in low or "key moments" in low
+        b"enter" in low or b"these " in low or b"take a look" in low or b"below are" in low
+        or b"developments" in low or b"key events" in low or b"key moments" in low
     )  # fmt: skip
 
 
