@@ -124,3 +124,8 @@ def test_code_pretest_is_the_old_hint_list(text):
     old_hints = ("\\", "//", "{", '@"', "('", "':", '":', ': "', ": '", '= "')
     old = any(hint in text for hint in old_hints) and len(codefragments._CODE_MARKERS.findall(text)) >= 2
     assert codefragments.looks_like_code(text) == old
+
+
+def test_spinner_gates_are_parts_of_their_phrases():
+    for phrase, gate in core._SPINNER_GATES.items():
+        assert phrase in core._SPINNER_BYTES and gate in phrase
