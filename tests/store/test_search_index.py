@@ -59,6 +59,16 @@ def test_tags_grow_wider_than_the_default(monkeypatch):
         assert index.find(query, limit=2) == reference(texts, query, 2)
 
 
+def test_a_common_word_switches_to_the_regex_midway(monkeypatch):
+    # After 2 hits any word counts as common here: the rest of the scan is the regex's, from that point.
+    monkeypatch.setattr(search, "_PROBE_HITS", 2)
+    monkeypatch.setattr(search, "_COMMON_HITS", 1)
+    texts = ["v v", "x", "vv", "a v", "kyiv", "b", "v", "Kiev v", "none"] * 3
+    index = SearchIndex(texts)
+    for query in ("v", "kyiv", "v kyiv", "a v", "none"):
+        assert index.find(query) == reference(texts, query)
+
+
 def test_several_words_any_driver_same_answer():
     texts = ["a strike on Kyiv", "strike", "Kiev was calm", "strike near kiev’s edge", "kyiv"] * 50
     index = SearchIndex(texts)
