@@ -41,9 +41,15 @@ def test_odd_case_lists_every_non_ascii_character_ignorecase_matches_to_ascii():
 
 @_many
 @given(_texts)
-def test_title_pretest_never_hides_a_title_match(text):
-    if P.TITLE_WORDS.search(text):
-        assert P.may_contain(text, P.TITLE_NEEDLES)
+def test_title_words_in_parts_is_the_old_regex(text):
+    assert P.has_title_words(text) == bool(P.TITLE_WORDS.search(text))
+
+
+@_many
+@given(st.lists(st.sampled_from(["day", "DAY", "Day", "3rd", "21st", "x", "_", " ", "-", "–", "1", "é"])))
+def test_title_words_day_forms(parts):
+    text = "".join(parts)
+    assert P.has_title_words(text) == bool(P.TITLE_WORDS.search(text))
 
 
 @_many

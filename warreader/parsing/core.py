@@ -120,9 +120,7 @@ def _heading_shaped(text: str) -> bool:
 
 def _title_like(text: str) -> bool:
     """Short, with a bulletin title's words ("List of key events", "day 981")."""
-    if _more_words_than(text, 30) or not P.may_contain(text, P.TITLE_NEEDLES):
-        return False
-    return bool(P.TITLE_WORDS.search(text))
+    return not _more_words_than(text, 30) and P.has_title_words(text)
 
 
 def _similar(a: str, b: str) -> bool:
