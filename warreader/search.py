@@ -16,8 +16,8 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from itertools import chain, compress, islice, product, repeat
-from operator import contains, methodcaller, or_
+from itertools import accumulate, compress, islice, repeat
+from operator import contains, or_
 
 # Typographic punctuation mapped to ASCII before anything else. Done with chained `str.replace` (each a
 # C-speed scan) rather than `str.translate`, which costs ~1.2 s on a 10 MB haystack instead of ~30 ms;
@@ -131,24 +131,13 @@ def _encode(text: str) -> bytes:
 
 Needles = tuple[bytes, ...]
 
-#: Each event's text in the haystack is followed by NUL and a 6-byte tag naming the event, written with the
-#: bytes 0xF8–0xFF, which never occur in UTF-8: no query word can match inside a tag or across events.
-_TAG_DIGITS = range(0xF8, 0x100)
-_TAG_LEN = 6  # 8**6 = 262,144 events; a bigger library falls back to one more byte (see _tags)
 #: How much of the haystack is sampled to guess which word of a query is the rarest.
-_SAMPLE = 1 << 19
+_SAMPLE = 1 << 18
 #: A word whose first `_PROBE_HITS` hits project to over `_COMMON_HITS` in the whole haystack is scanned
 #: on with the regex (measured on 1,500 days: the two cost the same at ~3,500 hits, "strike").
 _PROBE_HITS = 32
 _COMMON_HITS = 4000
-
-
-def _tags(count: int) -> list[bytes]:
-    """`count` distinct event tags, generated at C speed."""
-    width = _TAG_LEN
-    while len(_TAG_DIGITS) ** width < count:
-        width += 1
-    return list(islice(map(bytes, product(_TAG_DIGITS, repeat=width)), count))
+_MATCH_END = re.Match.end
 
 
 @lru_cache(maxsize=256)
@@ -165,12 +154,10 @@ def _terms(query: str) -> tuple[Needles, ...] | None:
 
 
 @lru_cache(maxsize=256)
-def _alternation(needles: Needles, tag_len: int) -> re.Pattern[bytes]:
-    """One regex pass for several spellings. Each match runs on to its event's NUL and captures the tag
-    behind it: `findall` then yields one tag per matching event, in order, without a match object or a
-    Python step per hit, and the next match starts in a later event."""
-    words = b"|".join(map(re.escape, needles))
-    return re.compile(b"(?:" + words + b")[^\x00]*\x00([\xf8-\xff]{%d})" % tag_len)
+def _run_on(needles: Needles) -> re.Pattern[bytes]:
+    """One regex pass for any of `needles`; each match runs on to the NUL ending its event, so the match
+    end names the event and the next match starts in a later one."""
+    return re.compile(b"(?:" + b"|".join(map(re.escape, needles)) + b")[^\x00]*")
 
 
 class SearchIndex:
@@ -181,22 +168,25 @@ class SearchIndex:
 
     def __init__(self, texts: Sequence[str]) -> None:
         self.size = len(texts)
-        parts = fold_joined(texts, _SEP).split(_SEP) if texts else []
+        folded = fold_joined(texts, _SEP)
+        parts = folded.split(_SEP) if texts else []
         if len(parts) != self.size:
             # A text held a NUL itself: make it a space (folding never creates or removes NUL).
-            parts = fold_joined([t.replace(_SEP, " ") for t in texts], _SEP).split(_SEP)
+            folded = fold_joined([t.replace(_SEP, " ") for t in texts], _SEP)
+            parts = folded.split(_SEP)
         # The folded texts one by one, as str: the other words of a query are checked with `in` on them
         # (twice as fast on a short str as on bytes, which go through the buffer protocol).
         self._texts = parts
-        tags = _tags(self.size)
-        self._tag_len = len(tags[0]) if tags else _TAG_LEN
-        self._index_of_tag = dict(zip(tags, range(self.size), strict=True))
-        encoded = map(methodcaller("encode", "utf-8", "surrogatepass"), parts)
-        self._haystack = b"".join(chain.from_iterable(zip(encoded, repeat(_SEP_B), tags, strict=False)))
+        # Every text ends with NUL, the last one too; an ASCII haystack encodes as a plain copy.
+        self._haystack = _encode(folded) + _SEP_B
+        lengths = map(len, parts) if folded.isascii() else map(len, map(_encode, parts))
+        # The offset of the NUL ending each text → its index: what a match is mapped back with.
+        ends = map((-1).__add__, accumulate(map((1).__add__, lengths)))
+        self._index_of_end = dict(zip(ends, range(self.size), strict=True))
 
     def _rarest_first(self, terms: tuple[Needles, ...]) -> list[Needles]:
         """The terms, the one that looks rarest first: the driver scans the haystack, the others are only
-        checked inside its hits. Rarity is measured on the first 512 kB (~0.3 ms a spelling); ties go to
+        checked inside its hits. Rarity is counted on the first 256 kB (~0.2 ms a spelling); ties go to
         the longer word, on which `bytes.find` also skips faster."""
         if len(terms) == 1:
             return list(terms)
@@ -206,38 +196,36 @@ class SearchIndex:
     def _hits(self, needles: Needles, limit: int | None) -> Iterator[int]:
         """Indices of the texts holding any of `needles`, ascending, each once; lazily when limited."""
         if len(needles) > 1:
-            pattern = _alternation(needles, self._tag_len)
-            if limit is None:
-                return map(self._index_of_tag.__getitem__, pattern.findall(self._haystack))
-            return (self._index_of_tag[m.group(1)] for m in pattern.finditer(self._haystack))
+            # Several spellings (Kyiv/Kiev): one regex pass, the match ends mapped at C speed.
+            ends = map(_MATCH_END, _run_on(needles).finditer(self._haystack))
+            return map(self._index_of_end.__getitem__, ends)
         return self._find_all(needles[0]) if limit is None else self._find_lazily(needles[0])
 
     def _find_all(self, needle: bytes) -> Iterator[int]:
         # One spelling: `bytes.find` is the fastest scan (a rare word costs ~6 ms where the regex needs
-        # ~12). After a hit, the NUL ending that text is found (memchr), the tag behind it names the
-        # text, and the scan goes on from the next text, so each text is listed once. That costs ~1 µs a
-        # hit, the regex ~0.6 µs: once the first hits show a common word, the regex does the rest.
-        haystack, index, width, hits = self._haystack, self._index_of_tag, self._tag_len, []
+        # ~12). After a hit, the NUL ending that text is found (memchr) and names the text, and the scan
+        # goes on from the next text, so each text is listed once. That costs ~0.8 µs a hit, the regex
+        # ~0.6 µs: once the first hits show a common word, the regex does the rest.
+        haystack, index, hits = self._haystack, self._index_of_end, []
         find, append = haystack.find, hits.append
         pos = find(needle)
         while pos != -1:
-            tag = find(0, pos) + 1  # an int, not a bytes NUL: no buffer protocol, half the cost
-            append(index[haystack[tag:tag + width]])
-            if len(hits) == _PROBE_HITS and _PROBE_HITS * len(haystack) > _COMMON_HITS * tag:
-                rest = _alternation((needle,), width).findall(haystack, tag + width)
-                hits += map(index.__getitem__, rest)
+            end = find(0, pos)  # an int, not a bytes NUL: no buffer protocol, half the cost
+            append(index[end])
+            if len(hits) == _PROBE_HITS and _PROBE_HITS * len(haystack) > _COMMON_HITS * end:
+                hits += map(index.__getitem__, map(_MATCH_END, _run_on((needle,)).finditer(haystack, end)))
                 break
-            pos = find(needle, tag + width)
+            pos = find(needle, end)
         return iter(hits)
 
     def _find_lazily(self, needle: bytes) -> Iterator[int]:
-        haystack, index, width = self._haystack, self._index_of_tag, self._tag_len
+        haystack, index = self._haystack, self._index_of_end
         find = haystack.find
         pos = find(needle)
         while pos != -1:
-            tag = find(0, pos) + 1  # an int, not a bytes NUL: no buffer protocol, half the cost
-            yield index[haystack[tag:tag + width]]
-            pos = find(needle, tag + width)
+            end = find(0, pos)
+            yield index[end]
+            pos = find(needle, end)
 
     def find(self, query: str, limit: int | None = None) -> list[int]:
         """Indices of the texts matching every term of `query`, in list order, at most `limit`."""
