@@ -219,10 +219,8 @@ class Library(OrphanMethods):
     def prepare_search(self) -> None:
         """Build the search index now (e.g. in a worker thread after start-up) instead of on first use.
 
-        Safe from a worker thread while other threads read: the build runs on the current snapshot of the
-        bulletins *outside* the library lock, so `days()`, `bulletin()` or a note write are not held up
-        for its ~0.1 s; a `search` meanwhile waits for this build rather than starting its own.
-        """
+        It runs on the current (immutable) snapshot *outside* the library lock, so other threads' reads and
+        writes are not held up; a `search` meanwhile waits for this build rather than starting its own."""
         with self._lock:
             view = self._view()
         view.search_index()
@@ -322,13 +320,9 @@ class Library(OrphanMethods):
             return notes.to_annotation(doc, orphan=where is None)
 
     def _put_annotation(self, key: str, doc: dict | None) -> None:
-        """Store (or with None delete) one annotation document under its TinyDB key, durably.
-
-        The same bytes on disk as TinyDB's `insert`/`update`/`remove` (and the same durable write), but
-        with 2,000 notes TinyDB rebuilds the whole table twice per call (int keys and back) and the
-        by-event/by-id indexes would then be rebuilt too: here the table is copied once (copy-on-write,
-        so a dict handed out earlier never changes) and the indexes are patched in place.
-        """
+        """Store (or with None delete) one annotation under its TinyDB key: the same bytes and durable write
+        as TinyDB's `insert`/`update`/`remove`, without rebuilding the whole table twice (int keys and back)
+        and then the by-event/by-id indexes: one copy-on-write of the table, the indexes patched."""
         tables = self._astore.read()
         table = dict(tables.get("annotations", {}))
         old = table.get(key)
