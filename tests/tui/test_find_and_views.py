@@ -21,16 +21,35 @@ async def test_search_lists_results_with_day_and_section_and_enter_opens(app, li
         screen = app.screen
         assert screen.mode == "search-view"
         results = screen.query_one("#results")
-        prompts = [o.prompt.plain for o in results.options]
-        assert len(prompts) == 3  # one per day, newest first
-        assert prompts[0].startswith("987 · Fri 08 Nov · Politics and diplomacy")
-        assert prompts[2].startswith("985 · Wed 06 Nov")
+        rows = [results._row_text(n).plain for n in range(len(results.items))]
+        assert len(rows) == 3  # one per day, newest first
+        assert rows[0].startswith(" 987 08 Nov 24 Politics and di…")
+        assert "Day 987: sanctions package discussed in Brussels." in rows[0]
+        assert rows[2].startswith(" 985 06 Nov 24")
         assert "3 results" in str(screen.query_one("#search-status").render())
-        await pilot.press("j", "enter")  # the second result, day 986
+        # The highlighted result in full, under the list; the panel shows it too.
+        assert "Brussels" in str(screen.query_one("#result-preview").render())
+        assert screen.panel.event_id == first_id(library, 987, 4)
+        await pilot.press("j")
+        assert screen.panel.event_id == first_id(library, 986, 4)
+        await pilot.press("enter")  # the second result, day 986
         await pilot.pause()
         assert screen.mode == "day-view"
         assert screen.current_day == 986
         assert screen.selected_event_id == first_id(library, 986, 4)
+
+
+async def test_search_result_rows_show_annotations_and_can_be_annotated(app, library):
+    target = first_id(library, 986, 4)
+    library.annotate(target, note="seen")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await search(pilot, app, "brussels")
+        results = app.screen.query_one("#results")
+        assert "✎" in results._row_text(1).plain
+        await pilot.press("j", "f")
+        assert library.annotation(target).flags == ["important"]
+        assert "⚑✎" in results._row_text(1).plain
 
 
 async def test_n_and_N_walk_the_results_through_their_days(app, library):

@@ -21,13 +21,15 @@ from warreader.errors import WarreaderError
 from warreader.tui.screens.dialogs import ChoiceDialog, ConfirmDialog
 from warreader.tui.text import literal, theme_colour, theme_label
 from warreader.tui.views import export_prefill
-from warreader.tui.widgets.event_list import EventList
+from warreader.tui.widgets.event_list import EventInfo, EventList
+from warreader.tui.widgets.result_list import ResultList, highlight
 
 if TYPE_CHECKING:
     from warreader.tui.screens.reader import ReaderScreen
 
 #: At most this many search results are listed (newest first); the status line says when there are more.
-SEARCH_LIMIT = 500
+#: One line per result, drawn only when on screen, so even a common word's 9,000 hits list instantly.
+SEARCH_LIMIT = 5000
 #: A storyline shows at most this many events, the newest (a theme like "fighting" has 20,000+ events over
 #: 1,500 days; laying out all of them would stall the screen for a second). The header says when it is cut.
 STORYLINE_LIMIT = 600
@@ -40,6 +42,7 @@ class SearchDone(Message):
     """A search worker finished."""
 
     query: str
+    #: The results as `EventInfo`s, newest first.
     refs: list[Any]
     error: str | None = None
 
@@ -86,9 +89,8 @@ class FindMixin(Screen):
         search_input = self.query_one("#search-input", Input)
         search_input.focus()
         if not self.search_query:
-            self.query_one("#search-status", Static).update(
-                Text("Type words to find in every day (accents and case ignored).", style="dim")
-            )
+            hint = Text("Type words to find in every day (accents and case ignored).", style="dim")
+            self.query_one("#search-status", Static).update(hint, layout=False)
 
     @on(Input.Changed, "#search-input")
     def _search_changed(self: ReaderScreen, event: Input.Changed) -> None:
@@ -101,14 +103,15 @@ class FindMixin(Screen):
         if self._search_timer is not None:
             self._search_timer.stop()
         self.run_search(event.value)
-        self.query_one("#results", EventList).focus()
+        self.query_one("#results", ResultList).focus()
 
     def run_search(self: ReaderScreen, query: str) -> None:
         """Start a search (a newer one cancels an older one still running)."""
         query = query.strip()
         if not query:
             return
-        self.query_one("#search-status", Static).update(Text(f"Searching for {query!r}…", style="dim"))
+        searching = Text(f"Searching for {query!r}…", style="dim")
+        self.query_one("#search-status", Static).update(searching, layout=False)
         self._search_worker(query)
 
     @work(thread=True, exclusive=True, group="search", description="Searching every day")
@@ -118,7 +121,8 @@ class FindMixin(Screen):
         except WarreaderError as error:
             self.post_message(SearchDone(query, [], str(error)))
             return
-        self.post_message(SearchDone(query, list(refs)))
+        # Built here, off the UI thread: the list then only draws the rows on screen.
+        self.post_message(SearchDone(query, [EventInfo.from_ref(r) for r in refs]))
 
     @on(SearchDone)
     def _search_done(self: ReaderScreen, message: SearchDone) -> None:
@@ -127,23 +131,30 @@ class FindMixin(Screen):
             status.update(Text(message.error, style="bold red"))
             self.notify(message.error, title="Search failed", severity="error")
             return
-        refs = message.refs[:SEARCH_LIMIT]
-        results = self.query_one("#results", EventList)
-        results.show_refs(
-            refs, self.annotations_for(r.event.id for r in refs), group_by_day=False, query=message.query
-        )
-        self.results = [r.event.id for r in refs]
-        self.result_index = 0 if refs else -1
+        infos = message.refs[:SEARCH_LIMIT]
+        results = self.query_one("#results", ResultList)
+        results.show_results(infos, message.query)
+        self.results = [info.event.id for info in infos]
+        self.result_index = 0 if infos else -1
         self.search_query = message.query
-        text = Text()
-        text.append(
-            f"{len(refs)}{'+' if len(message.refs) > SEARCH_LIMIT else ''} results for ", style="bold"
-        )
+        more = "+" if len(message.refs) > SEARCH_LIMIT else ""
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(f"{len(infos)}{more} results for ", style="bold")
         text.append_text(literal(message.query, style="bold cyan"))
-        text.append("   Enter opens · n/N next/previous · Esc back", style="dim")
-        status.update(text)
-        if refs:
-            results.first_event()
+        text.append("  newest first · Enter opens · n/N next/previous · Esc back", style="dim")
+        status.update(text, layout=False)
+        if not infos:
+            self.show_preview(None)
+
+    def show_preview(self: ReaderScreen, info: EventInfo | None) -> None:
+        """The full text of the highlighted search result, under the list."""
+        preview = Text()
+        if info is not None:
+            heading = info.heading or theme_label(info.theme)
+            preview.append_text(literal(heading, style=theme_colour(info.theme)))
+            preview.append(f" · day {info.day}\n", style="dim")
+            preview.append_text(highlight(literal(info.event.text), self.search_query or ""))
+        self.query_one("#result-preview", Static).update(preview, layout=False)
 
     def _open_result(self: ReaderScreen, step: int) -> None:
         if not self.results:
@@ -154,11 +165,12 @@ class FindMixin(Screen):
             self.notify("No more results." if step > 0 else "This is the first result.", timeout=1.5)
             return
         self.result_index = index
-        info = self.query_one("#results", EventList).infos.get(self.results[index])
+        results = self.query_one("#results", ResultList)
+        info = results.infos.get(self.results[index])
         if info is None or info.day is None:
             return
         if self.mode == "search-view":
-            self.query_one("#results", EventList).select_event(info.event.id)
+            results.select_event(info.event.id)
         else:
             self.open_day(info.day, info.event.id)
         self.notify(f"Result {index + 1} of {len(self.results)}", timeout=1)

@@ -11,14 +11,14 @@ from dataclasses import replace
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import ContentSwitcher, Footer, Input, OptionList, Static
+from textual.widgets import ContentSwitcher, Input, OptionList, Static
 
 from warreader.errors import WarreaderError
-from warreader.tui.bindings import READER_BINDINGS
+from warreader.tui.bindings import APP_BINDINGS, READER_BINDINGS
 from warreader.tui.navigation import resolve_goto
 from warreader.tui.screens.annotate import AnnotateMixin
 from warreader.tui.screens.dialogs import ChoiceDialog, PromptDialog
@@ -33,6 +33,8 @@ from warreader.tui.views import (
     filter_annotations,
 )
 from warreader.tui.widgets.event_list import EventList
+from warreader.tui.widgets.key_bar import KeyBar
+from warreader.tui.widgets.result_list import ResultList
 from warreader.tui.widgets.row_list import RowList
 from warreader.tui.widgets.tag_panel import TagPanel
 
@@ -86,14 +88,21 @@ class ReaderScreen(AnnotateMixin, FindMixin):
                             placeholder="search every day…  (Enter opens, Esc back)", id="search-input"
                         )
                         yield Static(id="search-status", classes="pane-title")
-                        yield EventList(id="results")
+                        yield ResultList(self.annotation, id="results")
+                        yield Static(id="result-preview")
                     with Vertical(id="story-view"):
                         yield Static(id="story-header", classes="pane-title")
                         yield EventList(id="story")
                 yield TagPanel(id="panel", classes="pane")
-        yield Footer()
+        yield KeyBar(
+            {b.id: b for b in (*READER_BINDINGS, *APP_BINDINGS) if b.id},
+            self.settings.keymap,
+            self.app.get_key_display,
+            id="keybar",
+        )
 
     def on_mount(self) -> None:
+        self.query_one(KeyBar).show("reader")
         self.days = list(self.library.days())
         self.day_index = {d.day: n for n, d in enumerate(self.days)}
         self._show_view_rows()
@@ -107,6 +116,19 @@ class ReaderScreen(AnnotateMixin, FindMixin):
         # (AUTO_FOCUS focuses the events; focusing here too would rebuild the footer a second time.)
         # Another warreader process (the CLI, a second reader) may write; a stat every 2 s picks it up.
         self.set_interval(2.0, self._reload_if_changed)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Keep the key bar in step with what has focus."""
+        widget_id = event.widget.id or ""
+        context = {
+            "panel-note": "note",
+            "search-input": "search",
+            "results": "search",
+            "story": "story",
+            "panel-tags": "panel",
+            "panel-flags": "panel",
+        }.get(widget_id, "reader")
+        self.query_one(KeyBar).show(context)
 
     # -- the widgets ----------------------------------------------------------------------------------
     @property
@@ -125,11 +147,10 @@ class ReaderScreen(AnnotateMixin, FindMixin):
         return self.query_one("#center", ContentSwitcher).current or "day-view"
 
     @property
-    def active_list(self) -> EventList:
-        """The event list of the center pane's current view."""
-        return self.query_one(
-            {"day-view": "#events", "search-view": "#results", "story-view": "#story"}[self.mode], EventList
-        )
+    def active_list(self) -> EventList | ResultList:
+        """The event list of the center pane's current view (search results behave like one)."""
+        selector = {"day-view": "#events", "search-view": "#results", "story-view": "#story"}[self.mode]
+        return self.query_one(selector)
 
     def set_mode(self, mode: str) -> None:
         """Switch the center pane (all three are mounted once; switching only shows/hides)."""
@@ -157,7 +178,10 @@ class ReaderScreen(AnnotateMixin, FindMixin):
         if bulletin.title:
             header.append("\n")
             header.append_text(literal(bulletin.title, style="italic"))
-        self.query_one("#day-header", Static).update(header)
+        # Fixed height (see app.tcss): no relayout of the whole screen on every day switch.
+        header.no_wrap = True
+        header.overflow = "ellipsis"
+        self.query_one("#day-header", Static).update(header, layout=False)
         if self.view.kind == "all" and day in self.day_index:
             self.day_list.move_to(self.day_index[day], announce=False)
         if self.mode != "day-view":
@@ -244,14 +268,26 @@ class ReaderScreen(AnnotateMixin, FindMixin):
         if event.option_list is self.active_list and event.option.id != self.panel.event_id:
             self._show_selected()
 
-    @on(OptionList.OptionSelected, "#results, #story")
+    @on(OptionList.OptionSelected, "#story")
     def _event_chosen(self, event: OptionList.OptionSelected) -> None:
-        """Enter on a search result or storyline event opens it in its day."""
+        """Enter on a storyline event opens it in its day."""
         info = self.active_list.infos.get(event.option.id or "")
         if info is not None and info.day is not None:
-            if event.option_list.id == "results":
-                self.result_index = event.option_index
             self.open_day(info.day, info.event.id, focus=True)
+
+    @on(RowList.Highlighted, "#results")
+    def _result_highlighted(self, message: RowList.Highlighted) -> None:
+        self.result_index = message.index
+        self.show_preview(message.item)
+        if self.mode == "search-view":
+            self._show_selected()
+
+    @on(RowList.Selected, "#results")
+    def _result_chosen(self, message: RowList.Selected) -> None:
+        """Enter on a search result opens it in its day."""
+        self.result_index = message.index
+        if message.item.day is not None:
+            self.open_day(message.item.day, message.item.event.id, focus=True)
 
     @property
     def selected_event_id(self) -> str | None:

@@ -14,6 +14,8 @@ from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
@@ -91,6 +93,11 @@ def heading_prompt(heading: str | None, theme: str, count: int) -> Text:
 
 class EventList(OptionList):
     """Events under disabled heading options; j/k-style navigation skips headings and never wraps."""
+
+    # Textual relays out the whole screen when a widget's virtual size changes. These lists fill their
+    # pane whatever they hold, so new content only needs a repaint (scrollbars appearing or going still
+    # trigger a layout through their own reactives): a day switch no longer re-renders every widget.
+    virtual_size = Reactive(Size(0, 0), layout=False)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select", "Open", show=False, id="events-open", tooltip="Open the event"),

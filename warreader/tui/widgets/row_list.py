@@ -17,13 +17,18 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import Reactive, reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 
 class RowList(ScrollView, can_focus=True):
     """A cursor over `items`, each drawn as one line by `formatter`; posts `Highlighted`/`Selected`."""
+
+    # Textual relays out the whole screen when a widget's virtual size changes. These lists fill their
+    # pane whatever they hold, so new content only needs a repaint (scrollbars appearing or going still
+    # trigger a layout through their own reactives): a day switch no longer re-renders every widget.
+    virtual_size = Reactive(Size(0, 0), layout=False)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down", "cursor_down", "Down", show=False, id="rows-down", tooltip="Next row"),
@@ -83,6 +88,8 @@ class RowList(ScrollView, can_focus=True):
         self._formatter = formatter
         self._items: Sequence[Any] = ()
         self._cache: dict[int, Text] = {}
+        #: (row, width) → its rendered segments; rows are rendered once, not on every repaint.
+        self._strips: dict[tuple[int, int], Strip] = {}
 
     # -- data ---------------------------------------------------------------------------------------
     @property
@@ -99,6 +106,7 @@ class RowList(ScrollView, can_focus=True):
         """Replace every row (cheap: nothing is rendered until it is on screen)."""
         self._items = items
         self._cache.clear()
+        self._strips.clear()
         # Width 0: rows are cut to the pane, never scrolled sideways, so a resize changes nothing here.
         self.virtual_size = Size(0, len(items))
         self.set_reactive(RowList.cursor, self.validate_cursor(cursor))
@@ -116,6 +124,8 @@ class RowList(ScrollView, can_focus=True):
                 self._items = list(self._items)
             self._items[index] = item
         self._cache.pop(index, None)
+        for key in [k for k in self._strips if k[0] == index]:
+            del self._strips[key]
         self.refresh_line(index)
 
     def move_to(self, index: int, *, announce: bool = True) -> None:
@@ -211,12 +221,17 @@ class RowList(ScrollView, can_focus=True):
         base = self.rich_style
         if not 0 <= index < len(self._items):
             return Strip.blank(width, base)
-        text = self._row_text(index)
+        key = (index, width)
+        strip = self._strips.get(key)
+        if strip is None:
+            text = self._row_text(index)
+            if text.cell_len > width:
+                text = text.copy()
+                text.truncate(width, overflow="ellipsis")
+            strip = Strip(list(text.render(self.app.console)))
+            self._strips[key] = strip
         style: Style = base
         if index == self.cursor:
             style = base + self.get_component_rich_style("row-list--cursor")
-        lines = text.wrap(self.app.console, width, overflow="ellipsis", no_wrap=True)
-        line = lines[0] if lines else Text()
-        segments = list(line.render(self.app.console))
         # The row style goes *under* the text's own spans, so markers keep their colours on the cursor.
-        return Strip(segments).crop_extend(scroll_x, scroll_x + width, style).apply_style(style)
+        return strip.crop_extend(scroll_x, scroll_x + width, style).apply_style(style)

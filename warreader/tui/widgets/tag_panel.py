@@ -228,7 +228,8 @@ class TagPanel(VerticalScroll, can_focus=False):
     ) -> None:
         """Show `info` with its annotation (None: no annotation yet; info None: nothing selected)."""
         self.event_id = info.event.id if info else None
-        self.query_one("#panel-info", Static).update(self._info_text(info, annotation))
+        # Fixed height (see app.tcss): updating it must not relayout the screen on every j/k.
+        self.query_one("#panel-info", Static).update(self._info_text(info, annotation), layout=False)
         tags = list(getattr(annotation, "tags", ()) or ())
         flags = list(getattr(annotation, "flags", ()) or ())
         pinned_keys = {t.casefold(): n for n, t in enumerate(pinned, 1)}
@@ -277,9 +278,11 @@ class TagPanel(VerticalScroll, can_focus=False):
     def _info_text(info: EventInfo | None, annotation: Any | None) -> Text:
         if info is None:
             if annotation is not None and getattr(annotation, "orphan", False):
-                text = Text("Orphaned note\n", style="bold red")
-                text.append("Its bulletin is no longer in the library. Quote:\n", style="dim")
+                text = Text("Orphaned note ", style="bold red")
+                text.append("(its bulletin is gone)\n", style="dim")
                 text.append_text(literal(annotation.quote, style="italic"))
+                text.append("\n✎ ", style="green")
+                text.append_text(literal(annotation.note))
                 return text
             return Text("No event selected", style="dim")
         colour = theme_colour(info.theme)
@@ -292,4 +295,6 @@ class TagPanel(VerticalScroll, can_focus=False):
         text.append_text(literal(info.source))
         text.append("\nId ", style="dim")
         text.append(info.event.id)
+        text.no_wrap = True
+        text.overflow = "ellipsis"
         return text
