@@ -23,9 +23,10 @@ async def test_search_lists_results_with_day_and_section_and_enter_opens(app, li
         results = screen.query_one("#results")
         rows = [results._row_text(n).plain for n in range(len(results.items))]
         assert len(rows) == 3  # one per day, newest first
-        assert rows[0].startswith(" 987 08 Nov 24 Politics and di…")
+        assert rows[0].startswith(" 987 Politics an… ")
         assert "Day 987: sanctions package discussed in Brussels." in rows[0]
-        assert rows[2].startswith(" 985 06 Nov 24")
+        assert rows[2].startswith(" 985 ")
+        assert "day 987 · Fri 08 Nov 2024" in str(screen.query_one("#result-preview").render())
         assert "3 results" in str(screen.query_one("#search-status").render())
         # The highlighted result in full, under the list; the panel shows it too.
         assert "Brussels" in str(screen.query_one("#result-preview").render())

@@ -19,7 +19,7 @@ from textual.widgets import Input, Static
 
 from warreader.errors import WarreaderError
 from warreader.tui.screens.dialogs import ChoiceDialog, ConfirmDialog
-from warreader.tui.text import literal, theme_colour, theme_label
+from warreader.tui.text import format_date, literal, theme_colour, theme_label
 from warreader.tui.views import export_prefill
 from warreader.tui.widgets.event_list import EventInfo, EventList
 from warreader.tui.widgets.result_list import ResultList, highlight
@@ -152,7 +152,7 @@ class FindMixin(Screen):
         if info is not None:
             heading = info.heading or theme_label(info.theme)
             preview.append_text(literal(heading, style=theme_colour(info.theme)))
-            preview.append(f" · day {info.day}\n", style="dim")
+            preview.append(f" · day {info.day} · {format_date(info.date)}\n", style="dim")
             preview.append_text(highlight(literal(info.event.text), self.search_query or ""))
         self.query_one("#result-preview", Static).update(preview, layout=False)
 

@@ -44,10 +44,11 @@ class ResultList(RowList):
 
     def _format(self, info: EventInfo) -> Text:
         row = Text()
+        # Day and section stay short so the event's own words get most of the line; the date, the full
+        # heading and the whole text are in the preview under the list.
         row.append(f"{info.day:>4} ", style="bold")
-        row.append(info.date.strftime("%d %b %y ") if info.date else "         ", style="dim")
-        heading = truncate(clean(info.heading or theme_label(info.theme)), 16)
-        row.append(f"{heading:<16} ", style=theme_colour(info.theme))
+        heading = truncate(clean(info.heading or theme_label(info.theme)), 12)
+        row.append(f"{heading:<12} ", style=theme_colour(info.theme))
         annotation = self._annotation(info.event.id)
         if annotation is not None:
             row.append("⚑" if annotation.flags else " ", style="bold red")
