@@ -92,10 +92,10 @@ def export_prefill(view: ViewSpec, storyline_theme: str | None) -> dict[str, lis
 
 
 def describe_day(summary: Any) -> Text:
-    """The viewer's header: `Day 987 · Friday 08 November 2024 · 23 events in 4 sections`."""
+    """The viewer's header: `Day 987 · Fri 08 Nov 2024 · 23 events, 4 sections` (fits 80 columns)."""
     text = Text()
     text.append(f"Day {summary.day}", style="bold")
     text.append(" · ")
-    text.append(summary.date.strftime("%A %d %B %Y") if summary.date else format_date(None))
-    text.append(f" · {summary.events} events in {summary.sections} sections", style="dim")
+    text.append(format_date(summary.date), style="bold")
+    text.append(f" · {summary.events} events, {summary.sections} sections", style="dim")
     return text
