@@ -40,9 +40,8 @@ class BulletinView:
         self._all_ids: dict[str, Where] | None = None
         self._search: SearchIndex | None = None
         self._search_lock = threading.Lock()
-        # For the search: the first event index of each section and that section's (day, section index,
-        # section, day document),
-        # then the EventRef of each index once built, so a warm hit is a list lookup.
+        # For the search: the first event index of each section and its (day, section index, section,
+        # day document); then the EventRef of each index once built, so a warm hit is a list lookup.
         self._section_firsts: list[int] = []
         self._section_places: list[tuple[int, int, dict, dict]] = []
         self._hit_refs: list[EventRef | None] = []
