@@ -9,7 +9,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from warreader.parsing import codefragments, core, decode, plaintext
+from warreader.parsing import codefragments, decode, plaintext, shapes
 from warreader.parsing import patterns as P
 from warreader.parsing.lines import TEXT, Line, clean
 
@@ -55,13 +55,13 @@ def test_title_words_day_forms(parts):
 @_many
 @given(_texts)
 def test_strip_colon_is_the_old_regex(text):
-    assert core.strip_colon(text) == re.sub(r"\s*:\s*$", "", text)
+    assert shapes.strip_colon(text) == re.sub(r"\s*:\s*$", "", text)
 
 
 @_many
 @given(_texts, st.integers(min_value=0, max_value=40))
 def test_more_words_than(text, n):
-    assert core._more_words_than(text, n) == (len(text.split()) > n)
+    assert shapes.more_words_than(text, n) == (len(text.split()) > n)
 
 
 @_many
@@ -74,7 +74,7 @@ def test_plain_clean_shortcut(text):
 @given(_texts)
 def test_intro_pretest_is_the_hint_list(text):
     low = text[:200].lower()
-    assert core._maybe_intro(text) == any(hint in low for hint in core._INTRO_HINTS)
+    assert shapes.maybe_intro(text) == any(hint in low for hint in shapes.INTRO_HINTS)
 
 
 def _old_spun(lines, headings):
@@ -93,7 +93,7 @@ def _old_spun(lines, headings):
 @given(st.lists(_texts, max_size=6), st.lists(st.none() | st.sampled_from(["Preventing", "Fighting"])))
 def test_spinner_check_on_bytes_is_the_old_one(texts, headings):
     lines = [Line(t, TEXT) for t in texts]
-    assert core._spun(lines, headings) == _old_spun(lines, headings)
+    assert shapes.spun(lines, headings) == _old_spun(lines, headings)
 
 
 _OLD_NEEDS_TRANSLATE = re.compile("[" + "".join(map(chr, decode._TRANSLATE)) + "]")
@@ -133,5 +133,5 @@ def test_code_pretest_is_the_old_hint_list(text):
 
 
 def test_spinner_gates_are_parts_of_their_phrases():
-    for phrase, gate in core._SPINNER_GATES.items():
-        assert phrase in core._SPINNER_BYTES and gate in phrase
+    for phrase, gate in shapes.SPINNER_GATES.items():
+        assert phrase in shapes.SPINNER_BYTES and gate in phrase

@@ -15,6 +15,17 @@ from warreader.model import Bulletin, Event, Section, assign_ids
 from warreader.parsing import dates
 from warreader.parsing import patterns as P
 from warreader.parsing.lines import BLANK, BULLET, CAPTION, HEADING, TEXT, TITLE, Line
+from warreader.parsing.shapes import (
+    clean_title,
+    heading_shaped,
+    is_credit,
+    maybe_intro,
+    more_words_than,
+    similar,
+    spun,
+    strip_colon,
+    title_like,
+)
 from warreader.themes import is_known_heading, theme_for
 
 # Warnings are short, stable sentences: other tools and tests match them exactly.
@@ -25,8 +36,6 @@ W_SPUN = "text looks machine-spun"
 W_NO_EVENTS = "no events found"
 W_EMPTY_HEADING = "last heading has no events"
 
-_HEADING_MAX_WORDS = 7
-_WORD = re.compile(r"[a-z]{4,}")
 # A line that is nothing but a date: "Saturday, February 26", "December 9, 2022".
 _DATE_ONLY = re.compile(
     rf"^\W*(?:{dates._WEEKDAY_RE})?\W*(?:\d{{1,2}}\s+)?(?:{dates._MONTH_RE})\b[\w\s,.:]*$", re.IGNORECASE
@@ -40,135 +49,6 @@ class _Draft:
     heading: str | None
     texts: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
-
-
-def _word_count(text: str) -> int:
-    return len(text.split())
-
-
-def _more_words_than(text: str, n: int) -> bool:
-    """`_word_count(text) > n`, without splitting a long line to the end (split stops after n)."""
-    return len(text.split(None, n)) > n
-
-
-def strip_colon(text: str) -> str:
-    r"""`re.sub(r"\s*:\s*$", "", text)` ("Fighting :" → "Fighting") without a regex (hot path)."""
-    body = text.rstrip()
-    if body.endswith(":"):
-        return body[:-1].rstrip()
-    return text
-
-
-def clean_title(text: str) -> str:
-    """Drop site suffixes (" | Russia-Ukraine war News", " - Al Jazeera English") from a title."""
-    previous = None
-    while previous != text:
-        previous, text = text, P.TITLE_SUFFIX.sub("", text).strip()
-    return text
-
-
-def _has_bare_credit_hint(tail: str) -> bool:
-    """Every BARE_CREDIT match not ending in ")" contains one of these (an `or` chain: no generator)."""
-    return "REUTERS" in tail or "Photograph:" in tail or "THIRD PARTY" in tail or "FILE PHOTO" in tail
-
-
-def is_credit(text: str) -> bool:
-    """Does this line end in a photo credit ("[Sergey Bobok/AFP]", "REUTERS/Stringer", "Photograph: …")?"""
-    # Cheap tests first: every line goes through here, and end-anchored searches scan the whole line.
-    tail = text[-300:]
-    if tail.endswith(("]", "].")):
-        match = P.BRACKET_CREDIT.search(tail)
-        # "[drones]" inside a quote, or a bracket that a quote closes after, is an editorial insertion.
-        if match and not P.QUOTED_BRACKET.search(tail):
-            return True
-    if tail.endswith((")", ").")) or _has_bare_credit_hint(tail):
-        return bool(P.BARE_CREDIT.search(tail))
-    return False
-
-
-_INTRO_HINTS = ("enter", "these ", "take a look", "below are", "developments", "key events", "key moments")
-
-
-def _maybe_intro(text: str) -> bool:
-    """Cheap pre-test before the intro regex: an intro always contains one of these words."""
-    head = text[:200]
-    # Lowered as UTF-8 bytes: several times faster than str.lower() on non-ASCII text, and the same
-    # for ASCII hints, except for the two characters whose lower case is ASCII ("İ", Kelvin sign).
-    if "\u0130" in head or "\u212a" in head:
-        low = head.lower().encode()
-    else:
-        low = head.encode().lower()
-    # An `or` chain, not any() over _INTRO_HINTS: this runs on every line, and a generator costs more
-    # than the seven C-level `in` tests it drives.
-    return (
-        b"enter" in low or b"these " in low or b"take a look" in low or b"below are" in low
-        or b"developments" in low or b"key events" in low or b"key moments" in low
-    )  # fmt: skip
-
-
-def _heading_shaped(text: str) -> bool:
-    """Short, capitalised, no sentence-final punctuation: the shape of an unmarked section heading."""
-    if len(text) > 60 and not text[-1].isspace() and text[-1] != ":":
-        return False  # nothing for strip_colon to take off, so too long (most lines: events)
-    body = strip_colon(text)
-    if not body or len(body) > 60 or _more_words_than(body, _HEADING_MAX_WORDS):
-        return False
-    if body[-1] in ".!?,;…\"”’'" or not (body[0].isupper() or body[0].isdigit()):
-        return False
-    return True
-
-
-def _title_like(text: str) -> bool:
-    """Short, with a bulletin title's words ("List of key events", "day 981")."""
-    return not _more_words_than(text, 30) and P.has_title_words(text)
-
-
-def _similar(a: str, b: str) -> bool:
-    """Two captions of the same photo share most of their longer words."""
-    wa, wb = set(_WORD.findall(a.lower())), set(_WORD.findall(b.lower()))
-    if not wa or not wb:
-        return False
-    return len(wa & wb) / min(len(wa), len(wb)) >= 0.4
-
-
-def _spun(lines: list[Line], headings: list[str | None]) -> bool:
-    """Synonym-spinner vocabulary ("Record of key occasions", "Preventing", "metropolis", "stated"…)."""
-    text = "\n".join(line.text for line in lines)
-    # The phrases are ASCII, so they are looked for in the UTF-8 bytes lowered by bytes.lower(), which
-    # is ~10x faster than str.lower() on non-ASCII text and finds the same phrases: UTF-8 never puts an
-    # ASCII byte inside another character, and only "İ" and the Kelvin sign lower to ASCII letters.
-    if "İ" in text or "\u212a" in text:
-        low = f" {text.lower()} ".encode()
-    else:
-        low = b" " + text.encode().lower() + b" "
-    # Plain substring tests: one regex alternation over the whole text was the parser's slowest step.
-    hits = set()
-    gates: dict[bytes, bool] = {}
-    for phrase in _SPINNER_BYTES:
-        gate = _SPINNER_GATES.get(phrase)
-        if gate is not None:  # a shorter string the phrase contains: absent, so is the phrase
-            if gate not in gates:
-                gates[gate] = gate in low
-            if not gates[gate]:
-                continue
-        if phrase in low:
-            hits.add(phrase)
-    if any(h and h.lower().startswith(("preventing", "combating")) for h in headings):
-        hits.add(b"preventing")
-    # Real copy says "said"; spinners swap it for "stated" almost everywhere.
-    stated = low.count(b" stated ")
-    if stated >= 3 and stated * 200 > max(1, _word_count(text)):
-        hits.add(b"stated")
-    return len(hits) >= 2
-
-
-_SPINNER_BYTES = tuple(phrase.encode("ascii") for phrase in P.SPINNER_PHRASES)
-# Phrases that share a part: one scan of the part stands for two (each scan walks the whole page).
-_SPINNER_GATES = {
-    b"right here is": b"right here ", b"right here are": b"right here ",
-    b"japanese ukraine": b"japanese ", b"japanese donetsk": b"japanese ",
-    b"the struggle enters": b"struggle enters",
-}  # fmt: skip
 
 
 class _Reader:
@@ -205,7 +85,7 @@ class _Reader:
             content_seen += 1
             if content_seen > 15:
                 break
-            if line.kind == TITLE or (line.kind in (TEXT, HEADING) and _title_like(line.text)):
+            if line.kind == TITLE or (line.kind in (TEXT, HEADING) and title_like(line.text)):
                 if P.INTRO.search(line.text) or P.SITUATION.match(line.text):
                     continue
                 candidates.append((line, clean_title(line.text)))
@@ -230,12 +110,12 @@ class _Reader:
         if first is None or self.lines[first].kind not in (TEXT, TITLE):
             return
         match = P.RUN_TOGETHER_TITLE.match(self.lines[first].text)
-        if match and _more_words_than(self.lines[first].text, 30):
+        if match and more_words_than(self.lines[first].text, 30):
             self.lines[first : first + 1] = [Line(match["title"], TITLE), Line(match["rest"], TEXT)]
 
     def _take_situation(self, text: str) -> bool:
         """A "Here is the situation on…" line: remember its date; True if the line was one."""
-        if not P.SITUATION.match(text) or _more_words_than(text, 25):
+        if not P.SITUATION.match(text) or more_words_than(text, 25):
             return False
         match = dates.find_stated_date(text)
         if match and self.date_line is None:
@@ -246,7 +126,7 @@ class _Reader:
 
     def _take_date_only(self, text: str) -> bool:
         """A line that is only a date ("Saturday, February 26"): a fallback date source."""
-        if _more_words_than(text, 6) or not _DATE_ONLY.match(text):
+        if more_words_than(text, 6) or not _DATE_ONLY.match(text):
             return False
         match = dates.find_stated_date(text)
         if not match:
@@ -287,7 +167,7 @@ class _Reader:
             and (
                 unfinished
                 or self.last_event_opened_paragraph
-                or _similar(section.texts[-1], text)
+                or similar(section.texts[-1], text)
                 or self._alt_text_shaped(section.texts[-1])
             )
         ):
@@ -361,7 +241,7 @@ class _Reader:
     def is_heading(self, index: int, line: Line) -> bool:
         if line.kind == HEADING:
             return True
-        if line.kind != TEXT or not _heading_shaped(line.text):
+        if line.kind != TEXT or not heading_shaped(line.text):
             return False
         nxt = self.next_content(index)
         if nxt is None:
@@ -369,7 +249,7 @@ class _Reader:
         if is_known_heading(line.text):
             return True
         # An unmarked short line heads a section only if events follow it.
-        return nxt.kind == BULLET or (nxt.kind == TEXT and not _heading_shaped(nxt.text))
+        return nxt.kind == BULLET or (nxt.kind == TEXT and not heading_shaped(nxt.text))
 
     def read_body(self) -> None:
         for index, line in enumerate(self.lines):
@@ -391,7 +271,7 @@ class _Reader:
         if line.kind == CAPTION or is_credit(text):
             self.add_caption(text, index)
             return
-        if line.kind != BULLET and _maybe_intro(text) and P.INTRO.search(text):
+        if line.kind != BULLET and maybe_intro(text) and P.INTRO.search(text):
             if self.day is None:
                 self.day = dates.day_from_intro(text)
             if P.LIST_FOLLOWS.search(text) and self.current.heading is None:
@@ -418,16 +298,16 @@ class _Reader:
         if line.kind != BULLET:
             return False
         headline = line.text.strip("‘’“”\"'")  # "• ‘Stiff resistance’" is a headline too
-        if not _heading_shaped(headline) or _more_words_than(headline, 6):
+        if not heading_shaped(headline) or more_words_than(headline, 6):
             return False
         nxt = self.next_content(index)
-        return nxt is not None and nxt.kind == TEXT and not _heading_shaped(nxt.text)
+        return nxt is not None and nxt.kind == TEXT and not heading_shaped(nxt.text)
 
     def _is_trailing_fragment(self, index: int, line: Line) -> bool:
         """A heading-shaped line with nothing after it: a heading whose events were cut off."""
         # The cheap shape tests first: next_content walks on through the lines.
         text = line.text
-        return _heading_shaped(text) and not _more_words_than(text, 3) and self.next_content(index) is None
+        return heading_shaped(text) and not more_words_than(text, 3) and self.next_content(index) is None
 
 
 def build_bulletin(lines: list[Line], source: str) -> Bulletin:
@@ -470,7 +350,7 @@ def build_bulletin(lines: list[Line], source: str) -> Bulletin:
         warnings.append(W_NO_EVENTS)
     elif reader.cut_marker or not P.SENTENCE_END.search(texts[-1]):
         warnings.append(W_CUT_OFF)
-    if _spun(lines, [d.heading for d in drafts]):
+    if spun(lines, [d.heading for d in drafts]):
         warnings.append(W_SPUN)
     return Bulletin(
         day=reader.day,
