@@ -16,6 +16,7 @@ from warreader import __version__
 from warreader.errors import WarreaderError
 
 DB_ENV = "WARREADER_DB"
+NOTE_HELP = "set the note ('' clears it; '-' reads stdin)"
 
 
 def default_db_path() -> Path:
@@ -77,13 +78,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("event_id", metavar="EVENT_ID")
     p.add_argument("--tag", action="append", default=[], metavar="T", help="add a tag (repeatable)")
     p.add_argument("--untag", action="append", default=[], metavar="T", help="remove a tag (repeatable)")
-    p.add_argument("--note", default=None, metavar="TEXT", help="set the note ('' clears it; '-' reads stdin)")
+    p.add_argument("--note", default=None, metavar="TEXT", help=NOTE_HELP)
     p.add_argument("--flag", action="append", default=[], metavar="F", help="add a flag (repeatable)")
     p.add_argument("--unflag", action="append", default=[], metavar="F", help="remove a flag (repeatable)")
 
     p = command("day-note", "print or set the note on a whole day")
     p.add_argument("day", metavar="DAY")
-    p.add_argument("--note", default=None, metavar="TEXT", help="set the note ('' clears it; '-' reads stdin)")
+    p.add_argument("--note", default=None, metavar="TEXT", help=NOTE_HELP)
 
     p = command("orphans", "list annotations whose event is no longer in the library")
     p.add_argument("--json", action="store_true", help="print JSON")
@@ -100,7 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--since", default=None, metavar="DATE", help="from this date (YYYY-MM-DD) or day")
     p.add_argument("--until", default=None, metavar="DATE", help="up to this date (YYYY-MM-DD) or day")
     p.add_argument("--all", action="store_true", help="every event, not only annotated ones")
-    p.add_argument("-o", "--output", type=Path, default=None, metavar="FILE", help="write here (default stdout)")
+    p.add_argument(
+        "-o", "--output", type=Path, default=None, metavar="FILE", help="write here (default stdout)"
+    )
     p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
     p = command("import-notes", "merge a warreader JSON export into the library")
