@@ -23,3 +23,16 @@ class NotFoundError(WarreaderError):
     """A day, event or annotation the user named does not exist."""
 
     exit_code = 4
+
+
+def read_input_file(path, *, expected: str) -> bytes:
+    """The bytes of a file the user named, or an `InputError` that names it: missing, a folder where
+    `expected` (e.g. "a bulletin file") was wanted, or unreadable."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder, not {expected}") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot be read ({error.strerror or error})") from None

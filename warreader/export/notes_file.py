@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from warreader.errors import InputError
+from warreader.errors import InputError, read_input_file
 from warreader.export.json_format import FORMAT_NAME, FORMAT_VERSION
 
 
@@ -66,14 +66,7 @@ class _Invalid(Exception):
 def read_notes_file(path: Path) -> NotesFile:
     """Load and validate `path`; raise `InputError` naming the file when it is not a usable export."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file.") from None
-    except IsADirectoryError:
-        raise InputError(f"{path} is a folder, not a warreader JSON export.") from None
-    except OSError as error:
-        raise InputError(f"Cannot read {path}: {error.strerror or error}.") from None
+    raw = read_input_file(path, expected="a warreader JSON export")
     try:
         document = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:

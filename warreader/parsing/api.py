@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from warreader.errors import InputError
+from warreader.errors import InputError, read_input_file
 from warreader.model import Bulletin
 from warreader.parsing.core import build_bulletin
 from warreader.parsing.decode import decode_bytes
@@ -78,14 +78,7 @@ def parse_bytes(data: bytes, source: str) -> Bulletin:
 def parse_file(path: Path) -> Bulletin:
     """Parse one bulletin file; `InputError` naming the file if it cannot be read as a bulletin."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a folder, not a file") from None
-    except OSError as error:
-        raise InputError(f"{path}: cannot be read ({error.strerror or error})") from None
+    data = read_input_file(path, expected="a bulletin file")
     return parse_bytes(data, str(path))
 
 
