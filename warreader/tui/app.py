@@ -28,11 +28,14 @@ EXIT_WHEN_READY_ENV = "WARREADER_EXIT_WHEN_READY"
 class WarReaderApp(App[None]):
     """The reader. Build it with `warreader.tui.make_app(library, settings)`.
 
-    `WARREADER_EXIT_WHEN_READY=1`: the app exits right after the first frame showing the newest day has
-    been painted (`call_after_refresh` once the day's events are in the viewer), so process start → exit
-    measures start-up. Without a TTY (stdout redirected, CI) Textual still starts its normal driver and
-    writes its escape sequences to stdout, so the measurement includes real rendering; run it with
-    stdout to /dev/null or a pty, and give it a terminal size (`COLUMNS`/`LINES`) when there is none.
+    `WARREADER_EXIT_WHEN_READY=1`: the app exits right after the first screen showing the newest day has
+    been painted and has settled (`call_after_refresh` from the day's first render, which Textual runs
+    once no refresh is pending), so process start → exit measures start-up; exit status 0.
+
+    Without a TTY it still runs and exits the same way: Textual's driver writes its escape sequences to
+    stderr (stdout stays empty), reads no keys from a non-terminal stdin, and draws at 80×24 unless
+    `COLUMNS`/`LINES` say otherwise. For timings, run it in a pty (as `bench` does) or send stderr to
+    /dev/null and set `COLUMNS=120 LINES=40`.
     """
 
     CSS_PATH = "app.tcss"
