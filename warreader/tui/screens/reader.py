@@ -2,12 +2,11 @@
 
 The screen is the coordinator: widgets post messages up, the screen calls the library and pushes the
 results down. Navigation keys are bound here (not on the widgets) so they work from any pane; the
-annotation and search logic lives in the `AnnotateMixin` and `FindMixin` next door to keep files small.
+annotation, search and day-list logic lives in `AnnotateMixin`, `FindMixin` and `DayListMixin` next door.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -21,16 +20,13 @@ from warreader.errors import WarreaderError
 from warreader.tui.bindings import APP_BINDINGS, READER_BINDINGS
 from warreader.tui.navigation import resolve_goto
 from warreader.tui.screens.annotate import AnnotateMixin
-from warreader.tui.screens.dialogs import ChoiceDialog, PromptDialog
+from warreader.tui.screens.day_list import DayListMixin
+from warreader.tui.screens.dialogs import PromptDialog
 from warreader.tui.screens.find import FindMixin
 from warreader.tui.text import literal
 from warreader.tui.views import (
-    VIEW_KINDS,
     ViewSpec,
-    annotation_row,
-    day_row,
     describe_day,
-    filter_annotations,
 )
 from warreader.tui.widgets.event_list import EventList
 from warreader.tui.widgets.key_bar import KeyBar
@@ -39,7 +35,7 @@ from warreader.tui.widgets.row_list import RowList
 from warreader.tui.widgets.tag_panel import TagPanel
 
 
-class ReaderScreen(AnnotateMixin, FindMixin):
+class ReaderScreen(AnnotateMixin, FindMixin, DayListMixin):
     """The reader: pick a day on the left, read and select events in the middle, annotate on the right."""
 
     BINDINGS: ClassVar[list[BindingType]] = list(READER_BINDINGS)
@@ -314,108 +310,6 @@ class ReaderScreen(AnnotateMixin, FindMixin):
             custom_flags=self.settings.custom_flags,
             load_note=editor.event_id != event_id,
         )
-
-    # -- the day-list pane's views ------------------------------------------------------------------
-    def _format_row(self, item: Any) -> Text:
-        return day_row(item) if self.view.kind == "all" else annotation_row(item)
-
-    def _show_view_rows(self) -> None:
-        if self.view.kind == "all":
-            items: list[Any] = self.days
-            cursor = self.day_index.get(self.current_day, 0)
-        else:
-            try:
-                annotations = self.library.annotations()
-            except WarreaderError as error:
-                self.notify(str(error), title="Cannot read the annotations", severity="error")
-                annotations = []
-            items = filter_annotations(annotations, self.view)
-            cursor = 0
-        title = Text(self.view.title, style="bold")
-        title.append(f"  {len(items)}", style="dim")
-        title.append("  v/V", style="dim italic")
-        self.query_one("#view-title", Static).update(title)
-        # A filtered view opens its first row at once; "all days" keeps the day already open.
-        self.day_list.set_items(items, cursor, announce=self.view.kind != "all")
-        if not items and self.view.kind != "all":
-            self.notify(f"{self.view.title}: nothing yet.", timeout=2)
-
-    def set_view(self, view: ViewSpec) -> None:
-        """Show `view` in the day-list pane."""
-        self.view = view
-        self._show_view_rows()
-
-    def action_cycle_view(self) -> None:
-        """All days → flagged → tagged → with notes → orphaned notes → all days."""
-        kind = VIEW_KINDS[(VIEW_KINDS.index(self.view.kind) + 1) % len(VIEW_KINDS)]
-        tag = self.view.tag
-        if kind == "tagged" and not tag:
-            tags = self._all_tags()
-            if not tags:
-                kind = "notes"  # nothing is tagged yet: skip the view that would be empty
-            else:
-                tag = tags[0]
-        self.set_view(ViewSpec(kind, tag))
-
-    def action_choose_view(self) -> None:
-        """Pick any view, including "tagged with X" for each tag in the library."""
-        choices: list[tuple[str, Text | str]] = [
-            ("all", "All days"),
-            ("flagged", "Flagged events"),
-            ("notes", "Events with notes"),
-            ("orphans", "Orphaned notes"),
-        ]
-        for tag in self._all_tags():
-            label = Text("Tagged ")
-            label.append_text(literal(f"#{tag}", style="cyan"))
-            choices.append((f"tag:{tag}", label))
-
-        def done(choice: str | None) -> None:
-            if choice is None:
-                return
-            if choice.startswith("tag:"):
-                self.set_view(ViewSpec("tagged", choice[4:]))
-            else:
-                self.set_view(ViewSpec(choice, self.view.tag))
-
-        self.app.push_screen(ChoiceDialog("Day-list view", choices, current=self.view.kind), done)
-
-    @on(RowList.Highlighted, "#days")
-    def _row_highlighted(self, message: RowList.Highlighted) -> None:
-        item = message.item
-        if self.view.kind == "all":
-            if item.day != self.current_day:
-                self.open_day(item.day)
-        elif self.view.kind == "orphans":
-            self.panel.show_event(None, item, pinned=self.settings.pinned_tags)
-        elif item.day is not None:
-            if item.day == self.current_day and self.mode == "day-view":
-                self.query_one("#events", EventList).select_event(item.event_id)
-            else:
-                self.open_day(item.day, item.event_id)
-
-    @on(RowList.Selected, "#days")
-    def _row_selected(self, message: RowList.Selected) -> None:
-        if self.view.kind != "orphans":
-            self.query_one("#events", EventList).focus()
-
-    def refresh_day_marker(self, day: int | None) -> None:
-        """Recount a day's annotated/flagged events after a write and redraw its row in place."""
-        if day is None or day not in self.day_index:
-            return
-        index = self.day_index[day]
-        if day == self.current_day:
-            ids = list(self.query_one("#events", EventList).infos)
-        else:
-            bulletin = self.library.bulletin(day)
-            ids = [e.id for _, e in bulletin.iter_events()] if bulletin else []
-        annotations = [a for a in self.annotations_for(ids).values() if a is not None]
-        summary = replace(
-            self.days[index], annotated=len(annotations), flagged=sum(1 for a in annotations if a.flags)
-        )
-        self.days[index] = summary
-        if self.view.kind == "all":
-            self.day_list.refresh_item(index, summary)
 
     # -- other processes ------------------------------------------------------------------------------
     def _reload_if_changed(self) -> None:
