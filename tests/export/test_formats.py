@@ -227,3 +227,16 @@ def test_since_after_until_and_unknown_format_are_errors():
         ExportOptions(since="2024-11-08", until="2024-11-01").filters()
     with pytest.raises(InputError, match="Unknown export format"):
         ExportOptions(format="xlsx").filters()
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("red\x1b[31m alert", "red[31m alert"),  # ESC would drive the terminal the CSV is printed to
+        ("\x1b=SUM(A1)", "'=SUM(A1)"),  # a control character cannot hide a formula from the check
+        ("a\x00b\x9bc", "abc"),
+        ("line one\nline two\ttab", "line one\nline two\ttab"),  # line breaks and tabs are text
+    ],
+)
+def test_csv_cells_drop_control_characters(cell, expected):
+    assert neutralise(cell) == expected
