@@ -95,6 +95,13 @@ READER_GROUPS: list[tuple[str, list[Binding]]] = [
                 "Edit the selected event's note (saves as you type)",
                 show=True,
             ),
+            _b(
+                "D",
+                "edit_day_note",
+                "Day note",
+                "edit-day-note",
+                "Edit the open day's own note (saves as you type)",
+            ),
         ],
     ),
     (

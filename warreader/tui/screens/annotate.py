@@ -15,7 +15,14 @@ from textual.screen import Screen
 from warreader.errors import WarreaderError
 from warreader.tui.screens.dialogs import PromptDialog
 from warreader.tui.widgets.event_list import EventList
-from warreader.tui.widgets.tag_panel import LeaveNote, NoteSaveDue, RemoveTag, ToggleFlag, TogglePin
+from warreader.tui.widgets.tag_panel import (
+    LeaveNote,
+    NoteSaveDue,
+    RemoveTag,
+    ToggleFlag,
+    TogglePin,
+    day_of_note_key,
+)
 
 if TYPE_CHECKING:
     from warreader.tui.screens.reader import ReaderScreen
@@ -100,8 +107,47 @@ class AnnotateMixin(Screen):
         if pending is None:
             return
         event_id, text = pending
-        if self.apply(event_id, note=text):
+        day = day_of_note_key(event_id)
+        if day is not None:
+            if self.write_day_note(day, text):
+                editor.mark_saved(text)
+        elif self.apply(event_id, note=text):
             editor.mark_saved(text)
+
+    # -- the day's own note -------------------------------------------------------------------------
+    def day_note_text(self: ReaderScreen, day: int) -> str:
+        """The whole day's note, or "" (errors are shown, never raised into a keypress)."""
+        try:
+            note = self.library.day_note(day)
+        except WarreaderError as error:
+            self.notify(str(error), title="Cannot read the day note", severity="error")
+            return ""
+        return (getattr(note, "note", "") or "") if note is not None else ""
+
+    def write_day_note(self: ReaderScreen, day: int, text: str) -> bool:
+        """`Library.set_day_note` (blank text deletes it), then redraw the day's header."""
+        try:
+            self.library.set_day_note(day, text)
+        except (WarreaderError, OSError) as error:
+            self.notify(str(error), title="Day note not saved", severity="error", timeout=8)
+            return False
+        if day == self.current_day:
+            bulletin = self.library.bulletin(day)
+            if bulletin is not None:
+                self._show_day_header(bulletin)
+        return True
+
+    def action_edit_day_note(self: ReaderScreen) -> None:
+        """Edit the open day's own note in the panel's editor (saves as you type)."""
+        if self.current_day is None:
+            self.notify("Open a day first.", severity="warning", timeout=2)
+            return
+        self.save_note()
+        self.panel.show_day_note(self.current_day, self.day_note_text(self.current_day))
+        editor = self.panel.note_editor
+        editor.disabled = False
+        self.set_focus(editor)
+        editor.move_cursor(editor.document.end)
 
     # -- tags ---------------------------------------------------------------------------------------
     def action_add_tag(self: ReaderScreen) -> None:
@@ -216,4 +262,6 @@ class AnnotateMixin(Screen):
     @on(LeaveNote)
     def _leave_note(self: ReaderScreen, _: LeaveNote) -> None:
         self.save_note()
+        if day_of_note_key(self.panel.note_editor.event_id) is not None:
+            self._show_selected()  # the selected event's note back in the editor
         self.active_list.focus()

@@ -30,9 +30,6 @@ if TYPE_CHECKING:
 #: At most this many search results are listed (newest first); the status line says when there are more.
 #: One line per result, drawn only when on screen, so even a common word's 9,000 hits list instantly.
 SEARCH_LIMIT = 5000
-#: A storyline shows at most this many events, the newest (a theme like "fighting" has 20,000+ events over
-#: 1,500 days; laying out all of them would stall the screen for a second). The header says when it is cut.
-STORYLINE_LIMIT = 600
 #: Typing pauses this long before the search runs (Enter runs it at once).
 SEARCH_DEBOUNCE_SECONDS = 0.15
 
@@ -219,7 +216,7 @@ class FindMixin(Screen):
         header = Text("Storyline ", style="bold")
         header.append(theme_label(theme), style=f"bold {theme_colour(theme)}")
         header.append("  loading…", style="dim")
-        self.query_one("#story-header", Static).update(header)
+        self.query_one("#story-header", Static).update(header, layout=False)
         self.set_mode("story-view")
         self.query_one("#story", EventList).focus()
         self._storyline_worker(theme)
@@ -241,17 +238,29 @@ class FindMixin(Screen):
         if message.theme != self.storyline_theme:
             return  # the user picked another theme meanwhile
         story = self.query_one("#story", EventList)
-        refs = message.refs[-STORYLINE_LIMIT:]
-        story.show_refs(refs, self.annotations_for(r.event.id for r in refs), group_by_day=True)
-        days = len({r.day for r in message.refs})
+        # Every event of the theme, one line each, drawn only when on screen (20,000 rows cost nothing).
+        story.show_refs(message.refs, self.annotation)
+        days = len(story.heading_indices)
         header = Text("Storyline ", style="bold")
         header.append(theme_label(message.theme), style=f"bold {theme_colour(message.theme)}")
-        header.append(f"  {len(message.refs)} events over {days} days, oldest first", style="dim")
-        if len(refs) < len(message.refs):
-            header.append(f" (the latest {len(refs)} shown; search narrows further)", style="dim italic")
+        header.append(f"  {len(story.infos)} events over {days} days, oldest first", style="dim")
         header.append("   Enter opens the day · Esc back", style="dim")
-        self.query_one("#story-header", Static).update(header)
-        story.last_event()  # the newest development is what a reader wants first; scroll up for history
+        header.no_wrap = True
+        header.overflow = "ellipsis"
+        self.query_one("#story-header", Static).update(header, layout=False)
+        # The newest development is what a reader wants first; scroll up for history.
+        if not story.last_event():
+            self.show_story_preview(None)
+
+    def show_story_preview(self: ReaderScreen, info: EventInfo | None) -> None:
+        """The full text of the highlighted storyline event, under the list."""
+        preview = Text()
+        if info is not None:
+            preview.append(f"Day {info.day} · {format_date(info.date)} · ", style="dim")
+            preview.append_text(literal(info.heading or theme_label(info.theme), style=theme_colour(info.theme)))
+            preview.append("\n")
+            preview.append_text(literal(info.event.text))
+        self.query_one("#story-preview", Static).update(preview, layout=False)
 
     def action_back(self: ReaderScreen) -> None:
         """From search results or the storyline back to the open day."""

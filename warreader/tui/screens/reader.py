@@ -14,7 +14,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import ContentSwitcher, Input, OptionList, Static
+from textual.widgets import ContentSwitcher, Input, Static
 
 from warreader.errors import WarreaderError
 from warreader.tui.bindings import APP_BINDINGS, READER_BINDINGS
@@ -62,6 +62,7 @@ class ReaderScreen(AnnotateMixin, FindMixin, DayListMixin):
         self.view = ViewSpec()
         #: Set once the first day has been shown (the app's "ready" signal hangs on it).
         self.first_day_shown = False
+        self._widgets: dict[str, Any] = {}
         self._init_find()
         # Textual adds the breakpoint class on the first resize, *after* the first frame, which restyles
         # and re-lays out every widget; setting it now makes the first frame the final one.
@@ -89,6 +90,7 @@ class ReaderScreen(AnnotateMixin, FindMixin, DayListMixin):
                     with Vertical(id="story-view"):
                         yield Static(id="story-header", classes="pane-title")
                         yield EventList(id="story")
+                        yield Static(id="story-preview")
                 yield TagPanel(id="panel", classes="pane")
         yield KeyBar(
             {b.id: b for b in (*READER_BINDINGS, *APP_BINDINGS) if b.id},
@@ -127,30 +129,45 @@ class ReaderScreen(AnnotateMixin, FindMixin, DayListMixin):
         self.query_one(KeyBar).show(context)
 
     # -- the widgets ----------------------------------------------------------------------------------
+    def _widget(self, selector: str) -> Any:
+        """`query_one`, remembered: these widgets are mounted once and never replaced (no DOM walk per key)."""
+        widget = self._widgets.get(selector)
+        if widget is None:
+            widget = self._widgets[selector] = self.query_one(selector)
+        return widget
+
     @property
     def day_list(self) -> RowList:
         """The day-list pane's list."""
-        return self.query_one("#days", RowList)
+        return self._widget("#days")
+
+    @property
+    def events_list(self) -> EventList:
+        """The open day's events."""
+        return self._widget("#events")
 
     @property
     def panel(self) -> TagPanel:
         """The tagging panel."""
-        return self.query_one(TagPanel)
+        return self._widget("#panel")
+
+    @property
+    def _day_header(self) -> Static:
+        return self._widget("#day-header")
 
     @property
     def mode(self) -> str:
         """What the center pane shows: `day-view`, `search-view` or `story-view`."""
-        return self.query_one("#center", ContentSwitcher).current or "day-view"
+        return self._widget("#center").current or "day-view"
 
     @property
     def active_list(self) -> EventList | ResultList:
         """The event list of the center pane's current view (search results behave like one)."""
-        selector = {"day-view": "#events", "search-view": "#results", "story-view": "#story"}[self.mode]
-        return self.query_one(selector)
+        return self._widget({"day-view": "#events", "search-view": "#results", "story-view": "#story"}[self.mode])
 
     def set_mode(self, mode: str) -> None:
         """Switch the center pane (all three are mounted once; switching only shows/hides)."""
-        self.query_one("#center", ContentSwitcher).current = mode
+        self._widget("#center").current = mode
         self._show_selected()
 
     # -- days -----------------------------------------------------------------------------------------
@@ -165,23 +182,14 @@ class ReaderScreen(AnnotateMixin, FindMixin, DayListMixin):
         if bulletin is None:
             self.notify(f"Day {day} is not in the library.", severity="warning")
             return False
-        events = self.query_one("#events", EventList)
-        ids = [e.id for _, e in bulletin.iter_events()]
-        events.show_bulletin(bulletin, self.annotations_for(ids))
+        events = self.events_list
+        events.show_bulletin(bulletin, self.annotations_for)
         self.current_day = day
-        summary = self.days[self.day_index[day]] if day in self.day_index else None
-        header = describe_day(summary) if summary is not None else Text(f"Day {day}", style="bold")
-        if bulletin.title:
-            header.append("\n")
-            header.append_text(literal(bulletin.title, style="italic"))
-        # Fixed height (see app.tcss): no relayout of the whole screen on every day switch.
-        header.no_wrap = True
-        header.overflow = "ellipsis"
-        self.query_one("#day-header", Static).update(header, layout=False)
+        self._show_day_header(bulletin)
         if self.view.kind == "all" and day in self.day_index:
             self.day_list.move_to(self.day_index[day], announce=False)
         if self.mode != "day-view":
-            self.query_one("#center", ContentSwitcher).current = "day-view"
+            self._widget("#center").current = "day-view"
         if not (event_id and events.select_event(event_id)):
             events.first_event()
         if focus:
@@ -191,6 +199,26 @@ class ReaderScreen(AnnotateMixin, FindMixin, DayListMixin):
             self.first_day_shown = True
             self.call_after_refresh(self.app.first_screen_ready)
         return True
+
+    def _show_day_header(self, bulletin: Any) -> None:
+        """Day, date and counts; the bulletin's title; the day's own note (or how to write one)."""
+        day = bulletin.day
+        summary = self.days[self.day_index[day]] if day in self.day_index else None
+        header = describe_day(summary) if summary is not None else Text(f"Day {day}", style="bold")
+        header.append("\n")
+        if bulletin.title:
+            header.append_text(literal(bulletin.title, style="italic"))
+        header.append("\n")
+        note = self.day_note_text(day)
+        if note.strip():
+            header.append("✎ Day note: ", style="green")
+            header.append_text(literal(note))
+        else:
+            header.append("D writes a note for the whole day", style="dim")
+        # Fixed height (see app.tcss): no relayout of the whole screen on every day switch.
+        header.no_wrap = True
+        header.overflow = "ellipsis"
+        self._day_header.update(header, layout=False)
 
     def step_day(self, step: int) -> None:
         """`step` days newer (+1) or older (-1) than the open one, in the library's order."""
@@ -258,16 +286,18 @@ class ReaderScreen(AnnotateMixin, FindMixin, DayListMixin):
         """Last event of the day."""
         self._move("last_event")
 
-    @on(OptionList.OptionHighlighted, "EventList")
-    def _event_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+    @on(EventList.Highlighted)
+    def _event_highlighted(self, message: EventList.Highlighted) -> None:
+        if message.event_list.id == "story":
+            self.show_story_preview(message.event_list.infos.get(message.event_id))
         # open_day already filled the panel for its first event; only a real move needs a redraw.
-        if event.option_list is self.active_list and event.option.id != self.panel.event_id:
+        if message.event_list is self.active_list and message.event_id != self.panel.event_id:
             self._show_selected()
 
-    @on(OptionList.OptionSelected, "#story")
-    def _event_chosen(self, event: OptionList.OptionSelected) -> None:
+    @on(EventList.Selected, "#story")
+    def _event_chosen(self, message: EventList.Selected) -> None:
         """Enter on a storyline event opens it in its day."""
-        info = self.active_list.infos.get(event.option.id or "")
+        info = message.event_list.infos.get(message.event_id)
         if info is not None and info.day is not None:
             self.open_day(info.day, info.event.id, focus=True)
 
@@ -322,6 +352,7 @@ class ReaderScreen(AnnotateMixin, FindMixin, DayListMixin):
             return
         self.days = list(self.library.days())
         self.day_index = {d.day: n for n, d in enumerate(self.days)}
+        self.events_list.forget_days()
         self._show_view_rows()
         if self.current_day in self.day_index:
             self.open_day(self.current_day, self.selected_event_id)

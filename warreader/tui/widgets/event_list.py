@@ -1,29 +1,41 @@
-"""`EventList`: one `OptionList` showing a day's sections, a storyline or search results.
+"""`EventList`: a day's sections, or a storyline, drawn with Textual's line API.
 
-One widget for all of a day's events (headings and captions are disabled options between them) instead
-of one widget per event: switching days replaces the options of a mounted widget, which re-renders only
-the visible lines, rather than remounting containers.
+A day (15–40 events under their headings) is wrapped with Rich once per width into `Strip`s and only the
+lines on screen are drawn; the wrapped lines of recently opened days are kept (until an annotation of
+theirs changes), so going back to a day costs no wrapping at all. A storyline holds up to ~20,000
+events: there each event is one line (cut with an ellipsis; the highlighted one is shown in full under
+the list), drawn lazily when it scrolls into view, so its size does not matter.
+
+Rows are headings, events and captions; only events can be highlighted. The list keeps a row → line map
+for the cursor, scrolls to keep the highlighted event (and its heading) in view, and a click highlights.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
+from textual.message import Message
 from textual.reactive import Reactive
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option, OptionDoesNotExist
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from warreader.model import Bulletin, Event
 from warreader.tui.text import clean, format_date, literal, theme_colour, theme_label
 
 BUILTIN_FLAGS = ("important", "verify", "follow-up")
 FLAG_GLYPH = "⚑"
+#: Wrapped days kept for going back and forth (a day's lines take a few tens of kB).
+DAY_CACHE_SIZE = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,174 +103,472 @@ def heading_prompt(heading: str | None, theme: str, count: int) -> Text:
     return prompt
 
 
-class EventList(OptionList):
-    """Events under disabled heading options; j/k-style navigation skips headings and never wraps."""
+class Row:
+    """One entry of the list: a heading or caption (`disabled`), or an event (`id`).
+
+    `prompt` is built on first use, so a 20,000-event storyline costs nothing for rows never shown.
+    """
+
+    __slots__ = ("id", "disabled", "_prompt", "_build")
+
+    def __init__(self, prompt: Text | Callable[[], Text], id: str | None = None, disabled: bool = False):
+        self.id = id
+        self.disabled = disabled
+        self._prompt = prompt if isinstance(prompt, Text) else None
+        self._build = None if isinstance(prompt, Text) else prompt
+
+    @property
+    def prompt(self) -> Text:
+        """The row's text (literal bulletin text plus styles of ours)."""
+        if self._prompt is None:
+            assert self._build is not None
+            self._prompt = self._build()
+        return self._prompt
+
+    def rebuild(self, prompt: Text | Callable[[], Text]) -> None:
+        """New text for the row (e.g. after its annotation changed)."""
+        self._prompt = prompt if isinstance(prompt, Text) else None
+        self._build = None if isinstance(prompt, Text) else prompt
+
+
+@dataclass
+class _Content:
+    """What one fill of the list holds (a day's is kept in the day cache)."""
+
+    rows: list[Row]
+    infos: dict[str, EventInfo]
+    headings: list[int]
+    index: dict[str, int]
+    wrap: bool
+    #: width → (each row's wrapped lines, each row's first line, every line as (row, strip)).
+    layouts: dict[int, tuple[list[list[Strip]], list[int], list[tuple[int, Strip]]]]
+
+
+class EventList(ScrollView, can_focus=True):
+    """Events under headings; j/k-style navigation skips headings and never wraps around."""
 
     # Textual relays out the whole screen when a widget's virtual size changes. These lists fill their
-    # pane whatever they hold, so new content only needs a repaint (scrollbars appearing or going still
-    # trigger a layout through their own reactives): a day switch no longer re-renders every widget.
+    # pane whatever they hold, so new content only needs a repaint: a day switch re-renders this list only.
     virtual_size = Reactive(Size(0, 0), layout=False)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select", "Open", show=False, id="events-open", tooltip="Open the event"),
+        Binding("down", "cursor_down", "Down", show=False, id="events-down", tooltip="Next event"),
+        Binding("up", "cursor_up", "Up", show=False, id="events-up", tooltip="Previous event"),
+        Binding("home", "cursor_first", "First", show=False, id="events-first", tooltip="First event"),
+        Binding("end", "cursor_last", "Last", show=False, id="events-last", tooltip="Last event"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="events-page-down", tooltip="Page down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="events-page-up", tooltip="Page up"),
     ]
-    """Enter selects the highlighted event (opens it, in the search and storyline lists)."""
+    """Enter selects the highlighted event (opens it, in the storyline); arrows and pages move."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"event-list--cursor"}
+    """`event-list--cursor`: the highlighted event."""
+
+    DEFAULT_CSS = """
+    EventList { background: $surface; }
+    EventList > .event-list--cursor {
+        color: $block-cursor-blurred-foreground;
+        background: $block-cursor-blurred-background;
+        text-style: $block-cursor-blurred-text-style;
+    }
+    EventList:focus > .event-list--cursor {
+        color: $block-cursor-foreground;
+        background: $block-cursor-background;
+        text-style: $block-cursor-text-style;
+    }
+    """
+
+    @dataclass
+    class Highlighted(Message):
+        """An event was highlighted (by keys, mouse or code)."""
+
+        event_list: EventList
+        index: int
+        event_id: str
+
+        @property
+        def control(self) -> EventList:
+            """The list that sent it (lets handlers use `@on(..., "#id")`)."""
+            return self.event_list
+
+    @dataclass
+    class Selected(Message):
+        """Enter or a click on an event."""
+
+        event_list: EventList
+        index: int
+        event_id: str
+
+        @property
+        def control(self) -> EventList:
+            """The list that sent it."""
+            return self.event_list
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, markup=False)
-        #: event id → where it comes from, for the panel.
-        self.infos: dict[str, EventInfo] = {}
-        #: Option indices of the section (or day) headings, in order.
-        self.heading_indices: list[int] = []
-        self._prefixes: dict[str, Text] = {}
-        self._query: str | None = None
+        super().__init__(id=id)
+        self._content = _Content([], {}, [], {}, True, {})
+        self._highlighted: int | None = None
+        self._days: OrderedDict[int, _Content] = OrderedDict()
+        #: (row, width) → its one-line strip (storylines: rows are drawn when they scroll into view).
+        self._line_cache: dict[tuple[int, int], Strip] = {}
 
-    # -- filling ------------------------------------------------------------------------------------
-    def show_bulletin(self, bulletin: Bulletin, annotations: Mapping[str, Any]) -> None:
-        """A day: each section under its heading, captions dimmed after its events."""
-        options: list[Option] = []
-        infos: dict[str, EventInfo] = {}
-        headings: list[int] = []
-        for section in bulletin.sections:
-            headings.append(len(options))
-            options.append(
-                Option(heading_prompt(section.heading, section.theme, len(section.events)), disabled=True)
-            )
-            for event in section.events:
-                infos[event.id] = EventInfo(
-                    bulletin.day, bulletin.date, section.heading, section.theme, event, bulletin.source
-                )
-                options.append(
-                    Option(event_prompt(event, section.theme, annotations.get(event.id)), id=event.id)
-                )
-            for caption in section.captions:
-                options.append(Option(literal(f"  ▸ {clean(caption)}", style="dim italic"), disabled=True))
-        self._fill(options, infos, headings, {}, None)
+    # -- option-list-like access (tests and the screen read these) ------------------------------------
+    @property
+    def infos(self) -> dict[str, EventInfo]:
+        """event id → where it comes from, for the panel."""
+        return self._content.infos
 
-    def show_refs(
-        self,
-        refs: Iterable[Any],
-        annotations: Mapping[str, Any],
-        *,
-        group_by_day: bool,
-        query: str | None = None,
-    ) -> None:
-        """Events from many days: a storyline (grouped under day headings) or search results."""
-        options: list[Option] = []
-        infos: dict[str, EventInfo] = {}
-        headings: list[int] = []
-        prefixes: dict[str, Text] = {}
-        last_day: object = object()
-        for ref in refs:
-            info = EventInfo.from_ref(ref)
-            if info.event.id in infos:
-                continue  # an id can only be shown once in an OptionList
-            if group_by_day and info.day != last_day:
-                last_day = info.day
-                headings.append(len(options))
-                title = Text(f"Day {info.day} · {format_date(info.date)}", style="bold")
-                options.append(Option(title, disabled=True))
-            infos[info.event.id] = info
-            prefix = None
-            if not group_by_day:
-                prefix = Text(f"{info.day} · {format_date(info.date, short=True)} · ", style="dim")
-                prefix.append_text(
-                    literal(info.heading or theme_label(info.theme), style=theme_colour(info.theme))
-                )
-                prefixes[info.event.id] = prefix
-            prompt = event_prompt(info.event, info.theme, annotations.get(info.event.id), prefix=prefix)
-            if query:
-                for word in query.split():
-                    prompt.highlight_words([word], style="reverse", case_sensitive=False)
-            options.append(Option(prompt, id=info.event.id))
-        self._fill(options, infos, headings, prefixes, query)
+    @property
+    def heading_indices(self) -> list[int]:
+        """Row indices of the section (or day) headings, in order."""
+        return self._content.headings
 
-    def _fill(
-        self,
-        options: list[Option],
-        infos: dict[str, EventInfo],
-        headings: list[int],
-        prefixes: dict[str, Text],
-        query: str | None,
-    ) -> None:
-        self.infos = infos
-        self._prefixes = prefixes
-        self._query = query
-        self.heading_indices = headings
-        self.set_options(options)
+    @property
+    def options(self) -> list[Row]:
+        """Every row, in order."""
+        return self._content.rows
 
-    def refresh_event(self, event_id: str, annotation: Any | None) -> None:
-        """Redraw one event after its tags, flags or note changed (in place: no rebuild)."""
-        info = self.infos.get(event_id)
-        if info is None:
-            return
-        prompt = event_prompt(info.event, info.theme, annotation, prefix=self._prefixes.get(event_id))
-        if self._query:
-            for word in self._query.split():
-                prompt.highlight_words([word], style="reverse", case_sensitive=False)
-        self.replace_option_prompt(event_id, prompt)
+    @property
+    def option_count(self) -> int:
+        """How many rows."""
+        return len(self._content.rows)
 
-    # -- navigation (never wraps: at the last event `j` stays put) -----------------------------------
+    def get_option(self, event_id: str) -> Row:
+        """The row of `event_id` (KeyError when it is not listed)."""
+        return self._content.rows[self._content.index[event_id]]
+
+    @property
+    def highlighted(self) -> int | None:
+        """Row index of the highlighted event, or None."""
+        return self._highlighted
+
+    @highlighted.setter
+    def highlighted(self, index: int | None) -> None:
+        self.move_to(index)
+
     @property
     def event_id(self) -> str | None:
         """The highlighted event's id, or None."""
-        option = self.highlighted_option
-        return option.id if option is not None and not option.disabled else None
+        index = self._highlighted
+        return self._content.rows[index].id if index is not None else None
+
+    # -- filling ------------------------------------------------------------------------------------
+    def show_bulletin(self, bulletin: Bulletin, annotations: Callable[[list[str]], Mapping[str, Any]]) -> None:
+        """A day: each section under its heading, captions dimmed after its events.
+
+        `annotations(ids)` is only called when the day is not in the cache.
+        """
+        content = self._days.get(bulletin.day)
+        if content is not None:
+            self._days.move_to_end(bulletin.day)
+        else:
+            ids = [e.id for _, e in bulletin.iter_events()]
+            found = annotations(ids)
+            rows: list[Row] = []
+            infos: dict[str, EventInfo] = {}
+            headings: list[int] = []
+            index: dict[str, int] = {}
+            for section in bulletin.sections:
+                headings.append(len(rows))
+                rows.append(Row(heading_prompt(section.heading, section.theme, len(section.events)), None, True))
+                for event in section.events:
+                    infos[event.id] = EventInfo(
+                        bulletin.day, bulletin.date, section.heading, section.theme, event, bulletin.source
+                    )
+                    index[event.id] = len(rows)
+                    rows.append(Row(event_prompt(event, section.theme, found.get(event.id)), event.id))
+                for caption in section.captions:
+                    rows.append(Row(literal(f"  ▸ {clean(caption)}", style="dim italic"), None, True))
+            content = _Content(rows, infos, headings, index, True, {})
+            self._days[bulletin.day] = content
+            while len(self._days) > DAY_CACHE_SIZE:
+                self._days.popitem(last=False)
+        self._fill(content)
+
+    def show_refs(self, refs: Iterable[Any], annotation: Callable[[str], Any | None]) -> None:
+        """A storyline: events from many days under day headings, one line each, oldest first.
+
+        Rows' text (and `annotation(id)`) is only computed for rows that are drawn.
+        """
+        rows: list[Row] = []
+        infos: dict[str, EventInfo] = {}
+        headings: list[int] = []
+        index: dict[str, int] = {}
+        last_day: object = object()
+        for ref in refs:
+            info = EventInfo.from_ref(ref)
+            event_id = info.event.id
+            if event_id in infos:
+                continue  # one row per event
+            if info.day != last_day:
+                last_day = info.day
+                headings.append(len(rows))
+                rows.append(Row(Text(f"Day {info.day} · {format_date(info.date)}", style="bold"), None, True))
+            infos[event_id] = info
+            index[event_id] = len(rows)
+            rows.append(Row(_lazy_prompt(info, annotation), event_id))
+        self._fill(_Content(rows, infos, headings, index, False, {}))
+
+    def _fill(self, content: _Content) -> None:
+        self._content = content
+        self._line_cache.clear()
+        self._highlighted = None
+        self.virtual_size = Size(0, self._line_count())
+        self.scroll_to(0, 0, animate=False, force=True, immediate=True)
+        self.refresh()
+
+    def forget_days(self) -> None:
+        """Drop every cached day (the library changed on disk)."""
+        self._days.clear()
+
+    def refresh_event(self, event_id: str, annotation: Any | None) -> None:
+        """Redraw one event after its tags, flags or note changed (in place: no rebuild)."""
+        for day, cached in list(self._days.items()):
+            if cached is not self._content and event_id in cached.index:
+                del self._days[day]  # rebuilt (with the new annotation) when the day is opened again
+        content = self._content
+        row_index = content.index.get(event_id)
+        if row_index is None:
+            return
+        info = content.infos[event_id]
+        row = content.rows[row_index]
+        row.rebuild(event_prompt(info.event, info.theme, annotation))
+        content.layouts.clear()
+        self._line_cache.clear()
+        self.virtual_size = Size(0, self._line_count())
+        self.refresh()
+
+    # -- layout ---------------------------------------------------------------------------------------
+    @property
+    def _width(self) -> int:
+        return self.scrollable_content_region.width
+
+    def _layout(self) -> tuple[list[list[Strip]], list[int], list[tuple[int, Strip]]]:
+        """Every row wrapped at the current width (computed once per width; wrapped lists only)."""
+        width = self._width
+        content = self._content
+        layout = content.layouts.get(width)
+        if layout is None:
+            console = self.app.console
+            inner = max(1, width - 2)
+            wrapped: list[list[Strip]] = []
+            starts: list[int] = []
+            lines: list[tuple[int, Strip]] = []
+            pad = Segment(" ")
+            for n, row in enumerate(content.rows):
+                strips = [
+                    Strip([pad, *line.render(console)]).extend_cell_length(width)
+                    for line in row.prompt.wrap(console, inner)
+                ] or [Strip.blank(width)]
+                wrapped.append(strips)
+                starts.append(len(lines))
+                lines.extend((n, strip) for strip in strips)
+            layout = (wrapped, starts, lines)
+            content.layouts.clear()  # only the current width is worth keeping
+            content.layouts[width] = layout
+        return layout
+
+    def _line_count(self) -> int:
+        content = self._content
+        if not content.wrap:
+            return len(content.rows)
+        if not self.is_mounted or self._width <= 0:
+            return len(content.rows)
+        return len(self._layout()[2])
+
+    def _row_span(self, index: int) -> tuple[int, int]:
+        """(first line, height) of row `index`."""
+        if not self._content.wrap:
+            return index, 1
+        wrapped, starts, _ = self._layout()
+        return starts[index], len(wrapped[index])
+
+    def _row_at(self, line: int) -> int | None:
+        if not self._content.wrap:
+            return line if 0 <= line < len(self._content.rows) else None
+        lines = self._layout()[2]
+        return lines[line][0] if 0 <= line < len(lines) else None
+
+    def on_resize(self, _: events.Resize) -> None:
+        self.virtual_size = Size(0, self._line_count())
+        self._scroll_to_highlight()
+
+    # -- rendering ----------------------------------------------------------------------------------
+    def render_line(self, y: int) -> Strip:
+        line = self.scroll_offset.y + y
+        width = self._width
+        base = self.rich_style
+        content = self._content
+        if content.wrap:
+            lines = self._layout()[2]
+            if not 0 <= line < len(lines):
+                return Strip.blank(width, base)
+            row_index, strip = lines[line]
+        else:
+            if not 0 <= line < len(content.rows):
+                return Strip.blank(width, base)
+            row_index, strip = line, self._single_line(line, width)
+        style: Style = base
+        if row_index == self._highlighted:
+            style = base + self.get_component_rich_style("event-list--cursor")
+        return strip.crop_extend(0, width, style).apply_style(style)
+
+    def _single_line(self, index: int, width: int) -> Strip:
+        key = (index, width)
+        cache = self._line_cache
+        strip = cache.get(key)
+        if strip is None:
+            text = Text(" ").join(self._content.rows[index].prompt.split("\n"))
+            text.no_wrap = True
+            text.truncate(max(1, width - 2), overflow="ellipsis")
+            strip = Strip([Segment(" "), *text.render(self.app.console)]).extend_cell_length(width)
+            if len(cache) > 2000:
+                cache.clear()
+            cache[key] = strip
+        return strip
+
+    def _refresh_row(self, index: int | None) -> None:
+        if index is None or not 0 <= index < len(self._content.rows) or not self.is_mounted:
+            return
+        start, height = self._row_span(index)
+        y = start - self.scroll_offset.y
+        if y + height > 0 and y < self.size.height:
+            self.refresh(Region(0, max(0, y), self.size.width, height))
+
+    # -- the cursor -------------------------------------------------------------------------------------
+    def move_to(self, index: int | None, *, announce: bool = True) -> bool:
+        """Highlight row `index` (an event row); False if it is not one."""
+        rows = self._content.rows
+        if index is None or not 0 <= index < len(rows) or rows[index].disabled:
+            return False
+        old = self._highlighted
+        self._highlighted = index
+        self._refresh_row(old)
+        self._refresh_row(index)
+        self._scroll_to_highlight()
+        if announce:
+            self.post_message(self.Highlighted(self, index, rows[index].id or ""))
+        return True
+
+    def _scroll_to_highlight(self) -> None:
+        index = self._highlighted
+        if index is None or not self.is_mounted or self._width <= 0:
+            return
+        start, height = self._row_span(index)
+        # Show the section heading with its first event.
+        if index > 0 and self._content.rows[index - 1].disabled and index - 1 in self._content.headings:
+            head, head_height = self._row_span(index - 1)
+            if start + height - head <= self.size.height:
+                height += start - head
+                start = head
+        self.scroll_to_region(Region(0, start, 1, height), animate=False, force=True, immediate=True)
 
     def _enabled(self, indices: Iterable[int]) -> int | None:
-        options = self.options
-        return next((i for i in indices if not options[i].disabled), None)
-
-    def _go(self, index: int | None) -> bool:
-        if index is None:
-            return False
-        self.highlighted = index
-        return True
+        rows = self._content.rows
+        return next((i for i in indices if not rows[i].disabled), None)
 
     def next_event(self) -> bool:
         """Highlight the next event, crossing section boundaries; False at the end."""
-        start = -1 if self.highlighted is None else self.highlighted
-        return self._go(self._enabled(range(start + 1, self.option_count)))
+        start = -1 if self._highlighted is None else self._highlighted
+        return self.move_to(self._enabled(range(start + 1, self.option_count)))
 
     def previous_event(self) -> bool:
         """Highlight the previous event; False at the start."""
-        start = self.option_count if self.highlighted is None else self.highlighted
-        return self._go(self._enabled(range(start - 1, -1, -1)))
+        start = self.option_count if self._highlighted is None else self._highlighted
+        return self.move_to(self._enabled(range(start - 1, -1, -1)))
 
     def first_event(self) -> bool:
         """Highlight the first event of the list."""
-        return self._go(self._enabled(range(self.option_count)))
+        return self.move_to(self._enabled(range(self.option_count)))
 
     def last_event(self) -> bool:
         """Highlight the last event of the list."""
-        return self._go(self._enabled(range(self.option_count - 1, -1, -1)))
+        return self.move_to(self._enabled(range(self.option_count - 1, -1, -1)))
 
     def next_section(self) -> bool:
         """Highlight the first event of the next section."""
-        current = -1 if self.highlighted is None else self.highlighted
+        current = -1 if self._highlighted is None else self._highlighted
         for start in self.heading_indices:
             if start > current:
                 found = self._enabled(range(start, self.option_count))
                 if found is not None and found > current:
-                    return self._go(found)
+                    return self.move_to(found)
         return False
 
     def previous_section(self) -> bool:
         """Highlight the first event of this section, or of the previous one when already there."""
-        current = self.highlighted
+        current = self._highlighted
         if current is None:
             return self.first_event()
-        for start in reversed(self.heading_indices):
+        headings = self.heading_indices
+        # The heading at or before the cursor, then the one before it (bisect: storylines are long).
+        from bisect import bisect_right
+
+        at = bisect_right(headings, current)
+        for start in reversed(headings[max(0, at - 2) : at]):
             found = self._enabled(range(start, self.option_count))
             if found is not None and found < current:
-                return self._go(found)
+                return self.move_to(found)
         return False
 
     def select_event(self, event_id: str) -> bool:
         """Highlight `event_id` if it is in the list."""
-        try:
-            index = self.get_option_index(event_id)
-        except OptionDoesNotExist:
-            return False
-        self.highlighted = index
-        return True
+        index = self._content.index.get(event_id)
+        return index is not None and self.move_to(index)
+
+    # -- keys and mouse -----------------------------------------------------------------------------
+    def action_cursor_down(self) -> None:
+        """Next event."""
+        if not self.next_event():
+            self.app.bell()
+
+    def action_cursor_up(self) -> None:
+        """Previous event."""
+        if not self.previous_event():
+            self.app.bell()
+
+    def action_cursor_first(self) -> None:
+        """First event."""
+        self.first_event()
+
+    def action_cursor_last(self) -> None:
+        """Last event."""
+        self.last_event()
+
+    def _page(self, step: int) -> None:
+        if self._highlighted is None:
+            self.first_event()
+            return
+        start, _ = self._row_span(self._highlighted)
+        target = self._row_at(max(0, min(start + step, self.virtual_size.height - 1)))
+        if target is None:
+            return
+        indices = range(target, self.option_count) if step > 0 else range(target, -1, -1)
+        found = self._enabled(indices)
+        if found is None:
+            found = self._enabled(range(target, -1, -1) if step > 0 else range(target, self.option_count))
+        self.move_to(found)
+
+    def action_page_down(self) -> None:
+        """About one screen down."""
+        self._page(max(1, self.size.height - 1))
+
+    def action_page_up(self) -> None:
+        """About one screen up."""
+        self._page(-max(1, self.size.height - 1))
+
+    def action_select(self) -> None:
+        """Open the highlighted event."""
+        index = self._highlighted
+        if index is not None:
+            self.post_message(self.Selected(self, index, self._content.rows[index].id or ""))
+
+    def on_click(self, event: events.Click) -> None:
+        index = self._row_at(event.y + self.scroll_offset.y)
+        if index is not None and self.move_to(index):
+            self.action_select()
+
+
+def _lazy_prompt(info: EventInfo, annotation: Callable[[str], Any | None]) -> Callable[[], Text]:
+    return lambda: event_prompt(info.event, info.theme, annotation(info.event.id))

@@ -24,6 +24,24 @@ from textual.widgets.option_list import Option
 from warreader.tui.text import clean, format_date, literal, theme_colour, theme_label
 from warreader.tui.widgets.event_list import BUILTIN_FLAGS, EventInfo
 
+#: The note editor's label for an event's note.
+NOTE_LABEL = Text("Note   a edit · Esc leave", style="bold")
+#: What the note editor holds instead of an event id while the whole day's note is edited.
+DAY_NOTE_PREFIX = "day-note:"
+
+
+def day_note_key(day: int) -> str:
+    """The note editor's key for `day`'s own note."""
+    return f"{DAY_NOTE_PREFIX}{day}"
+
+
+def day_of_note_key(key: str | None) -> int | None:
+    """The day whose note `key` names, or None for an event's note."""
+    if key and key.startswith(DAY_NOTE_PREFIX):
+        return int(key[len(DAY_NOTE_PREFIX):])
+    return None
+
+
 #: How long typing must pause before the note is written (it is also written on blur, Escape and quit).
 NOTE_DEBOUNCE_SECONDS = 0.3
 
@@ -209,7 +227,7 @@ class TagPanel(VerticalScroll, can_focus=False):
         yield TagOptions(id="panel-tags", markup=False)
         yield Static(Text("Flags   f important · space toggles", style="bold"), classes="panel-label")
         yield FlagOptions(id="panel-flags", markup=False)
-        yield Static(Text("Note   a edit · Esc leave", style="bold"), classes="panel-label")
+        yield Static(NOTE_LABEL, classes="panel-label", id="panel-note-label")
         yield NoteEditor(id="panel-note")
 
     @property
@@ -268,6 +286,19 @@ class TagPanel(VerticalScroll, can_focus=False):
 
         if load_note:
             self.note_editor.load(info.event.id if info else None, getattr(annotation, "note", "") or "")
+            self._set_note_label(NOTE_LABEL)
+
+    def show_day_note(self, day: int, note: str) -> None:
+        """Put the whole day's note in the editor (key `day_note_key(day)`); the caller focuses it."""
+        self.note_editor.load(day_note_key(day), note)
+        label = Text(f"Day {day} note", style="bold green")
+        label.append("   the whole day · Esc leave", style="bold")
+        self._set_note_label(label)
+
+    def _set_note_label(self, label: Text) -> None:
+        if self._shown.get("note-label") is not label:
+            self._shown["note-label"] = label
+            self.query_one("#panel-note-label", Static).update(label, layout=False)
 
     def _set_options(self, widget: OptionList, name: str, key: object, options: list[Option]) -> None:
         if self._shown.get(name) != key:
