@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from rich._wrap import divide_line
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -141,7 +142,44 @@ class _Content:
     index: dict[str, int]
     wrap: bool
     #: width → (each row's wrapped lines, each row's first line, every line as (row, strip)).
-    layouts: dict[int, tuple[list[list[Strip]], list[int], list[tuple[int, Strip]]]]
+    layouts: dict[int, _Layout]
+
+
+class _Layout:
+    """A wrapped list's rows at one width: each row's height and first line, counted cheaply up front
+    (Rich's own line breaking on the plain text), and each row's strips made when the row is first drawn."""
+
+    def __init__(self, rows: list[Row], width: int) -> None:
+        self.rows = rows
+        self.width = width
+        self.inner = max(1, width - 2)
+        self.heights = [_height(row.prompt.plain, self.inner) for row in rows]
+        self.starts: list[int] = []
+        #: line → (row, line within the row)
+        self.lines: list[tuple[int, int]] = []
+        for n, height in enumerate(self.heights):
+            self.starts.append(len(self.lines))
+            self.lines.extend((n, k) for k in range(height))
+        self._strips: dict[int, list[Strip]] = {}
+
+    def strip(self, row: int, offset: int, console: Any) -> Strip:
+        """Line `offset` of `row`, wrapped with Rich on first use."""
+        strips = self._strips.get(row)
+        if strips is None:
+            width = self.width
+            strips = [_line_strip(line, console, width) for line in self.rows[row].prompt.wrap(console, self.inner)]
+            height = self.heights[row]
+            # (The count up front uses the same line breaking; this only guards the line map.)
+            strips = (strips + [Strip.blank(width)] * height)[:height]
+            self._strips[row] = strips
+        return strips[offset]
+
+
+def _height(plain: str, width: int) -> int:
+    """How many lines Rich's `Text.wrap(width)` makes of `plain` (fold overflow), without wrapping it."""
+    if len(plain) <= width and "\n" not in plain and plain.isascii():
+        return 1
+    return sum(len(divide_line(part, width, fold=True)) + 1 for part in plain.split("\n"))
 
 
 class EventList(ScrollView, can_focus=True):
@@ -212,6 +250,11 @@ class EventList(ScrollView, can_focus=True):
         self._days: OrderedDict[int, _Content] = OrderedDict()
         #: (row, width) → its one-line strip (storylines: rows are drawn when they scroll into view).
         self._line_cache: dict[tuple[int, int], Strip] = {}
+        self._base_style = Style()
+        self._cursor_style = Style()
+        self._paint_width = 0
+        #: (id of a strip, highlighted) → (that strip, it with the list's style applied).
+        self._styled: dict[tuple[int, bool], tuple[Strip, Strip]] = {}
 
     # -- option-list-like access (tests and the screen read these) ------------------------------------
     @property
@@ -344,50 +387,35 @@ class EventList(ScrollView, can_focus=True):
     def _width(self) -> int:
         return self.scrollable_content_region.width
 
-    def _layout(self) -> tuple[list[list[Strip]], list[int], list[tuple[int, Strip]]]:
-        """Every row wrapped at the current width (computed once per width; wrapped lists only)."""
-        width = self._width
+    def _layout(self, width: int | None = None) -> _Layout:
+        """Where each row's lines are at `width` (wrapped lists only; computed once per width)."""
+        if width is None:
+            width = self._width
         content = self._content
         layout = content.layouts.get(width)
         if layout is None:
-            console = self.app.console
-            inner = max(1, width - 2)
-            wrapped: list[list[Strip]] = []
-            starts: list[int] = []
-            lines: list[tuple[int, Strip]] = []
-            pad = Segment(" ")
-            for n, row in enumerate(content.rows):
-                strips = [
-                    Strip([pad, *line.render(console)]).extend_cell_length(width)
-                    for line in row.prompt.wrap(console, inner)
-                ] or [Strip.blank(width)]
-                wrapped.append(strips)
-                starts.append(len(lines))
-                lines.extend((n, strip) for strip in strips)
-            layout = (wrapped, starts, lines)
+            layout = _Layout(content.rows, width)
             content.layouts.clear()  # only the current width is worth keeping
             content.layouts[width] = layout
         return layout
 
     def _line_count(self) -> int:
         content = self._content
-        if not content.wrap:
+        if not content.wrap or not self.is_mounted or self._width <= 0:
             return len(content.rows)
-        if not self.is_mounted or self._width <= 0:
-            return len(content.rows)
-        return len(self._layout()[2])
+        return len(self._layout().lines)
 
     def _row_span(self, index: int) -> tuple[int, int]:
         """(first line, height) of row `index`."""
         if not self._content.wrap:
             return index, 1
-        wrapped, starts, _ = self._layout()
-        return starts[index], len(wrapped[index])
+        layout = self._layout()
+        return layout.starts[index], layout.heights[index]
 
     def _row_at(self, line: int) -> int | None:
         if not self._content.wrap:
             return line if 0 <= line < len(self._content.rows) else None
-        lines = self._layout()[2]
+        lines = self._layout().lines
         return lines[line][0] if 0 <= line < len(lines) else None
 
     def on_resize(self, _: events.Resize) -> None:
@@ -395,24 +423,40 @@ class EventList(ScrollView, can_focus=True):
         self._scroll_to_highlight()
 
     # -- rendering ----------------------------------------------------------------------------------
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Looked up once per paint, not once per line (`rich_style` and the content region walk the DOM).
+        base = self.rich_style
+        cursor = base + self.get_component_rich_style("event-list--cursor")
+        if (base, cursor) != (self._base_style, self._cursor_style):
+            self._base_style, self._cursor_style = base, cursor
+            self._styled.clear()
+        self._paint_width = self._width
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         line = self.scroll_offset.y + y
-        width = self._width
-        base = self.rich_style
+        width = self._paint_width
         content = self._content
         if content.wrap:
-            lines = self._layout()[2]
-            if not 0 <= line < len(lines):
-                return Strip.blank(width, base)
-            row_index, strip = lines[line]
+            layout = self._layout(width)
+            if not 0 <= line < len(layout.lines):
+                return Strip.blank(width, self._base_style)
+            row_index, offset = layout.lines[line]
+            strip = layout.strip(row_index, offset, self.app.console)
         else:
             if not 0 <= line < len(content.rows):
-                return Strip.blank(width, base)
+                return Strip.blank(width, self._base_style)
             row_index, strip = line, self._single_line(line, width)
-        style: Style = base
-        if row_index == self._highlighted:
-            style = base + self.get_component_rich_style("event-list--cursor")
-        return strip.crop_extend(0, width, style).apply_style(style)
+        cursor = row_index == self._highlighted
+        # Styled strips are kept too (keyed by the strip itself): a repaint after j/k restyles two rows.
+        key = (id(strip), cursor)
+        styled = self._styled.get(key)
+        if styled is None or styled[0] is not strip:
+            if len(self._styled) > 4000:
+                self._styled.clear()
+            styled = (strip, strip.apply_style(self._cursor_style if cursor else self._base_style))
+            self._styled[key] = styled
+        return styled[1]
 
     def _single_line(self, index: int, width: int) -> Strip:
         key = (index, width)
@@ -422,7 +466,7 @@ class EventList(ScrollView, can_focus=True):
             text = Text(" ").join(self._content.rows[index].prompt.split("\n"))
             text.no_wrap = True
             text.truncate(max(1, width - 2), overflow="ellipsis")
-            strip = Strip([Segment(" "), *text.render(self.app.console)]).extend_cell_length(width)
+            strip = _line_strip(text, self.app.console, width)
             if len(cache) > 2000:
                 cache.clear()
             cache[key] = strip
@@ -568,6 +612,15 @@ class EventList(ScrollView, can_focus=True):
         index = self._row_at(event.y + self.scroll_offset.y)
         if index is not None and self.move_to(index):
             self.action_select()
+
+
+def _line_strip(line: Text, console: Any, width: int) -> Strip:
+    """One wrapped line as a strip exactly `width` cells wide, with a one-cell margin on the left."""
+    segments = [Segment(" "), *line.render(console)]
+    used = 1 + line.cell_len
+    if used < width:
+        segments.append(Segment(" " * (width - used)))
+    return Strip(segments, max(width, used)).crop(0, width) if used > width else Strip(segments, width)
 
 
 def _lazy_prompt(info: EventInfo, annotation: Callable[[str], Any | None]) -> Callable[[], Text]:

@@ -90,6 +90,8 @@ class RowList(ScrollView, can_focus=True):
         self._cache: dict[int, Text] = {}
         #: (row, width) → its rendered segments; rows are rendered once, not on every repaint.
         self._strips: dict[tuple[int, int], Strip] = {}
+        self._base_style = Style()
+        self._cursor_style = Style()
 
     # -- data ---------------------------------------------------------------------------------------
     @property
@@ -214,11 +216,17 @@ class RowList(ScrollView, can_focus=True):
             self._cache[index] = text
         return text
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Styles looked up once per paint, not once per line (`rich_style` walks the DOM).
+        self._base_style = self.rich_style
+        self._cursor_style = self._base_style + self.get_component_rich_style("row-list--cursor")
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         index = scroll_y + y
         width = self.size.width
-        base = self.rich_style
+        base = self._base_style
         if not 0 <= index < len(self._items):
             return Strip.blank(width, base)
         key = (index, width)
@@ -230,8 +238,6 @@ class RowList(ScrollView, can_focus=True):
                 text.truncate(width, overflow="ellipsis")
             strip = Strip(list(text.render(self.app.console)))
             self._strips[key] = strip
-        style: Style = base
-        if index == self.cursor:
-            style = base + self.get_component_rich_style("row-list--cursor")
+        style: Style = self._cursor_style if index == self.cursor else base
         # The row style goes *under* the text's own spans, so markers keep their colours on the cursor.
         return strip.crop_extend(scroll_x, scroll_x + width, style).apply_style(style)
