@@ -52,6 +52,8 @@ class WarReaderApp(App[None]):
         self.settings = settings
         #: True once the first screen with the newest day has been painted.
         self.ready = False
+        #: True once the library's search index is built (a search then takes milliseconds).
+        self.search_ready = False
         self._exit_when_ready = os.environ.get(EXIT_WHEN_READY_ENV, "") not in ("", "0")
 
     def on_mount(self) -> None:
@@ -94,6 +96,7 @@ class WarReaderApp(App[None]):
     def _prepare_search(self) -> None:
         try:
             self.library.prepare_search()
+            self.search_ready = True
         except WarreaderError as error:
             # Not fatal: the first search will try again and report its own error.
             self.call_from_thread(self.notify, f"Search index not built: {error}", severity="warning")

@@ -27,21 +27,26 @@ from warreader.tui.widgets.result_list import ResultList, highlight
 if TYPE_CHECKING:
     from warreader.tui.screens.reader import ReaderScreen
 
-#: At most this many search results are listed (newest first); the status line says when there are more.
-#: One line per result, drawn only when on screen, so even a common word's 9,000 hits list instantly.
-SEARCH_LIMIT = 5000
+#: The first page of search results (newest first). Once the index is built (a worker does it right after
+#: the first screen), asking the library for a page takes a few milliseconds, so Enter shows it at once,
+#: in the same frame; further pages are fetched in a worker when the cursor nears the end of the list.
+SEARCH_PAGE = 200
 #: Typing pauses this long before the search runs (Enter runs it at once).
 SEARCH_DEBOUNCE_SECONDS = 0.15
 
 
 @dataclass
 class SearchDone(Message):
-    """A search worker finished."""
+    """A search (or a further page of it) finished."""
 
     query: str
-    #: The results as `EventInfo`s, newest first.
+    #: The results as `EventInfo`s, newest first (up to `limit`, plus one when there are more).
     refs: list[Any]
     error: str | None = None
+    #: How many were asked for.
+    limit: int = SEARCH_PAGE
+    #: True when this extends the results already shown (the cursor stays).
+    more: bool = False
 
 
 @dataclass
@@ -75,6 +80,10 @@ class FindMixin(Screen):
         self.results: list[str] = []
         self.result_index = -1
         self.search_query = ""
+        #: The query of the results shown, whether the library may hold more, and a page fetch is running.
+        self._results_query = ""
+        self._results_complete = True
+        self._fetching_more = False
         self.storyline_theme: str | None = None
         self._search_timer: Timer | None = None
 
@@ -107,41 +116,62 @@ class FindMixin(Screen):
         query = query.strip()
         if not query:
             return
+        if getattr(self.app, "search_ready", False):
+            # The index is built: the first page takes milliseconds, so show it now (one frame, no worker).
+            self._search_done(self._search_page(query, SEARCH_PAGE, more=False))
+            return
         searching = Text(f"Searching for {query!r}…", style="dim")
         self.query_one("#search-status", Static).update(searching, layout=False)
-        self._search_worker(query)
+        self._search_worker(query, SEARCH_PAGE, False)
+
+    def _search_page(self: ReaderScreen, query: str, limit: int, *, more: bool) -> SearchDone:
+        try:
+            refs = self.library.search(query, limit=limit + 1)
+        except WarreaderError as error:
+            return SearchDone(query, [], str(error), limit, more)
+        return SearchDone(query, [EventInfo.from_ref(r) for r in refs], None, limit, more)
 
     @work(thread=True, exclusive=True, group="search", description="Searching every day")
-    def _search_worker(self: ReaderScreen, query: str) -> None:
-        try:
-            refs = self.library.search(query, limit=SEARCH_LIMIT + 1)
-        except WarreaderError as error:
-            self.post_message(SearchDone(query, [], str(error)))
-            return
-        # Built here, off the UI thread: the list then only draws the rows on screen.
-        self.post_message(SearchDone(query, [EventInfo.from_ref(r) for r in refs]))
+    def _search_worker(self: ReaderScreen, query: str, limit: int, more: bool) -> None:
+        # Off the UI thread: the first search may build the index; later pages can be thousands of hits.
+        self.post_message(self._search_page(query, limit, more=more))
 
     @on(SearchDone)
     def _search_done(self: ReaderScreen, message: SearchDone) -> None:
         status = self.query_one("#search-status", Static)
+        self._fetching_more = False
         if message.error:
-            status.update(Text(message.error, style="bold red"))
+            status.update(Text(message.error, style="bold red"), layout=False)
             self.notify(message.error, title="Search failed", severity="error")
             return
-        infos = message.refs[:SEARCH_LIMIT]
+        if message.more and message.query != self._results_query:
+            return  # a page of an older search
+        infos = message.refs[: message.limit]
         results = self.query_one("#results", ResultList)
-        results.show_results(infos, message.query)
-        self.results = [info.event.id for info in infos]
-        self.result_index = 0 if infos else -1
-        self.search_query = message.query
-        more = "+" if len(message.refs) > SEARCH_LIMIT else ""
+        if message.more:
+            results.extend_results(infos[len(results.items) :])
+        else:
+            results.show_results(infos, message.query)
+            self.result_index = 0 if infos else -1
+        self.results = [info.event.id for info in results.items]
+        self.search_query = self._results_query = message.query
+        self._results_complete = len(message.refs) <= message.limit
+        more = "" if self._results_complete else "+"
         text = Text(no_wrap=True, overflow="ellipsis")
-        text.append(f"{len(infos)}{more} results for ", style="bold")
+        text.append(f"{len(results.items)}{more} results for ", style="bold")
         text.append_text(literal(message.query, style="bold cyan"))
         text.append("  newest first · Enter opens · n/N next/previous · Esc back", style="dim")
         status.update(text, layout=False)
         if not infos:
             self.show_preview(None)
+
+    def fetch_more_results(self: ReaderScreen) -> None:
+        """The cursor nears the end of the results: ask for more pages (in a worker) if there are more."""
+        if self._results_complete or self._fetching_more or not self._results_query:
+            return
+        self._fetching_more = True
+        loaded = len(self.results)
+        self._search_worker(self._results_query, max(SEARCH_PAGE, loaded * 4), True)
 
     def show_preview(self: ReaderScreen, info: EventInfo | None) -> None:
         """The full text of the highlighted search result, under the list."""
@@ -151,6 +181,8 @@ class FindMixin(Screen):
             preview.append_text(literal(heading, style=theme_colour(info.theme)))
             preview.append(f" · day {info.day} · {format_date(info.date)}\n", style="dim")
             preview.append_text(highlight(literal(info.event.text), self.search_query or ""))
+        # Fixed height (see app.tcss): the text is cut rather than making the screen relayout.
+        preview.overflow = "ellipsis"
         self.query_one("#result-preview", Static).update(preview, layout=False)
 
     def _open_result(self: ReaderScreen, step: int) -> None:
@@ -158,6 +190,8 @@ class FindMixin(Screen):
             self.notify("No search results: press / to search.", severity="warning", timeout=2)
             return
         index = self.result_index + step
+        if index >= len(self.results) - 1:
+            self.fetch_more_results()
         if not 0 <= index < len(self.results):
             self.notify("No more results." if step > 0 else "This is the first result.", timeout=1.5)
             return

@@ -304,6 +304,8 @@ class ReaderScreen(AnnotateMixin, FindMixin, DayListMixin):
     @on(RowList.Highlighted, "#results")
     def _result_highlighted(self, message: RowList.Highlighted) -> None:
         self.result_index = message.index
+        if message.index >= len(self.results) - 50:
+            self.fetch_more_results()
         self.show_preview(message.item)
         if self.mode == "search-view":
             self._show_selected()

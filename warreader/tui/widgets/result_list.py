@@ -7,20 +7,72 @@ half a second; one line per result, rendered only when on screen, takes the same
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from rich.text import Text
+from textual.geometry import Size
+
+from warreader.search import fold, query_terms
 
 from warreader.tui.text import clean, theme_colour, theme_label, truncate
 from warreader.tui.widgets.event_list import EventInfo
 from warreader.tui.widgets.row_list import RowList
 
 
+_fold_cache: dict[str, str] = {}
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+@lru_cache(maxsize=64)
+def _terms(query: str) -> list[tuple[str, ...]]:
+    return query_terms(query)
+
+
+def _fold_char(char: str) -> str:
+    folded = _fold_cache.get(char)
+    if folded is None:
+        folded = _fold_cache[char] = fold(char)
+    return folded
+
+
 def highlight(text: Text, query: str) -> Text:
-    """`text` with each word of `query` shown in reverse (a plain, case-insensitive match)."""
-    for word in query.split():
-        text.highlight_words([word], style="reverse", case_sensitive=False)
+    """`text` with what `query` matched shown in reverse, matched as the library's search matches:
+    accents, case and curly quotes ignored, place names with their aliases ("kyiv" marks "Kyiv" and
+    "Kiev")."""
+    if not query.strip():
+        return text
+    plain = text.plain
+    # The folded text, and (when folding changed its length) the original character of each folded one.
+    origin: list[int] | None = None
+    if plain.isascii():
+        folded = plain.lower()
+    else:
+        table = {ord(c): _fold_char(c) for c in set(_NON_ASCII.findall(plain))}
+        if all(len(piece) == 1 for piece in table.values()):
+            folded = plain.translate(table).lower()  # one character each: positions are unchanged
+        else:
+            parts: list[str] = []
+            origin = []
+            for index, char in enumerate(plain):
+                piece = _fold_char(char)
+                parts.append(piece)
+                origin.extend([index] * len(piece))
+            folded = "".join(parts)
+    for term in _terms(query):
+        for spelling in term:
+            if not spelling:
+                continue
+            start = folded.find(spelling)
+            while start != -1:
+                end = start + len(spelling)
+                if origin is None:
+                    text.stylize("reverse", start, end)
+                else:
+                    text.stylize("reverse", origin[start], origin[end - 1] + 1)
+                start = folded.find(spelling, end)
     return text
 
 
@@ -41,6 +93,18 @@ class ResultList(RowList):
         self.infos = {info.event.id: info for info in infos}
         self._index = {info.event.id: n for n, info in enumerate(infos)}
         self.set_items(list(infos), 0)
+
+    def extend_results(self, infos: Sequence[EventInfo]) -> None:
+        """Append a further page of results (older ones); the cursor stays where it is."""
+        items = list(self.items)
+        for info in infos:
+            if info.event.id not in self._index:
+                self._index[info.event.id] = len(items)
+                self.infos[info.event.id] = info
+                items.append(info)
+        self._items = items
+        self.virtual_size = Size(0, len(items))
+        self.refresh()
 
     def _format(self, info: EventInfo) -> Text:
         row = Text()

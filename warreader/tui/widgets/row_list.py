@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -233,10 +234,10 @@ class RowList(ScrollView, can_focus=True):
         strip = self._strips.get(key)
         if strip is None:
             text = self._row_text(index)
-            if text.cell_len > width:
-                text = text.copy()
-                text.truncate(width, overflow="ellipsis")
             strip = Strip(list(text.render(self.app.console)))
+            if strip.cell_length > width:
+                # Cut the rendered row and end it with an ellipsis (cheaper than `Text.truncate`).
+                strip = Strip([*strip.crop(0, max(0, width - 1)), Segment("…")])
             self._strips[key] = strip
         style: Style = self._cursor_style if index == self.cursor else base
         # The row style goes *under* the text's own spans, so markers keep their colours on the cursor.
