@@ -79,13 +79,23 @@ def filter_annotations(annotations: Sequence[Any], view: ViewSpec) -> list[Any]:
     return sorted(chosen, key=lambda a: (-(a.day or 0), a.event_id))
 
 
-def export_prefill(view: ViewSpec, storyline_theme: str | None) -> dict[str, list[str]]:
-    """Export dialog filters matching what the user is looking at."""
+def export_prefill(
+    view: ViewSpec, storyline_theme: str | None, own_flags: Sequence[str] = ()
+) -> dict[str, list[str]]:
+    """Export dialog filters matching what the user is looking at.
+
+    The "Flagged" view lists events with any flag, so its export names every flag: the built-in ones
+    and `own_flags` (the user's own, from settings and from the annotations), each once.
+    """
     prefill: dict[str, list[str]] = {"tags": [], "flags": [], "themes": []}
     if view.kind == "tagged" and view.tag:
         prefill["tags"] = [view.tag]
     if view.kind == "flagged":
-        prefill["flags"] = ["important", "verify", "follow-up"]
+        flags: list[str] = []
+        for flag in ("important", "verify", "follow-up", *own_flags):
+            if flag.casefold() not in {f.casefold() for f in flags}:
+                flags.append(flag)
+        prefill["flags"] = flags
     if storyline_theme:
         prefill["themes"] = [storyline_theme]
     return prefill

@@ -291,7 +291,9 @@ class FindMixin(Screen):
         preview = Text()
         if info is not None:
             preview.append(f"Day {info.day} · {format_date(info.date)} · ", style="dim")
-            preview.append_text(literal(info.heading or theme_label(info.theme), style=theme_colour(info.theme)))
+            preview.append_text(
+                literal(info.heading or theme_label(info.theme), style=theme_colour(info.theme))
+            )
             preview.append("\n")
             preview.append_text(literal(info.event.text))
         self.query_one("#story-preview", Static).update(preview, layout=False)
@@ -308,7 +310,15 @@ class FindMixin(Screen):
         from warreader.tui.screens.export import ExportDialog, ExportRequest
 
         self.save_note()
-        prefill = export_prefill(self.view, self.storyline_theme if self.mode == "story-view" else None)
+        own_flags: list[str] = list(self.settings.custom_flags)
+        if self.view.kind == "flagged":
+            try:
+                own_flags += [f for a in self.library.annotations() for f in a.flags]
+            except WarreaderError as error:
+                self.notify(str(error), title="Cannot read the annotations", severity="error")
+        prefill = export_prefill(
+            self.view, self.storyline_theme if self.mode == "story-view" else None, own_flags
+        )
 
         def done(request: ExportRequest | None) -> None:
             if request is not None:

@@ -130,7 +130,7 @@ class ReaderScreen(AnnotateMixin, FindMixin, DayListMixin):
 
     # -- the widgets ----------------------------------------------------------------------------------
     def _widget(self, selector: str) -> Any:
-        """`query_one`, remembered: these widgets are mounted once and never replaced (no DOM walk per key)."""
+        """`query_one`, remembered: these widgets are mounted once, never replaced (no DOM walk per key)."""
         widget = self._widgets.get(selector)
         if widget is None:
             widget = self._widgets[selector] = self.query_one(selector)
@@ -163,7 +163,9 @@ class ReaderScreen(AnnotateMixin, FindMixin, DayListMixin):
     @property
     def active_list(self) -> EventList | ResultList:
         """The event list of the center pane's current view (search results behave like one)."""
-        return self._widget({"day-view": "#events", "search-view": "#results", "story-view": "#story"}[self.mode])
+        return self._widget(
+            {"day-view": "#events", "search-view": "#results", "story-view": "#story"}[self.mode]
+        )
 
     def set_mode(self, mode: str) -> None:
         """Switch the center pane (all three are mounted once; switching only shows/hides)."""

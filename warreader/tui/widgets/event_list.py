@@ -167,7 +167,9 @@ class _Layout:
         strips = self._strips.get(row)
         if strips is None:
             width = self.width
-            strips = [_line_strip(line, console, width) for line in self.rows[row].prompt.wrap(console, self.inner)]
+            strips = [
+                _line_strip(line, console, width) for line in self.rows[row].prompt.wrap(console, self.inner)
+            ]
             height = self.heights[row]
             # (The count up front uses the same line breaking; this only guards the line map.)
             strips = (strips + [Strip.blank(width)] * height)[:height]
@@ -297,7 +299,9 @@ class EventList(ScrollView, can_focus=True):
         return self._content.rows[index].id if index is not None else None
 
     # -- filling ------------------------------------------------------------------------------------
-    def show_bulletin(self, bulletin: Bulletin, annotations: Callable[[list[str]], Mapping[str, Any]]) -> None:
+    def show_bulletin(
+        self, bulletin: Bulletin, annotations: Callable[[list[str]], Mapping[str, Any]]
+    ) -> None:
         """A day: each section under its heading, captions dimmed after its events.
 
         `annotations(ids)` is only called when the day is not in the cache.
@@ -314,7 +318,9 @@ class EventList(ScrollView, can_focus=True):
             index: dict[str, int] = {}
             for section in bulletin.sections:
                 headings.append(len(rows))
-                rows.append(Row(heading_prompt(section.heading, section.theme, len(section.events)), None, True))
+                rows.append(
+                    Row(heading_prompt(section.heading, section.theme, len(section.events)), None, True)
+                )
                 for event in section.events:
                     infos[event.id] = EventInfo(
                         bulletin.day, bulletin.date, section.heading, section.theme, event, bulletin.source

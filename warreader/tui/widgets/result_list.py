@@ -16,11 +16,9 @@ from rich.text import Text
 from textual.geometry import Size
 
 from warreader.search import fold, query_terms
-
 from warreader.tui.text import clean, theme_colour, theme_label, truncate
 from warreader.tui.widgets.event_list import EventInfo
 from warreader.tui.widgets.row_list import RowList
-
 
 _fold_cache: dict[str, str] = {}
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")

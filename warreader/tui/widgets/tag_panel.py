@@ -38,7 +38,7 @@ def day_note_key(day: int) -> str:
 def day_of_note_key(key: str | None) -> int | None:
     """The day whose note `key` names, or None for an event's note."""
     if key and key.startswith(DAY_NOTE_PREFIX):
-        return int(key[len(DAY_NOTE_PREFIX):])
+        return int(key[len(DAY_NOTE_PREFIX) :])
     return None
 
 
