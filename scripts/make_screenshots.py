@@ -27,6 +27,7 @@ def annotate_samples(library) -> None:
     note = "Casualty figure differs from the regional governor's."
     library.annotate(events[1], add_flags=["verify"], note=note)
     library.annotate(events[3], add_tags=["drones"], note="Compare with air force totals on day 981.")
+    library.set_day_note(newest, "Heavy drone night; check the Kharkiv figures tomorrow.")
 
 
 async def shoot() -> list[Path]:

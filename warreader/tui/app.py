@@ -20,7 +20,6 @@ from textual.screen import Screen
 
 from warreader.errors import WarreaderError
 from warreader.tui.bindings import APP_BINDINGS, READER_GROUPS, all_binding_ids
-from warreader.tui.screens.help import HelpScreen
 from warreader.tui.screens.reader import ReaderScreen
 
 #: Set to 1 to exit as soon as the first screen shows the newest day (start-up benchmark).
@@ -127,6 +126,8 @@ class WarReaderApp(App[None]):
     # -- screens ------------------------------------------------------------------------------------
     def action_help(self) -> None:
         """Show every key."""
+        from warreader.tui.screens.help import HelpScreen  # built on first use: not part of start-up
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 

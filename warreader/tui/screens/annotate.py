@@ -13,7 +13,6 @@ from textual import on
 from textual.screen import Screen
 
 from warreader.errors import WarreaderError
-from warreader.tui.screens.dialogs import PromptDialog
 from warreader.tui.widgets.event_list import EventList
 from warreader.tui.widgets.tag_panel import (
     LeaveNote,
@@ -156,6 +155,8 @@ class AnnotateMixin(Screen):
         if event_id is None:
             return
 
+        from warreader.tui.screens.dialogs import PromptDialog  # dialogs load on first use
+
         def done(tag: str | None) -> None:
             if tag:
                 self.apply(event_id, add_tags=[tag])
@@ -223,6 +224,7 @@ class AnnotateMixin(Screen):
         """Ask for a flag of the user's own, set it, and offer it in the panel from now on."""
         if self._target() is None:
             return
+        from warreader.tui.screens.dialogs import PromptDialog
 
         def done(flag: str | None) -> None:
             if not flag:

@@ -12,7 +12,6 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from warreader.errors import WarreaderError
-from warreader.tui.screens.dialogs import ChoiceDialog
 from warreader.tui.text import literal
 from warreader.tui.views import VIEW_KINDS, ViewSpec, annotation_row, day_row, filter_annotations
 from warreader.tui.widgets.event_list import EventList
@@ -91,6 +90,8 @@ class DayListMixin(Screen):
                 self.set_view(ViewSpec("tagged", choice[4:]))
             else:
                 self.set_view(ViewSpec(choice, self.view.tag))
+
+        from warreader.tui.screens.dialogs import ChoiceDialog  # dialogs load on first use
 
         self.app.push_screen(ChoiceDialog("Day-list view", choices, current=self.view.kind), done)
 

@@ -18,7 +18,6 @@ from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from warreader.errors import WarreaderError
-from warreader.tui.screens.dialogs import ChoiceDialog, ConfirmDialog
 from warreader.tui.text import format_date, literal, theme_colour, theme_label
 from warreader.tui.views import export_prefill
 from warreader.tui.widgets.event_list import EventInfo, EventList
@@ -241,6 +240,8 @@ class FindMixin(Screen):
                 self.show_storyline(theme)
 
         current = info.theme if info else None
+        from warreader.tui.screens.dialogs import ChoiceDialog  # dialogs load on first use
+
         self.app.push_screen(ChoiceDialog("Storyline: which theme?", choices, current=current), done)
 
     def show_storyline(self: ReaderScreen, theme: str) -> None:
@@ -353,6 +354,8 @@ class FindMixin(Screen):
             def answer(yes: bool | None) -> None:
                 if yes and request is not None:
                     self.start_export(request.overwrite())
+
+            from warreader.tui.screens.dialogs import ConfirmDialog
 
             self.app.push_screen(ConfirmDialog(f"{message.path} already exists. Overwrite it?"), answer)
             return

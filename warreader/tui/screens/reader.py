@@ -21,7 +21,6 @@ from warreader.tui.bindings import APP_BINDINGS, READER_BINDINGS
 from warreader.tui.navigation import resolve_goto
 from warreader.tui.screens.annotate import AnnotateMixin
 from warreader.tui.screens.day_list import DayListMixin
-from warreader.tui.screens.dialogs import PromptDialog
 from warreader.tui.screens.find import FindMixin
 from warreader.tui.text import literal
 from warreader.tui.views import (
@@ -242,6 +241,8 @@ class ReaderScreen(AnnotateMixin, FindMixin, DayListMixin):
 
     def action_goto_day(self) -> None:
         """Ask for a day number or date and open it."""
+
+        from warreader.tui.screens.dialogs import PromptDialog  # dialogs load on first use
 
         def check(text: str) -> str | None:
             return resolve_goto(text, self.days)[1] or None
