@@ -73,8 +73,8 @@ class AnnotateMixin(Screen):
         except (WarreaderError, OSError) as error:
             self.notify(str(error), title="Not saved", severity="error", timeout=8)
             return False
-        for list_id in ("#events", "#results", "#story"):
-            self.query_one(list_id).refresh_event(event_id, annotation)
+        for event_list in self.lists():
+            event_list.refresh_event(event_id, annotation)
         if event_id == self.selected_event_id:
             info = self.active_list.infos.get(event_id)
             self.panel.show_event(

@@ -87,9 +87,10 @@ class FindMixin(Screen):
         self._search_timer: Timer | None = None
 
     # -- search -------------------------------------------------------------------------------------
-    def action_search(self: ReaderScreen) -> None:
+    async def action_search(self: ReaderScreen) -> None:
         """Show the search view with its input focused (the last query stays for refining)."""
         self.save_note()
+        await self.ensure_view("search-view")
         self.set_mode("search-view")
         search_input = self.query_one("#search-input", Input)
         search_input.focus()
@@ -235,18 +236,19 @@ class FindMixin(Screen):
             label.append(f"  {theme}", style="dim")
             choices.append((theme, label))
 
-        def done(theme: str | None) -> None:
+        async def done(theme: str | None) -> None:
             if theme:
-                self.show_storyline(theme)
+                await self.show_storyline(theme)
 
         current = info.theme if info else None
         from warreader.tui.screens.dialogs import ChoiceDialog  # dialogs load on first use
 
         self.app.push_screen(ChoiceDialog("Storyline: which theme?", choices, current=current), done)
 
-    def show_storyline(self: ReaderScreen, theme: str) -> None:
+    async def show_storyline(self: ReaderScreen, theme: str) -> None:
         """Switch to the storyline view and load `theme`'s events in a worker."""
         self.save_note()
+        await self.ensure_view("story-view")
         self.storyline_theme = theme
         header = Text("Storyline ", style="bold")
         header.append(theme_label(theme), style=f"bold {theme_colour(theme)}")

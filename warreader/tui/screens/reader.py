@@ -62,6 +62,7 @@ class ReaderScreen(AnnotateMixin, FindMixin, DayListMixin):
         #: Set once the first day has been shown (the app's "ready" signal hangs on it).
         self.first_day_shown = False
         self._widgets: dict[str, Any] = {}
+        self._views: set[str] = set()
         self._init_find()
         # Textual adds the breakpoint class on the first resize, *after* the first frame, which restyles
         # and re-lays out every widget; setting it now makes the first frame the final one.
@@ -75,21 +76,12 @@ class ReaderScreen(AnnotateMixin, FindMixin, DayListMixin):
                 yield Static(id="view-title", classes="pane-title")
                 yield RowList(self._format_row, id="days")
             with Vertical(id="main-pane"):
+                # The search and storyline views are mounted on first use (`ensure_view`): fewer widgets
+                # to style, lay out and keep idle on the first screen and on every key.
                 with ContentSwitcher(initial="day-view", id="center", classes="pane"):
                     with Vertical(id="day-view"):
                         yield Static(id="day-header", classes="pane-title")
                         yield EventList(id="events")
-                    with Vertical(id="search-view"):
-                        yield Input(
-                            placeholder="search every day…  (Enter opens, Esc back)", id="search-input"
-                        )
-                        yield Static(id="search-status", classes="pane-title")
-                        yield ResultList(self.annotation, id="results")
-                        yield Static(id="result-preview")
-                    with Vertical(id="story-view"):
-                        yield Static(id="story-header", classes="pane-title")
-                        yield EventList(id="story")
-                        yield Static(id="story-preview")
                 yield TagPanel(id="panel", classes="pane")
         yield KeyBar(
             {b.id: b for b in (*READER_BINDINGS, *APP_BINDINGS) if b.id},
@@ -167,9 +159,44 @@ class ReaderScreen(AnnotateMixin, FindMixin, DayListMixin):
         )
 
     def set_mode(self, mode: str) -> None:
-        """Switch the center pane (all three are mounted once; switching only shows/hides)."""
+        """Switch the center pane (each view is mounted once, by `ensure_view`; switching shows/hides)."""
         self._widget("#center").current = mode
         self._show_selected()
+
+    def has_view(self, mode: str) -> bool:
+        """Whether the view `mode` has been mounted (the day view always is)."""
+        return mode == "day-view" or mode in self._views
+
+    async def ensure_view(self, mode: str) -> None:
+        """Mount the search or storyline view the first time it is needed."""
+        if self.has_view(mode):
+            return
+        self._views.add(mode)
+        if mode == "search-view":
+            view = Vertical(
+                Input(placeholder="search every day…  (Enter opens, Esc back)", id="search-input"),
+                Static(id="search-status", classes="pane-title"),
+                ResultList(self.annotation, id="results"),
+                Static(id="result-preview"),
+                id="search-view",
+            )
+        else:
+            view = Vertical(
+                Static(id="story-header", classes="pane-title"),
+                EventList(id="story"),
+                Static(id="story-preview"),
+                id="story-view",
+            )
+        await self._widget("#center").add_content(view)
+
+    def lists(self) -> list[EventList | ResultList]:
+        """The mounted event lists: the day's, and the search results and storyline once shown."""
+        found: list[Any] = [self.events_list]
+        if self.has_view("search-view"):
+            found.append(self._widget("#results"))
+        if self.has_view("story-view"):
+            found.append(self._widget("#story"))
+        return found
 
     # -- days -----------------------------------------------------------------------------------------
     def open_day(self, day: int, event_id: str | None = None, *, focus: bool = False) -> bool:
