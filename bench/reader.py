@@ -56,14 +56,30 @@ def first_screen(ws: Workspace) -> list[Figure]:
     bare_s = median([r.seconds for r in bare])
     n = len(reader)
     return [
-        Figure("first screen: warreader", ms(reader_s), "ms", f"median of {n}",
-               note=f"process start → newest day painted; worst {ms(max(r.seconds for r in reader)):.0f} ms; "
-               "bytecode cached"),
-        Figure("first screen: bare Textual app", ms(bare_s), "ms", f"median of {n}",
-               note="same interpreter, pty and size (120×40)"),
+        Figure(
+            "first screen: warreader",
+            ms(reader_s),
+            "ms",
+            f"median of {n}",
+            note=f"process start → newest day painted; worst {ms(max(r.seconds for r in reader)):.0f} ms; "
+            "bytecode cached",
+        ),
+        Figure(
+            "first screen: bare Textual app",
+            ms(bare_s),
+            "ms",
+            f"median of {n}",
+            note="same interpreter, pty and size (120×40)",
+        ),
         Figure("first screen ratio", reader_s / bare_s, "×", "ratio of medians", FIRST_SCREEN_RATIO),
-        Figure("reader peak memory (RSS)", max(r.maxrss_mb for r in reader), "MB", f"max of {n}",
-               Goal("<=", 200), f"bare app: {max(r.maxrss_mb for r in bare):.0f} MB"),
+        Figure(
+            "reader peak memory (RSS)",
+            max(r.maxrss_mb for r in reader),
+            "MB",
+            f"max of {n}",
+            Goal("<=", 200),
+            f"bare app: {max(r.maxrss_mb for r in bare):.0f} MB",
+        ),
     ]
 
 
@@ -156,11 +172,19 @@ async def _in_app(ws: Workspace) -> list[Figure]:
         library.close()
     note = f"{len(switch)} presses over {steps} days"
     figures = latency_figures("day switch ([ / ])", switch, FRAME_MS, note)
-    figures.append(Figure("reader search: first (index build)", ms(first_search), "ms", "1 run",
-                          note="Enter → results; the index build included unless done at start"))
+    figures.append(
+        Figure(
+            "reader search: first (index build)",
+            ms(first_search),
+            "ms",
+            "1 run",
+            note="Enter → results; the index build included unless done at start",
+        )
+    )
     for word, label in ((COMMON_WORD, "common"), (RARE_WORD, "rare")):
         more = "+ (first page)" if hits[word] > page else ""
         shown = f"{min(hits[word], page)}{more} results shown"
-        figures += latency_figures(f"reader search {label} {word!r}", searches[word], FRAME_MS,
-                                   f"Enter → results shown; {shown}")
+        figures += latency_figures(
+            f"reader search {label} {word!r}", searches[word], FRAME_MS, f"Enter → results shown; {shown}"
+        )
     return figures

@@ -218,8 +218,9 @@ class ReaderScreen(AnnotateMixin, FindMixin, DayListMixin):
             self.day_list.move_to(self.day_index[day], announce=False)
         if self.mode != "day-view":
             self._widget("#center").current = "day-view"
-        if not (event_id and events.select_event(event_id)):
-            events.first_event()
+        # No `Highlighted` message: the panel is filled right below (one round of messages less per day).
+        if not (event_id and events.select_event(event_id, announce=False)):
+            events.first_event(announce=False)
         if focus:
             events.focus()
         self._show_selected()

@@ -167,9 +167,11 @@ class _Layout:
         strips = self._strips.get(row)
         if strips is None:
             width = self.width
-            strips = [
-                _line_strip(line, console, width) for line in self.rows[row].prompt.wrap(console, self.inner)
-            ]
+            prompt = self.rows[row].prompt
+            if self.heights[row] == 1 and "\n" not in prompt.plain:
+                strips = [_line_strip(prompt, console, width)]  # it fits: nothing to wrap
+            else:
+                strips = [_line_strip(line, console, width) for line in prompt.wrap(console, self.inner)]
             height = self.heights[row]
             # (The count up front uses the same line breaking; this only guards the line map.)
             strips = (strips + [Strip.blank(width)] * height)[:height]
@@ -528,9 +530,9 @@ class EventList(ScrollView, can_focus=True):
         start = self.option_count if self._highlighted is None else self._highlighted
         return self.move_to(self._enabled(range(start - 1, -1, -1)))
 
-    def first_event(self) -> bool:
-        """Highlight the first event of the list."""
-        return self.move_to(self._enabled(range(self.option_count)))
+    def first_event(self, *, announce: bool = True) -> bool:
+        """Highlight the first event of the list (`announce=False`: without a `Highlighted` message)."""
+        return self.move_to(self._enabled(range(self.option_count)), announce=announce)
 
     def last_event(self) -> bool:
         """Highlight the last event of the list."""
@@ -562,10 +564,10 @@ class EventList(ScrollView, can_focus=True):
                 return self.move_to(found)
         return False
 
-    def select_event(self, event_id: str) -> bool:
+    def select_event(self, event_id: str, *, announce: bool = True) -> bool:
         """Highlight `event_id` if it is in the list."""
         index = self._content.index.get(event_id)
-        return index is not None and self.move_to(index)
+        return index is not None and self.move_to(index, announce=announce)
 
     # -- keys and mouse -----------------------------------------------------------------------------
     def action_cursor_down(self) -> None:
