@@ -109,7 +109,9 @@ class FindMixin(Screen):
         if self._search_timer is not None:
             self._search_timer.stop()
         self.run_search(event.value)
-        self.query_one("#results", ResultList).focus()
+        # set_focus now rather than focus() (which waits a turn of the loop): the results, the focus
+        # change and its restyle then land in the same frame.
+        self.set_focus(self.query_one("#results", ResultList))
 
     def run_search(self: ReaderScreen, query: str) -> None:
         """Start a search (a newer one cancels an older one still running)."""
