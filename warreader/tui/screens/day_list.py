@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual import on
 from textual.screen import Screen
-from textual.widgets import Static
 
 from warreader.errors import WarreaderError
 from warreader.tui.text import literal
@@ -47,7 +46,8 @@ class DayListMixin(Screen):
         title = Text(self.view.title, style="bold")
         title.append(f"  {len(items)}", style="dim")
         title.append("  v/V", style="dim italic")
-        self.query_one("#view-title", Static).update(title)
+        # The pane's border title (a Text: never parsed as markup, whatever the tag is called).
+        self.day_list.border_title = title
         # A filtered view opens its first row at once; "all days" keeps the day already open.
         self.day_list.set_items(items, cursor, announce=self.view.kind != "all")
         if not items and self.view.kind != "all":

@@ -13,8 +13,8 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Horizontal, Vertical
-from textual.widgets import ContentSwitcher, Input, Static
+from textual.containers import Vertical
+from textual.widgets import Input, Static
 
 from warreader.errors import WarreaderError
 from warreader.tui.bindings import APP_BINDINGS, READER_BINDINGS
@@ -63,6 +63,7 @@ class ReaderScreen(AnnotateMixin, FindMixin, DayListMixin):
         self.first_day_shown = False
         self._widgets: dict[str, Any] = {}
         self._views: set[str] = set()
+        self._mode = "day-view"
         self._init_find()
         # Textual adds the breakpoint class on the first resize, *after* the first frame, which restyles
         # and re-lays out every widget; setting it now makes the first frame the final one.
@@ -71,18 +72,18 @@ class ReaderScreen(AnnotateMixin, FindMixin, DayListMixin):
 
     # -- layout ---------------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        with Horizontal(id="body"):
-            with Vertical(id="days-pane", classes="pane"):
-                yield Static(id="view-title", classes="pane-title")
-                yield RowList(self._format_row, id="days")
-            with Vertical(id="main-pane"):
-                # The search and storyline views are mounted on first use (`ensure_view`): fewer widgets
-                # to style, lay out and keep idle on the first screen and on every key.
-                with ContentSwitcher(initial="day-view", id="center", classes="pane"):
-                    with Vertical(id="day-view"):
-                        yield Static(id="day-header", classes="pane-title")
-                        yield EventList(id="events")
-                yield TagPanel(id="panel", classes="pane")
+        # Flat on purpose: the screen's grid holds the three panes directly. Textual repaints every widget
+        # under a changed area, and a day switch changes all three panes, so each wrapping container
+        # (a full-height Horizontal, a ContentSwitcher…) was one more full-screen render per keypress.
+        days = RowList(self._format_row, id="days")
+        days.add_class("pane")
+        yield days
+        # The search and storyline views are mounted on first use (`ensure_view`): fewer widgets to style,
+        # lay out and keep idle on the first screen and on every key.
+        with Vertical(id="center", classes="pane"):
+            yield Static(id="day-header", classes="pane-title")
+            yield EventList(id="events")
+        yield TagPanel(id="panel", classes="pane")
         yield KeyBar(
             {b.id: b for b in (*READER_BINDINGS, *APP_BINDINGS) if b.id},
             self.settings.keymap,
@@ -149,7 +150,7 @@ class ReaderScreen(AnnotateMixin, FindMixin, DayListMixin):
     @property
     def mode(self) -> str:
         """What the center pane shows: `day-view`, `search-view` or `story-view`."""
-        return self._widget("#center").current or "day-view"
+        return self._mode
 
     @property
     def active_list(self) -> EventList | ResultList:
@@ -160,15 +161,24 @@ class ReaderScreen(AnnotateMixin, FindMixin, DayListMixin):
 
     def set_mode(self, mode: str) -> None:
         """Switch the center pane (each view is mounted once, by `ensure_view`; switching shows/hides)."""
-        self._widget("#center").current = mode
+        self._show_mode(mode)
         self._show_selected()
+
+    def _show_mode(self, mode: str) -> None:
+        if mode == self._mode:
+            return
+        self._mode = mode
+        for widget_id in ("#day-header", "#events"):
+            self._widget(widget_id).display = mode == "day-view"
+        for view in self._views:
+            self._widget(f"#{view}").display = view == mode
 
     def has_view(self, mode: str) -> bool:
         """Whether the view `mode` has been mounted (the day view always is)."""
         return mode == "day-view" or mode in self._views
 
     async def ensure_view(self, mode: str) -> None:
-        """Mount the search or storyline view the first time it is needed."""
+        """Mount the search or storyline view the first time it is needed (hidden until `set_mode`)."""
         if self.has_view(mode):
             return
         self._views.add(mode)
@@ -187,7 +197,8 @@ class ReaderScreen(AnnotateMixin, FindMixin, DayListMixin):
                 Static(id="story-preview"),
                 id="story-view",
             )
-        await self._widget("#center").add_content(view)
+        view.display = False
+        await self._widget("#center").mount(view)
 
     def lists(self) -> list[EventList | ResultList]:
         """The mounted event lists: the day's, and the search results and storyline once shown."""
@@ -216,8 +227,7 @@ class ReaderScreen(AnnotateMixin, FindMixin, DayListMixin):
         self._show_day_header(bulletin)
         if self.view.kind == "all" and day in self.day_index:
             self.day_list.move_to(self.day_index[day], announce=False)
-        if self.mode != "day-view":
-            self._widget("#center").current = "day-view"
+        self._show_mode("day-view")
         # No `Highlighted` message: the panel is filled right below (one round of messages less per day).
         if not (event_id and events.select_event(event_id, announce=False)):
             events.first_event(announce=False)
