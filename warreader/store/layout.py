@@ -4,6 +4,7 @@
 <library>/meta.json          {"schema": 1, "created": "...", "app": "warreader"}
 <library>/bulletins.json     TinyDB, table "bulletins": one document per day, doc_id = day number
 <library>/annotations.json   TinyDB, tables "annotations" and "day_notes" (doc_id = day number)
+<library>/summary.json       day list + newest day, derived from bulletins.json (see summary.py)
 <library>/.lock              cross-process writer lock (filelock)
 <file>.bak                   the previous version of each TinyDB file
 <file>.bak-v<N>              a copy of each file as it was before migrating from schema N
@@ -28,6 +29,9 @@ from warreader.store.records import now_iso
 META = "meta.json"
 BULLETINS = "bulletins.json"
 ANNOTATIONS = "annotations.json"
+#: A derived cache, valid while its `_rev` is bulletins.json's: never backed up or migrated. A migration
+#: that rewrites bulletins.json must therefore give it a new `_rev` (or delete this file).
+SUMMARY = "summary.json"
 LOCK = ".lock"
 DATA_FILES = (BULLETINS, ANNOTATIONS)
 

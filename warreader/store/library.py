@@ -1,7 +1,9 @@
 """`Library`: the one object the CLI, the TUI and export use to read and write a user's library.
 
 Reads come from caches (see `CachedJSONStorage`); Bulletin objects are built per day on demand so opening
-a 1,500-day library only parses the JSON. Every write takes, in order, the in-process RLock (Textual
+a 1,500-day library only parses the JSON. With `open(…, defer_bulletins=True)` not even that: the day list
+and the newest day come from summary.json (see `warreader.store.summary`) until `load_bulletins()` or the
+first read that needs more parses bulletins.json. Every write takes, in order, the in-process RLock (Textual
 workers are threads), then the cross-process file lock, re-reads whatever another process changed, applies
 the change to that fresh state, and returns once it is durable on disk.
 """
@@ -18,10 +20,10 @@ from tinydb import TinyDB
 from tinydb.table import Document
 
 from warreader.errors import InputError, LibraryError, NotFoundError
-from warreader.model import Bulletin
+from warreader.model import Bulletin, bulletin_from_doc
 from warreader.store import annotations as notes
 from warreader.store import layout
-from warreader.store.importer import plan_import, reanchor_day
+from warreader.store import summary as day_summary
 from warreader.store.orphans import OrphanMethods, next_key
 from warreader.store.records import (
     Annotation,
@@ -32,7 +34,7 @@ from warreader.store.records import (
     label_key,
     now_iso,
 )
-from warreader.store.storage import CachedJSONStorage, gc_paused
+from warreader.store.storage import CachedJSONStorage, gc_paused, head_rev
 from warreader.store.views import BulletinView
 
 Progress = Callable[[int, int | None], None]
@@ -61,16 +63,27 @@ class Library(OrphanMethods):
         self._ntable = self._adb.table("day_notes", cache_size=0)
         self._bgen = -1  # bulletin-storage generation the derived caches below belong to
         self._agen = -1
+        # Deferred mode: the summary answering for bulletins.json until it is parsed (None: parsed).
+        self._summary: day_summary.Summary | None = None
+        self._newest: Bulletin | None = None  # built from the summary's document
+        self._summary_due = False  # summary.json missing or stale: `load_bulletins` rewrites it
+        self._bstore.on_flush = self._write_summary
         self._clear_caches()
 
     # -- opening, locking, refreshing -----------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path, *, seed_samples: bool = True, lock_timeout: float = LOCK_TIMEOUT) -> Library:
+    def open(cls, path: Path, *, seed_samples: bool = True, lock_timeout: float = LOCK_TIMEOUT,
+             defer_bulletins: bool = False) -> Library:
         """Open (creating or migrating if needed) the library folder at `path`.
 
         A new or empty library is filled with the bundled sample bulletins when `seed_samples` is True.
         Raises LibraryError (nothing changed on disk) for a corrupt file or a newer schema.
+
+        `defer_bulletins`: when summary.json matches bulletins.json, answer `days()` and the newest day's
+        `bulletin()` from it and parse bulletins.json only in `load_bulletins()` or the first call that
+        needs more (see `loaded`); otherwise this silently loads in full as without it. A bulletins.json
+        whose head is intact but whose body is damaged then raises LibraryError only at that load.
         """
         path = Path(path).expanduser()
         if path.exists() and not path.is_dir():
@@ -84,11 +97,77 @@ class Library(OrphanMethods):
             with library._writing():
                 layout.prepare(path)
         with library._lock, gc_paused():
-            library._bstore.read()
             library._astore.read()
-        if seed_samples and not library._raw_bulletins():
+            if defer_bulletins:
+                if not library._bstore.loaded:  # setting up or migrating above has read it already
+                    library._summary = library._matching_summary()
+                library._summary_due = library._summary is None
+            if library._summary is None:
+                library._bstore.read()
+        if seed_samples and not library._has_bulletins():
             library._seed()
         return library
+
+    def _matching_summary(self) -> day_summary.Summary | None:
+        """summary.json if it was derived from bulletins.json as it is on disk now, else None."""
+        rev = head_rev(self.path / layout.BULLETINS)
+        found = day_summary.read(self.path / layout.SUMMARY) if rev else None
+        return found if found is not None and found.rev == rev else None
+
+    @property
+    def loaded(self) -> bool:
+        """True once bulletins.json is parsed (always, unless opened with `defer_bulletins`)."""
+        return self._summary is None
+
+    def load_bulletins(self) -> bool:
+        """Parse bulletins.json now if opening deferred it; True when this call did. Thread-safe: meant for a
+        worker thread after the first frame. Rewrites summary.json afterwards if it was missing or stale."""
+        with self._lock:
+            loaded = self._load_deferred()
+            due, self._summary_due = self._summary_due, False
+            rev = self._bstore.rev
+            if not (due and rev):
+                return loaded
+            view = self._view()
+            rows = view.summaries()
+        # Outside the lock: the fsyncs need not hold up the UI thread. No file lock either: should another
+        # writer win the race, the `_rev`s differ and the next deferred open merely loads in full.
+        self._try_write_summary(rev, rows, view)
+        return loaded
+
+    def _load_deferred(self) -> bool:
+        """The full load replacing the summary (under the lock); True when it was still to do."""
+        with self._lock:
+            summary = self._summary
+            if summary is None:
+                return False
+            with gc_paused():
+                self._bstore.read()  # on LibraryError stay deferred: the next call tries again
+            self._summary, newest, self._newest = None, self._newest, None
+            if self._bstore.rev != summary.rev:
+                self._summary_due = True  # changed since open, and its writer's summary was not current
+            elif newest is not None:
+                self._view().adopt_bulletin(newest.day, newest)  # the very document it was built from
+            return True
+
+    def _has_bulletins(self) -> bool:
+        return bool(self._summary.rows) if self._summary is not None else bool(self._raw_bulletins())
+
+    def _write_summary(self) -> None:
+        """`on_flush` of bulletins.json: derive summary.json from what was just written (writer lock held)."""
+        rev = self._bstore.rev
+        if rev is not None:
+            view = self._view()
+            if self._try_write_summary(rev, view.summaries(), view):
+                self._summary_due = False
+
+    def _try_write_summary(self, rev: str, rows: list[tuple], view: BulletinView) -> bool:
+        newest = view.raw.get(str(rows[0][0])) if rows else None
+        try:
+            day_summary.write(self.path / layout.SUMMARY, rev, rows, newest)
+        except OSError:
+            return False  # only a derived cache: the next deferred open sees the stale `_rev`, loads in full
+        return True
 
     def close(self) -> None:
         """Release the caches. Every write is already on disk, so there is nothing to flush."""
@@ -141,7 +220,12 @@ class Library(OrphanMethods):
             return self._refresh()
 
     def _refresh(self) -> bool:
-        bulletins = self._bstore.refresh()
+        if self._summary is not None:
+            # Deferred: compare `_rev`s only; `refresh` would parse the file it has not read yet.
+            changed = head_rev(self.path / layout.BULLETINS) != self._summary.rev
+            bulletins = changed and self._load_deferred()
+        else:
+            bulletins = self._bstore.refresh()
         notes_changed = self._astore.refresh()
         return bulletins or notes_changed
 
@@ -151,7 +235,11 @@ class Library(OrphanMethods):
         self._by_id: dict[str, str] = {}
 
     def _view(self) -> BulletinView:
-        """The lookups for the bulletins as currently loaded (a new view whenever the file changed)."""
+        """The lookups for the bulletins as currently loaded (a new view whenever the file changed).
+
+        The choke point of deferred mode: anything that needs more than the summary loads here."""
+        if self._summary is not None:
+            self._load_deferred()
         if self._view_cache is None or self._bstore.generation != self._bgen:
             self._view_cache = BulletinView(self._bstore.read().get("bulletins", {}))
             self._bgen = self._bstore.generation
@@ -186,22 +274,39 @@ class Library(OrphanMethods):
     # -- bulletins -----------------------------------------------------------------------------------
 
     def days(self) -> list[DaySummary]:
-        """Every stored day, newest first, with its annotation counts."""
+        """Every stored day, newest first, with its annotation counts (orphaned annotations not counted).
+
+        Deferred (see `loaded`), a day's events are not known yet, so an annotation counts for its day when
+        its event id has that day's prefix: ids are made so (`981-3fa9c01b2e`). This is exact except for an
+        orphan that kept such an id, counted until the full load."""
         with self._lock:
-            view = self._view()
+            if self._summary is not None:
+                rows, holds = self._summary.rows, _id_has_day_prefix
+            else:
+                view = self._view()
+                rows = view.summaries()
+
+                def holds(day: int, event_id: object) -> bool:
+                    return event_id in view.ids_of_day(day)
+
             annotated: Counter[int] = Counter()
             flagged: Counter[int] = Counter()
             for doc in self._raw_annotations().values():
                 day = doc.get("day")
-                if day is not None and doc.get("event_id") in view.ids_of_day(day):
+                if day is not None and holds(day, doc.get("event_id")):
                     annotated[day] += 1
                     if doc.get("flags"):
                         flagged[day] += 1
-            return [DaySummary(*row, annotated[row[0]], flagged[row[0]]) for row in view.summaries()]
+            return [DaySummary(*row, annotated[row[0]], flagged[row[0]]) for row in rows]
 
     def bulletin(self, day: int) -> Bulletin | None:
         """The stored bulletin of `day` (shared and cached: treat it as read-only), or None."""
         with self._lock:
+            summary = self._summary
+            if summary is not None and summary.newest is not None and day == summary.newest_day:
+                if self._newest is None:
+                    self._newest = bulletin_from_doc(summary.newest)
+                return self._newest
             return self._view().bulletin(day)
 
     def locate(self, event_id: str) -> EventRef | None:
@@ -239,6 +344,9 @@ class Library(OrphanMethods):
 
         `progress(done, total)` is called after each bulletin (total is None for an iterator).
         """
+        # Imported here: reading a library never needs the import planner.
+        from warreader.store.importer import plan_import, reanchor_day
+
         with self._writing():
             plan = plan_import(self._raw_bulletins(), bulletins, progress)
             if plan.docs:
@@ -389,6 +497,11 @@ class Library(OrphanMethods):
             else:
                 doc = existing
             return notes.to_day_note(day, doc)
+
+
+def _id_has_day_prefix(day: int, event_id: object) -> bool:
+    """Deferred `days()`'s stand-in for "day holds this event" (see there)."""
+    return isinstance(event_id, str) and event_id.startswith(f"{day}-")
 
 
 def _event_ids(doc: dict) -> Iterator[str]:

@@ -12,7 +12,8 @@ kill mid-write tears the file. This storage:
 * writes through `atomic_write_bytes` (temp, fsync, rename, fsync folder), after hard-linking the
   previous version to `<file>.bak` so a good copy survives even a corrupted disk block;
 * can batch: inside `with storage.batch():` TinyDB writes only touch the cache and the file is written
-  once at the end (an import of 1,500 bulletins writes 10 MB once, not 1,500 times).
+  once at the end (an import of 1,500 bulletins writes 10 MB once, not 1,500 times);
+* calls `on_flush` after each durable write, so a file derived from this one (summary.json) follows it.
 
 It does no locking itself: `Library` holds the cross-process file lock around refresh + write.
 """
@@ -24,7 +25,7 @@ import gc
 import os
 import re
 import secrets
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import orjson
@@ -48,6 +49,18 @@ def gc_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def head_rev(path: Path) -> str | None:
+    """The `_rev` token at the head of a file this storage wrote, from its first bytes only; None when the
+    file is missing, unreadable or has none (the caller then reads it in full and gets the real error)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(_HEAD_BYTES)
+    except OSError:
+        return None
+    match = _REV_HEAD.match(head)
+    return match.group(1).decode("ascii") if match else None
 
 
 def backup_path(path: Path) -> Path:
@@ -79,6 +92,8 @@ class CachedJSONStorage(Storage):
         self._fingerprint: tuple | None = None
         self._batch_depth = 0
         self._dirty = False
+        #: Called after each durable write (under the writer's lock), with the new data in the cache.
+        self.on_flush: Callable[[], None] | None = None
 
     # -- reading -------------------------------------------------------------------------------------
 
@@ -87,6 +102,18 @@ class CachedJSONStorage(Storage):
         if self._data is None:
             self._load()
         return self._data  # type: ignore[return-value]
+
+    @property
+    def loaded(self) -> bool:
+        """True once the file was read (or written) by this storage."""
+        return self._data is not None
+
+    @property
+    def rev(self) -> str | None:
+        """The `_rev` of the file version the cache holds; None when unknown or holding unwritten changes."""
+        if self._dirty or self._fingerprint is None or self._fingerprint[4] is None:
+            return None
+        return self._fingerprint[4].decode("ascii")
 
     def changed_on_disk(self) -> bool:
         """True when the file differs from what this storage last read or wrote (cheap: stat + 96 bytes)."""
@@ -204,6 +231,8 @@ class CachedJSONStorage(Storage):
                 "the previous version is intact and nothing was changed."
             ) from None
         self._fingerprint = (st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns, rev.encode("ascii"))
+        if self.on_flush is not None:
+            self.on_flush()
 
     def _link_backup(self) -> None:
         """Keep the version about to be replaced as `<file>.bak` (a hard link: no copy, no extra I/O)."""

@@ -70,6 +70,10 @@ class BulletinView:
             self._bulletins[day] = bulletin_from_doc(doc)
         return self._bulletins[day]
 
+    def adopt_bulletin(self, day: int, bulletin: Bulletin) -> None:
+        """Serve `bulletin`, already built from this view's very document of `day`, instead of a copy."""
+        self._bulletins.setdefault(day, bulletin)
+
     def ids_of_day(self, day: int) -> dict[str, tuple[int, int]]:
         """event id → (section index, event index) for one day (cached)."""
         ids = self._day_ids.get(day)
