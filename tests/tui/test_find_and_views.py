@@ -24,7 +24,12 @@ async def test_search_lists_results_with_day_and_section_and_enter_opens(app, li
         rows = [results._row_text(n).plain for n in range(len(results.items))]
         assert len(rows) == 3  # one per day, newest first
         assert rows[0].startswith(" 987 Politics an… ")
-        assert "Day 987: sanctions package discussed in Brussels." in rows[0]
+        # A row holds what fits on its line (cut with an ellipsis); the preview holds the whole event.
+        assert "Day 987: sanctions pack" in rows[0]
+        assert rows[0].endswith("…") and len(rows[0]) <= results.size.width
+        assert "Day 987: sanctions package discussed in Brussels." in str(
+            screen.query_one("#result-preview").render()
+        )
         assert rows[2].startswith(" 985 ")
         assert "day 987 · Fri 08 Nov 2024" in str(screen.query_one("#result-preview").render())
         assert "3 results" in str(screen.query_one("#search-status").render())
@@ -303,3 +308,18 @@ async def test_wide_terminal_widens_the_panes(app):
         await pilot.pause()
         assert app.screen.has_class("-wide")
         assert app.screen.query_one("#panel").region.width >= 55
+
+
+async def test_search_rows_fill_a_widened_terminal(app):
+    """Rows are cut to the list's width; after the terminal widens they are cut to the new width."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await search(pilot, app, "brussels")
+        results = app.screen.query_one("#results")
+        narrow = results._row_text(0).plain
+        await pilot.resize_terminal(200, 40)
+        await settle(pilot, app)
+        wide = results._row_text(0).plain
+        assert len(wide) > len(narrow)
+        assert wide.startswith(narrow.rstrip("…"))
+        assert len(wide) <= results.size.width

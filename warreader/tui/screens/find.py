@@ -153,7 +153,9 @@ class FindMixin(Screen):
         if message.more:
             results.extend_results(infos[len(results.items) :])
         else:
-            results.show_results(infos, message.query)
+            # The first result goes to the preview and the panel right here, not through a `Highlighted`
+            # message: one round of messages (and often one frame) less between Enter and the results.
+            results.show_results(infos, message.query, announce=False)
             self.result_index = 0 if infos else -1
         self.results = [info.event.id for info in results.items]
         self.search_query = self._results_query = message.query
@@ -164,8 +166,10 @@ class FindMixin(Screen):
         text.append_text(literal(message.query, style="bold cyan"))
         text.append("  newest first · Enter opens · n/N next/previous · Esc back", style="dim")
         status.update(text, layout=False)
-        if not infos:
-            self.show_preview(None)
+        if not message.more:
+            self.show_preview(results.current)  # None (an empty preview) when nothing matched
+            if self.mode == "search-view":
+                self._show_selected()
 
     def fetch_more_results(self: ReaderScreen) -> None:
         """The cursor nears the end of the results: ask for more pages (in a worker) if there are more."""

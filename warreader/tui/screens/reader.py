@@ -14,6 +14,8 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
+from textual.reactive import Reactive
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from warreader.errors import WarreaderError
@@ -48,6 +50,11 @@ class ReaderScreen(AnnotateMixin, FindMixin, DayListMixin):
     """Under 110 columns the panel stacks under the viewer; from 170 every pane widens."""
 
     AUTO_FOCUS = "#events"
+
+    # Textual's `Screen.focused` repaints the whole screen on every focus change, although the widgets
+    # that gain and lose focus restyle (and so repaint) themselves. Here that full repaint made Enter in
+    # the search (focus: input → results) cost a frame of every widget on screen.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
     def __init__(self, library: Any, settings: Any) -> None:
         super().__init__(id="reader")

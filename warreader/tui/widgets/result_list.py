@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from rich.text import Text
+from textual import events
 from textual.geometry import Size
 
 from warreader.search import fold, query_terms
@@ -21,6 +22,8 @@ from warreader.tui.widgets.event_list import EventInfo
 from warreader.tui.widgets.row_list import RowList
 
 _fold_cache: dict[str, str] = {}
+#: Characters of an event's text kept for its row before the list knows its width.
+_MIN_ROW_CHARS = 80
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
@@ -84,13 +87,16 @@ class ResultList(RowList):
         self.infos: dict[str, EventInfo] = {}
         self._index: dict[str, int] = {}
         self.query = ""
+        self._formatted_width = 0
 
-    def show_results(self, infos: Sequence[EventInfo], query: str) -> None:
-        """Replace the results (newest first); the cursor goes to the first one."""
+    def show_results(self, infos: Sequence[EventInfo], query: str, *, announce: bool = True) -> None:
+        """Replace the results (newest first); the cursor goes to the first one.
+
+        `announce=False`: no `Highlighted` message (the caller shows the first result itself)."""
         self.query = query
         self.infos = {info.event.id: info for info in infos}
         self._index = {info.event.id: n for n, info in enumerate(infos)}
-        self.set_items(list(infos), 0)
+        self.set_items(list(infos), 0, announce=announce)
 
     def extend_results(self, infos: Sequence[EventInfo]) -> None:
         """Append a further page of results (older ones); the cursor stays where it is."""
@@ -119,8 +125,21 @@ class ResultList(RowList):
         else:
             row.append("   ")
         row.append(" ")
-        row.append_text(highlight(Text(clean(info.event.text)), self.query))
+        # Only what fits on the line is highlighted and rendered: an event runs to hundreds of characters
+        # and the row shows a few dozen. Rendering whole events and cropping them to the width was most
+        # of the frame that shows a search's results; cut here, the list has nothing left to crop.
+        width = self.size.width or _MIN_ROW_CHARS
+        self._formatted_width = max(self._formatted_width, width)
+        shown = truncate(clean(info.event.text), width - len(row))
+        row.append_text(highlight(Text(shown), self.query))
         return row
+
+    def on_resize(self, event: events.Resize) -> None:
+        # Rows were cut to the old width: a wider list needs them again (a narrower one just crops).
+        # (RowList's own resize handler runs too: Textual calls the handler of every class.)
+        if event.size.width > self._formatted_width:
+            self._cache.clear()
+            self._strips.clear()
 
     # -- the EventList interface the screen uses ------------------------------------------------------
     @property
