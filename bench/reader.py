@@ -12,6 +12,7 @@ running and the screen has rendered the resulting update (what `Pilot.pause` for
 from __future__ import annotations
 
 import asyncio
+import gc
 import sys
 import time
 
@@ -193,6 +194,10 @@ async def _in_app(ws: Workspace) -> list[Figure]:
     try:
         # Settings kept in memory only: the benchmark never writes the user's settings file.
         app = make_app(library, Settings(path=None))
+        # As `warreader read` starts it: the garbage collector paused until the first screen, which then
+        # freezes what start-up built (see `warreader.commands.read`).
+        gc.disable()
+        app.gc_paused_for_start = True
         async with app.run_test(size=(120, 40)) as pilot:
             # The app flags its first screen after the frame showing the newest day is painted.
             deadline = time.perf_counter() + 30
@@ -234,6 +239,7 @@ async def _in_app(ws: Workspace) -> list[Figure]:
             page = getattr(sys.modules.get("warreader.tui.screens.find"), "SEARCH_PAGE", 500)
             hits = {word: len(library.search(word, limit=page + 1)) for word in searches}
     finally:
+        gc.enable()
         library.close()
     note = f"{len(switch)} presses over {steps} days"
     figures = latency_figures("day switch ([ / ])", switch, FRAME_MS, note)

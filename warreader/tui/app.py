@@ -7,6 +7,7 @@ list of every reader action, and the `WARREADER_EXIT_WHEN_READY` start-up probe 
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterable
 from functools import partial
@@ -54,6 +55,8 @@ class WarReaderApp(App[None]):
         #: True once the library's search index is built (a search then takes milliseconds).
         self.search_ready = False
         self._exit_when_ready = os.environ.get(EXIT_WHEN_READY_ENV, "") not in ("", "0")
+        #: Set by `warreader read`, which pauses the garbage collector until the first screen is painted.
+        self.gc_paused_for_start = False
 
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:
@@ -83,22 +86,43 @@ class WarReaderApp(App[None]):
     def first_screen_ready(self) -> None:
         """Called after the first day has been painted."""
         self.ready = True
+        if self.gc_paused_for_start:
+            # (see `warreader.commands.read`) What start-up built stays: keep it out of every collection.
+            self.gc_paused_for_start = False
+            gc.freeze()
+            gc.enable()
         if self._exit_when_ready:
             self.exit()
             return
-        # The first search would build the index (~0.3 s on 1,500 days); build it now, off the UI thread
-        # and outside the library's lock, while the user reads.
-        if hasattr(self.library, "prepare_search"):
-            self._prepare_search()
+        for screen in self.screen_stack:
+            if isinstance(screen, ReaderScreen):
+                screen.add_class("-ready")  # shows the panel's tags, flags and note
+        # Opened from its summary, the library parses its bulletins now; then the first search would
+        # build the index (~0.3 s on 1,500 days): both happen here, off the UI thread, while the user reads.
+        self._load_in_background()
 
-    @work(thread=True, exclusive=True, group="search-index", description="Building the search index")
-    def _prepare_search(self) -> None:
+    @work(thread=True, exclusive=True, group="search-index", description="Loading every day")
+    def _load_in_background(self) -> None:
+        library = self.library
         try:
-            self.library.prepare_search()
+            if library.load_bulletins():
+                # Day-list markers while deferred counted notes by their day; now they are exact.
+                self.call_from_thread(self._library_loaded)
+        except WarreaderError as error:
+            # The day list and the newest day stay readable; any other day reports the error when opened.
+            self.call_from_thread(self.notify, str(error), title="Cannot load the library", severity="error")
+            return
+        try:
+            library.prepare_search()
             self.search_ready = True
         except WarreaderError as error:
             # Not fatal: the first search will try again and report its own error.
             self.call_from_thread(self.notify, f"Search index not built: {error}", severity="warning")
+
+    def _library_loaded(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, ReaderScreen):
+                screen.refresh_days()
 
     # -- settings -----------------------------------------------------------------------------------
     def save_settings(self) -> None:

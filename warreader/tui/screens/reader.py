@@ -391,6 +391,21 @@ class ReaderScreen(AnnotateMixin, FindMixin, DayListMixin):
             load_note=editor.event_id != event_id,
         )
 
+    def refresh_days(self) -> None:
+        """Read the day list again (e.g. exact note markers once the whole library is loaded); the open day
+        and the selection stay, and only rows that changed are redrawn."""
+        try:
+            days = list(self.library.days())
+        except WarreaderError as error:
+            self.notify(str(error), title="Cannot read the day list", severity="error")
+            return
+        if days == self.days:
+            return
+        self.days = days
+        self.day_index = {d.day: n for n, d in enumerate(days)}
+        if self.view.kind == "all":
+            self._show_view_rows()
+
     # -- other processes ------------------------------------------------------------------------------
     def _reload_if_changed(self) -> None:
         try:

@@ -152,8 +152,10 @@ class NoteEditor(TextArea):
     ]
     """Escape saves and leaves the editor."""
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__("", id=id, soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(
+            "", id=id, classes=classes, soft_wrap=True, show_line_numbers=False, tab_behavior="focus"
+        )
         #: The event whose note is in the editor, and the text last written for it.
         self.event_id: str | None = None
         self.saved_text = ""
@@ -223,12 +225,14 @@ class TagPanel(VerticalScroll, can_focus=False):
 
     def compose(self) -> ComposeResult:
         yield Static(id="panel-info")
-        yield Static(Text("Tags   t add · x remove · p pin", style="bold"), classes="panel-label")
-        yield TagOptions(id="panel-tags", markup=False)
-        yield Static(Text("Flags   f important · space toggles", style="bold"), classes="panel-label")
-        yield FlagOptions(id="panel-flags", markup=False)
-        yield Static(NOTE_LABEL, classes="panel-label", id="panel-note-label")
-        yield NoteEditor(id="panel-note")
+        # `deferred`: hidden until the screen's first frame is up (see app.tcss).
+        label = "panel-label deferred"
+        yield Static(Text("Tags   t add · x remove · p pin", style="bold"), classes=label)
+        yield TagOptions(id="panel-tags", markup=False, classes="deferred")
+        yield Static(Text("Flags   f important · space toggles", style="bold"), classes=label)
+        yield FlagOptions(id="panel-flags", markup=False, classes="deferred")
+        yield Static(NOTE_LABEL, classes=label, id="panel-note-label")
+        yield NoteEditor(id="panel-note", classes="deferred")
 
     @property
     def note_editor(self) -> NoteEditor:

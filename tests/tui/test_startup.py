@@ -1,0 +1,95 @@
+"""Start-up as `warreader read` does it: the library opened from its summary, the rest loaded after the
+first screen, the panel's controls shown once that screen is up, the garbage collector paused meanwhile."""
+
+from __future__ import annotations
+
+import argparse
+import gc
+
+import pytest
+
+from tests.tui.conftest import first_id, settle
+from warreader.commands import read
+from warreader.errors import LibraryError
+from warreader.store import Library
+from warreader.tui import make_app
+
+
+async def test_deferred_library_loads_after_the_first_screen_and_everything_works(library_path, settings):
+    library = Library.open(library_path, seed_samples=False, defer_bulletins=True)
+    assert not library.loaded  # the first screen comes from summary.json
+    try:
+        app = make_app(library, settings)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot, app)
+            screen = app.screen
+            assert app.ready
+            assert screen.current_day == 987
+            assert screen.selected_event_id == first_id(library, 987)
+            # The worker started after the first frame parsed the bulletins and built the search index.
+            assert library.loaded
+            assert app.search_ready
+            await pilot.press("left_square_bracket")
+            assert screen.current_day == 986
+            await pilot.press("slash", *"brussels", "enter")
+            await settle(pilot, app)
+            assert len(screen.results) == 3
+    finally:
+        library.close()
+
+
+async def test_day_markers_are_exact_once_the_whole_library_is_loaded(library_path, settings):
+    """While deferred, a note counts for its day by its id's day prefix; an orphan with that prefix is
+    only known to be one after the full load, and the day list is then read again."""
+    library = Library.open(library_path, seed_samples=False)
+    event_id = first_id(library, 986)
+    library.annotate(event_id, note="checked")
+    # The bulletin of day 986 is replaced: the note's event is gone, so the note is an orphan.
+    replaced = library.bulletin(986)
+    replaced.sections[0].events.pop(0)
+    library.import_bulletins([replaced])
+    library.close()
+
+    library = Library.open(library_path, seed_samples=False, defer_bulletins=True)
+    try:
+        app = make_app(library, settings)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot, app)
+            assert library.loaded
+            day_986 = next(d for d in app.screen.days if d.day == 986)
+            assert day_986.annotated == 0
+    finally:
+        library.close()
+
+
+async def test_panel_controls_show_once_the_first_screen_is_up(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        screen = app.screen
+        assert screen.has_class("-ready")
+        for selector in ("#panel-tags", "#panel-flags", "#panel-note", "#panel-note-label"):
+            widget = screen.query_one(selector)
+            assert widget.display, selector
+            assert widget.region.height > 0, selector
+
+
+def test_read_command_resumes_the_garbage_collector_when_it_fails(tmp_path):
+    not_a_folder = tmp_path / "library"
+    not_a_folder.write_text("a file")
+    assert gc.isenabled()
+    with pytest.raises(LibraryError):
+        read.run(argparse.Namespace(db=not_a_folder))
+    assert gc.isenabled()
+
+
+async def test_first_frame_resumes_and_freezes_the_collector(app):
+    gc.disable()
+    app.gc_paused_for_start = True
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot, app)
+            assert gc.isenabled()
+            assert gc.get_freeze_count() > 0
+    finally:
+        gc.enable()
+        gc.unfreeze()
