@@ -93,3 +93,21 @@ async def test_first_frame_resumes_and_freezes_the_collector(app):
     finally:
         gc.enable()
         gc.unfreeze()
+
+
+async def test_an_empty_library_still_finishes_starting(tmp_path, settings):
+    library = Library.open(tmp_path / "empty", seed_samples=False)
+    gc.disable()
+    try:
+        app = make_app(library, settings)
+        app.gc_paused_for_start = True
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot, app)
+            assert app.ready
+            assert gc.isenabled()
+            assert app.screen.has_class("-ready")
+            assert "library is empty" in str(app.screen.query_one("#day-header").render())
+    finally:
+        gc.enable()
+        gc.unfreeze()
+        library.close()

@@ -109,7 +109,10 @@ class ReaderScreen(AnnotateMixin, FindMixin, DayListMixin):
             self.query_one("#day-header", Static).update(
                 Text("The library is empty: import bulletins with `warreader import PATH…`", style="bold")
             )
+            # Ready all the same: the panel's controls, the garbage collector and the load must not wait
+            # for a day that does not exist.
             self.first_day_shown = True
+            self.call_after_refresh(self.app.first_screen_ready)
         # (AUTO_FOCUS focuses the events; focusing here too would rebuild the footer a second time.)
         # Another warreader process (the CLI, a second reader) may write; a stat every 2 s picks it up.
         self.set_interval(2.0, self._reload_if_changed)
