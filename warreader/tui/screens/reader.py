@@ -100,8 +100,7 @@ class ReaderScreen(AnnotateMixin, FindMixin, DayListMixin):
 
     def on_mount(self) -> None:
         self.query_one(KeyBar).show("reader")
-        self.days = list(self.library.days())
-        self.day_index = {d.day: n for n, d in enumerate(self.days)}
+        self._set_days(self.library.days())
         self._show_view_rows()
         if self.days:
             self.open_day(self.days[0].day)
@@ -394,6 +393,10 @@ class ReaderScreen(AnnotateMixin, FindMixin, DayListMixin):
             load_note=editor.event_id != event_id,
         )
 
+    def _set_days(self, days: list[Any]) -> None:
+        self.days = list(days)
+        self.day_index = {d.day: n for n, d in enumerate(self.days)}
+
     def refresh_days(self) -> None:
         """Read the day list again (e.g. exact note markers once the whole library is loaded); the open day
         and the selection stay, and only rows that changed are redrawn."""
@@ -404,8 +407,7 @@ class ReaderScreen(AnnotateMixin, FindMixin, DayListMixin):
             return
         if days == self.days:
             return
-        self.days = days
-        self.day_index = {d.day: n for n, d in enumerate(days)}
+        self._set_days(days)
         if self.view.kind == "all":
             self._show_view_rows()
 
@@ -418,8 +420,7 @@ class ReaderScreen(AnnotateMixin, FindMixin, DayListMixin):
             return
         if not changed:
             return
-        self.days = list(self.library.days())
-        self.day_index = {d.day: n for n, d in enumerate(self.days)}
+        self._set_days(self.library.days())
         self.events_list.forget_days()
         self._show_view_rows()
         if self.current_day in self.day_index:
