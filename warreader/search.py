@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from itertools import accumulate, compress, islice, repeat
 from operator import contains, or_
+
+from warreader.word_index import WordIndex
 
 # Typographic punctuation mapped to ASCII before anything else. Done with chained `str.replace` (each a
 # C-speed scan) rather than `str.translate`, which costs ~1.2 s on a 10 MB haystack instead of ~30 ms;
@@ -163,7 +165,8 @@ def _run_on(needles: Needles) -> re.Pattern[bytes]:
 class SearchIndex:
     """Searches a fixed list of texts; `find` returns their indices in list order.
 
-    Thread-safe once built: nothing changes after `__init__`.
+    Thread-safe once built: nothing changes after `__init__` but the word index, which is set whole, once
+    built (a search reads it once, so it sees it either complete or not at all).
     """
 
     def __init__(self, texts: Sequence[str]) -> None:
@@ -183,6 +186,33 @@ class SearchIndex:
         # The offset of the NUL ending each text → its index: what a match is mapped back with.
         ends = map((-1).__add__, accumulate(map((1).__add__, lengths)))
         self._index_of_end = dict(zip(ends, range(self.size), strict=True))
+        self._words: WordIndex | None = None
+
+    def index_words(self, pause: Callable[[], None] | None = None) -> None:
+        """Build the word index (see `warreader.word_index`), which answers rare words without a scan.
+
+        Worth it for a session of many searches (the reader builds it in a worker after start-up, ~0.5 s
+        for 1,500 days), not for one search from the command line. Searches use it once it is complete;
+        until then they scan, with the same results."""
+        if self._words is None:
+            self._words = WordIndex(self._texts, pause)
+
+    def _indexed(self, terms: tuple[Needles, ...]) -> tuple[list[int], list[Needles]] | None:
+        """The hits of the rarest term the word index can answer, and the other terms; None if none can."""
+        words = self._words
+        if words is None:
+            return None
+        best: tuple[list[int], int] | None = None
+        for position, term in enumerate(terms):
+            hits = words.texts_with_any(map(_decode, term))
+            if hits is not None and (best is None or len(hits) < len(best[0])):
+                best = (hits, position)
+                if not hits:
+                    break
+        if best is None:
+            return None
+        hits, position = best
+        return hits, [term for i, term in enumerate(terms) if i != position]
 
     def _rarest_first(self, terms: tuple[Needles, ...]) -> list[Needles]:
         """The terms, the one that looks rarest first: the driver scans the haystack, the others are only
@@ -232,8 +262,13 @@ class SearchIndex:
         terms = _terms(query)
         if terms is None or (limit is not None and limit <= 0):
             return []
-        driver, *others = self._rarest_first(terms)
-        hits = self._hits(driver, limit)
+        indexed = self._indexed(terms)
+        if indexed is not None:
+            indexed_hits, others = indexed
+            hits: Iterator[int] = iter(indexed_hits)
+        else:
+            driver, *others = self._rarest_first(terms)
+            hits = self._hits(driver, limit)
         if limit is not None:
             return list(islice(self._matching(hits, others) if others else hits, limit))
         found = list(hits)

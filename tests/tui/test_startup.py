@@ -8,9 +8,10 @@ import gc
 
 import pytest
 
-from tests.tui.conftest import first_id, settle
+from tests.tui.conftest import first_id, section, settle
 from warreader.commands import read
 from warreader.errors import LibraryError
+from warreader.model import Bulletin
 from warreader.store import Library
 from warreader.tui import make_app
 
@@ -110,4 +111,51 @@ async def test_an_empty_library_still_finishes_starting(tmp_path, settings):
     finally:
         gc.enable()
         gc.unfreeze()
+        library.close()
+
+
+class _RecordedWordIndexes:
+    """Every word index built, by the texts it covers (a spy on `warreader.search.WordIndex`)."""
+
+    def __init__(self, monkeypatch) -> None:
+        from warreader import search
+
+        self.built: list[int] = []
+        real = search.WordIndex
+        recorded = self.built
+
+        class Recorded(real):  # type: ignore[misc, valid-type]
+            def __init__(self, texts, pause=None):
+                super().__init__(texts, pause)
+                recorded.append(len(texts))
+
+        monkeypatch.setattr(search, "WordIndex", Recorded)
+
+
+async def test_the_reader_indexes_words_after_start_and_after_another_process_imports(
+    library_path, settings, monkeypatch
+):
+    indexes = _RecordedWordIndexes(monkeypatch)
+    library = Library.open(library_path, seed_samples=False, defer_bulletins=True)
+    try:
+        app = make_app(library, settings)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot, app)
+            assert indexes.built == [18]  # every event of the three fixture days, once
+            assert app.search_ready
+            # Another process imports a day with a new word: the reader reloads, then indexes again.
+            other = Library.open(library_path, seed_samples=False)
+            other.import_bulletins([
+                Bulletin(day=988, date=None, title="day 988", source="other.txt",
+                         sections=[section(988, "Fighting", ["Zebrafish seen near Kharkiv."])])
+            ])
+            other.close()
+            app.screen._reload_if_changed()
+            await settle(pilot, app)
+            assert indexes.built == [18, 19]
+            await pilot.press("slash", *"zebrafish", "enter")
+            await settle(pilot, app)
+            assert app.screen.results and len(app.screen.results) == 1
+            assert app.screen.query_one("#results").current.day == 988
+    finally:
         library.close()

@@ -11,6 +11,7 @@ the change to that fresh state, and returns once it is durable on disk.
 from __future__ import annotations
 
 import contextlib
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -321,14 +322,19 @@ class Library(OrphanMethods):
         with self._lock:
             return self._view().theme_refs(theme)
 
-    def prepare_search(self) -> None:
-        """Build the search index now (e.g. in a worker thread after start-up) instead of on first use.
+    def prepare_search(self, words: bool = False) -> None:
+        """Build the search index now (e.g. in a worker thread after start-up) instead of on first use;
+        `words` adds its word index, which finds rare words without a scan (see `warreader.word_index`).
 
         It runs on the current (immutable) snapshot *outside* the library lock, so other threads' reads and
-        writes are not held up; a `search` meanwhile waits for this build rather than starting its own."""
+        writes are not held up; a `search` meanwhile waits for this build rather than starting its own
+        (but not for the word index: until that is complete, searches scan)."""
         with self._lock:
             view = self._view()
-        view.search_index()
+        index = view.search_index()
+        if words:
+            # Short pauses let another thread (the UI's) take the interpreter while this builds.
+            index.index_words(pause=_yield_to_other_threads)
 
     def search(self, query: str, limit: int | None = None) -> list[EventRef]:
         """Events matching every word of `query` (case/accent-insensitive, place aliases), newest first."""
@@ -497,6 +503,10 @@ class Library(OrphanMethods):
             else:
                 doc = existing
             return notes.to_day_note(day, doc)
+
+
+def _yield_to_other_threads() -> None:
+    time.sleep(0)  # releases the GIL: a waiting thread runs before this one goes on
 
 
 def _id_has_day_prefix(day: int, event_id: object) -> bool:

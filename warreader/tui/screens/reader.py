@@ -428,3 +428,5 @@ class ReaderScreen(AnnotateMixin, FindMixin, DayListMixin):
         elif self.days:
             self.open_day(self.days[0].day)
         self.notify("The library changed on disk; reloaded.", timeout=2)
+        # New bulletins mean a new search index: built off the UI thread, not by the next search.
+        self.app.index_in_background()
