@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.text import Text
 
 from tests.tui.conftest import first_id, section, settle
 from warreader.model import Bulletin
+from warreader.search import fold, query_terms
 from warreader.store import Library
 from warreader.tui import make_app
 from warreader.tui.screens.find import SEARCH_PAGE
@@ -130,6 +133,37 @@ def test_highlight_folds_like_the_search():
     assert marked("Strikes on Kyiv, then KIEV’s suburbs", "kyiv") == ["Kyiv", "KIEV"]
     assert marked("Café near Zaporizhzhia’s plant", "cafe zaporizhzhia's") == ["Café", "Zaporizhzhia’s"]
     assert marked("Nothing here", "kyiv") == []
+    # Characters that fold to several ("…" → "...", "ß" → "ss") or to none (a combining accent) before
+    # the match must not shift it.
+    assert marked("Wait… Straße, Kyiv", "kyiv") == ["Kyiv"]
+    assert marked("Cafe\u0301 Straße…strasse", "strasse") == ["Straße", "strasse"]
+    assert marked("…a…kyiv…", "a...kyiv") == ["a…kyiv"]
+
+
+def _marked_by_reference(text: str, query: str) -> list[tuple[int, int]]:
+    """Spans found the slow, obvious way: every character folded alone, remembering where it came from."""
+    folded, origin = "", []
+    for index, char in enumerate(text):
+        piece = fold(char)
+        folded += piece
+        origin += [index] * len(piece)
+    spans = []
+    for term in query_terms(query):
+        for spelling in term:
+            start = folded.find(spelling)
+            while spelling and start != -1:
+                end = start + len(spelling)
+                spans.append((origin[start], origin[end - 1] + 1))
+                start = folded.find(spelling, end)
+    return spans
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from([*"kyivKIEV s.-", "…", "ß", "é", "\u0301", "’", "Є", "🙂"]), max_size=40),
+       st.sampled_from(["kyiv", "s", "ss", "...", "kyiv's", "e", "ie", "🙂", "v s", "є"]))
+def test_highlight_marks_what_the_character_by_character_fold_marks(text, query):
+    shown = highlight(Text(text), query)
+    assert [(span.start, span.end) for span in shown.spans] == _marked_by_reference(text, query)
 
 
 async def test_click_selects_an_event(app, library):

@@ -316,10 +316,12 @@ async def test_search_rows_fill_a_widened_terminal(app):
         await pilot.pause()
         await search(pilot, app, "brussels")
         results = app.screen.query_one("#results")
-        narrow = results._row_text(0).plain
+        narrow, drawn_narrow = results._row_text(0).plain, results.render_line(0).text
         await pilot.resize_terminal(200, 40)
         await settle(pilot, app)
-        wide = results._row_text(0).plain
+        wide, drawn_wide = results._row_text(0).plain, results.render_line(0).text
         assert len(wide) > len(narrow)
         assert wide.startswith(narrow.rstrip("…"))
         assert len(wide) <= results.size.width
+        # What is drawn is the same row, cut to each width.
+        assert drawn_narrow.rstrip() == narrow and drawn_wide.rstrip() == wide

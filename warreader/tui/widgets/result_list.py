@@ -8,13 +8,17 @@ half a second; one line per result, rendered only when on screen, takes the same
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.geometry import Size
+from textual.strip import Strip
 
 from warreader.search import fold, query_terms
 from warreader.tui.text import clean, theme_colour, theme_label, truncate
@@ -39,29 +43,54 @@ def _fold_char(char: str) -> str:
     return folded
 
 
-def highlight(text: Text, query: str) -> Text:
-    """`text` with what `query` matched shown in reverse, matched as the library's search matches:
-    accents, case and curly quotes ignored, place names with their aliases ("kyiv" marks "Kyiv" and
-    "Kiev")."""
-    if not query.strip():
-        return text
-    plain = text.plain
-    # The folded text, and (when folding changed its length) the original character of each folded one.
-    origin: list[int] | None = None
+def _folded_with_origin(plain: str) -> tuple[str, Callable[[int], int] | None]:
+    """`plain` folded as the search folds it, and (when folding moved characters) a function giving the
+    index in `plain` of each folded character; None when positions are unchanged.
+
+    Only the non-ASCII characters are folded one by one (an event has a few: quotes, dashes, the "…" a cut
+    row ends with); the ASCII runs between them are lowercased whole. A per-character loop over every row
+    cost a tenth of a millisecond a row."""
     if plain.isascii():
-        folded = plain.lower()
-    else:
-        table = {ord(c): _fold_char(c) for c in set(_NON_ASCII.findall(plain))}
-        if all(len(piece) == 1 for piece in table.values()):
-            folded = plain.translate(table).lower()  # one character each: positions are unchanged
-        else:
-            parts: list[str] = []
-            origin = []
-            for index, char in enumerate(plain):
-                piece = _fold_char(char)
-                parts.append(piece)
-                origin.extend([index] * len(piece))
-            folded = "".join(parts)
+        return plain.lower(), None
+    parts: list[str] = []
+    #: (first folded index, first original index, whether it is one folded non-ASCII character)
+    marks: list[tuple[int, int, bool]] = []
+    folded_at = last = 0
+    for match in _NON_ASCII.finditer(plain):
+        index = match.start()
+        if index > last:
+            marks.append((folded_at, last, False))
+            parts.append(plain[last:index].lower())
+            folded_at += index - last
+        piece = _fold_char(match.group())
+        if piece:
+            marks.append((folded_at, index, True))
+            parts.append(piece)
+            folded_at += len(piece)
+        last = index + 1
+    if last < len(plain):
+        marks.append((folded_at, last, False))
+        parts.append(plain[last:].lower())
+    folded = "".join(parts)
+    if len(folded) == len(plain) and all(len(p) == 1 for p, m in zip(parts, marks, strict=True) if m[2]):
+        return folded, None
+    starts = [m[0] for m in marks]
+
+    def origin(position: int) -> int:
+        folded_start, original, single = marks[bisect_right(starts, position) - 1]
+        return original if single else original + position - folded_start
+
+    return folded, origin
+
+
+def match_spans(plain: str, query: str) -> list[tuple[int, int]]:
+    """Where `query` matches in `plain`, as (start, end) indices, matched as the library's search matches:
+    accents, case and curly quotes ignored, place names with their aliases ("kyiv" finds "Kyiv" and
+    "Kiev"). One span per match, term by term (spans of different terms may overlap)."""
+    if not query.strip():
+        return []
+    folded, origin = _folded_with_origin(plain)
+    spans = []
     for term in _terms(query):
         for spelling in term:
             if not spelling:
@@ -69,12 +98,38 @@ def highlight(text: Text, query: str) -> Text:
             start = folded.find(spelling)
             while start != -1:
                 end = start + len(spelling)
-                if origin is None:
-                    text.stylize("reverse", start, end)
-                else:
-                    text.stylize("reverse", origin[start], origin[end - 1] + 1)
+                spans.append((start, end) if origin is None else (origin(start), origin(end - 1) + 1))
                 start = folded.find(spelling, end)
+    return spans
+
+
+def highlight(text: Text, query: str) -> Text:
+    """`text` with what `query` matched (see `match_spans`) shown in reverse."""
+    for start, end in match_spans(text.plain, query):
+        text.stylize("reverse", start, end)
     return text
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans sorted, overlapping and touching ones joined."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+@lru_cache(maxsize=64)
+def _style(spec: str) -> Style:
+    return Style.parse(spec)
+
+
+_BOLD = Style(bold=True)
+_REVERSE = Style(reverse=True)
+_FLAGGED, _NOTED, _TAGGED = _style("bold red"), _style("green"), _style("bold cyan")
+Piece = tuple[str, Style | None]
 
 
 class ResultList(RowList):
@@ -110,36 +165,49 @@ class ResultList(RowList):
         self.virtual_size = Size(0, len(items))
         self.refresh()
 
-    def _format(self, info: EventInfo) -> Text:
-        row = Text()
+    def _pieces(self, info: EventInfo, width: int) -> list[Piece]:
+        """A result's row as (text, style) pieces, cut to `width`: turned into segments directly when
+        drawn (a `Text` and its rendering cost more than the rest of the row), into a `Text` otherwise."""
         # Day and section stay short so the event's own words get most of the line; the date, the full
         # heading and the whole text are in the preview under the list.
-        row.append(f"{info.day:>4} ", style="bold")
         heading = truncate(clean(info.heading or theme_label(info.theme)), 12)
-        row.append(f"{heading:<12} ", style=theme_colour(info.theme))
+        colour = _style(theme_colour(info.theme))
+        pieces: list[Piece] = [(f"{info.day:>4} ", _BOLD), (f"{heading:<12} ", colour)]
         annotation = self._annotation(info.event.id)
         if annotation is not None:
-            row.append("⚑" if annotation.flags else " ", style="bold red")
-            row.append("✎" if (annotation.note or "").strip() else " ", style="green")
-            row.append("#" if annotation.tags else " ", style="bold cyan")
+            pieces.append(("⚑" if annotation.flags else " ", _FLAGGED))
+            pieces.append(("✎" if (annotation.note or "").strip() else " ", _NOTED))
+            pieces.append(("#" if annotation.tags else " ", _TAGGED))
+            pieces.append((" ", None))
         else:
-            row.append("   ")
-        row.append(" ")
-        # Only what fits on the line is highlighted and rendered: an event runs to hundreds of characters
-        # and the row shows a few dozen. Rendering whole events and cropping them to the width was most
-        # of the frame that shows a search's results; cut here, the list has nothing left to crop.
+            pieces.append(("    ", None))
+        # Only what fits on the line is highlighted and drawn: an event runs to hundreds of characters
+        # and the row shows a few dozen. Drawing whole events and cropping them to the width was most of
+        # the frame that shows a search's results; cut here, the list has nothing left to crop.
+        shown = truncate(clean(info.event.text), width - sum(len(text) for text, _ in pieces))
+        done = 0
+        for start, end in _merged(match_spans(shown, self.query)):
+            if start > done:
+                pieces.append((shown[done:start], None))
+            pieces.append((shown[start:end], _REVERSE))
+            done = end
+        if done < len(shown):
+            pieces.append((shown[done:], None))
+        return pieces
+
+    def render_row(self, index: int, width: int) -> Strip:
+        return Strip([Segment(text, style) for text, style in self._pieces(self._items[index], width)])
+
+    def _format(self, info: EventInfo) -> Text:
         width = self.size.width or _MIN_ROW_CHARS
         self._formatted_width = max(self._formatted_width, width)
-        shown = truncate(clean(info.event.text), width - len(row))
-        row.append_text(highlight(Text(shown), self.query))
-        return row
+        return Text.assemble(*self._pieces(info, width))
 
     def on_resize(self, event: events.Resize) -> None:
-        # Rows were cut to the old width: a wider list needs them again (a narrower one just crops).
-        # (RowList's own resize handler runs too: Textual calls the handler of every class.)
+        # Rows drawn are kept by width, but the `Text` of a row was cut to the old width: a wider list
+        # needs it again (a narrower one just crops). (RowList's own resize handler runs too.)
         if event.size.width > self._formatted_width:
             self._cache.clear()
-            self._strips.clear()
 
     # -- the EventList interface the screen uses ------------------------------------------------------
     @property

@@ -16,7 +16,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Region, Size
+from textual.geometry import Offset, Region, Size
 from textual.message import Message
 from textual.reactive import Reactive, reactive
 from textual.scroll_view import ScrollView
@@ -93,6 +93,9 @@ class RowList(ScrollView, can_focus=True):
         self._strips: dict[tuple[int, int], Strip] = {}
         self._base_style = Style()
         self._cursor_style = Style()
+        self._paint_width = 0
+        self._paint_offset = Offset(0, 0)
+        self._painting = False
 
     # -- data ---------------------------------------------------------------------------------------
     @property
@@ -217,24 +220,38 @@ class RowList(ScrollView, can_focus=True):
             self._cache[index] = text
         return text
 
+    def render_row(self, index: int, width: int) -> Strip:
+        """Row `index` as a strip for a list `width` cells wide (may be wider: it is cut to fit).
+
+        Rendered once per row and width, then reused. A subclass may build its segments directly."""
+        return Strip(list(self._row_text(index).render(self.app.console)))
+
     def render_lines(self, crop: Region) -> list[Strip]:
-        # Styles looked up once per paint, not once per line (`rich_style` walks the DOM).
+        # Looked up once per paint, not once per line: `rich_style` walks the DOM, and even `size` and
+        # `scroll_offset` are computed properties.
         self._base_style = self.rich_style
         self._cursor_style = self._base_style + self.get_component_rich_style("row-list--cursor")
-        return super().render_lines(crop)
+        self._paint_width = self.size.width
+        self._paint_offset = self.scroll_offset
+        self._painting = True
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._painting = False
 
     def render_line(self, y: int) -> Strip:
-        scroll_x, scroll_y = self.scroll_offset
+        # Textual also calls this outside a paint (to find what the mouse is over): look things up then.
+        painting = self._painting
+        scroll_x, scroll_y = self._paint_offset if painting else self.scroll_offset
         index = scroll_y + y
-        width = self.size.width
+        width = self._paint_width if painting else self.size.width
         base = self._base_style
         if not 0 <= index < len(self._items):
             return Strip.blank(width, base)
         key = (index, width)
         strip = self._strips.get(key)
         if strip is None:
-            text = self._row_text(index)
-            strip = Strip(list(text.render(self.app.console)))
+            strip = self.render_row(index, width)
             if strip.cell_length > width:
                 # Cut the rendered row and end it with an ellipsis (cheaper than `Text.truncate`).
                 strip = Strip([*strip.crop(0, max(0, width - 1)), Segment("…")])
