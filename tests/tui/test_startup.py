@@ -159,3 +159,17 @@ async def test_the_reader_indexes_words_after_start_and_after_another_process_im
             assert app.screen.query_one("#results").current.day == 988
     finally:
         library.close()
+
+
+async def test_what_the_background_load_built_is_kept_out_of_collections(library_path, settings):
+    gc.unfreeze()
+    library = Library.open(library_path, seed_samples=False, defer_bulletins=True)
+    try:
+        app = make_app(library, settings)  # the collector was not paused: only the load freezes
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot, app)
+            assert library.loaded
+            assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        library.close()
