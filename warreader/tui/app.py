@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from functools import partial
 from typing import Any, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.markup import escape
@@ -21,6 +21,7 @@ from textual.screen import Screen
 
 from warreader.errors import WarreaderError
 from warreader.tui.bindings import APP_BINDINGS, READER_GROUPS, all_binding_ids
+from warreader.tui.idle_gc import IdleCollector
 from warreader.tui.screens.reader import ReaderScreen
 
 #: Set to 1 to exit as soon as the first screen shows the newest day (start-up benchmark).
@@ -57,6 +58,8 @@ class WarReaderApp(App[None]):
         self._exit_when_ready = os.environ.get(EXIT_WHEN_READY_ENV, "") not in ("", "0")
         #: Set by `warreader read`, which pauses the garbage collector until the first screen is painted.
         self.gc_paused_for_start = False
+        #: Runs the collector's full collections in pauses, not during keypresses (see `idle_gc`).
+        self.idle_collector = IdleCollector()
 
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:
@@ -91,6 +94,8 @@ class WarReaderApp(App[None]):
             self.gc_paused_for_start = False
             gc.freeze()
             gc.enable()
+        self.idle_collector.started()
+        self.set_interval(0.5, self.idle_collector.tick)
         if self._exit_when_ready:
             self.exit()
             return
@@ -183,9 +188,15 @@ class WarReaderApp(App[None]):
             if isinstance(screen, ReaderScreen):
                 screen.save_note()
 
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self.idle_collector.input_seen()
+        await super().on_event(event)
+
     def on_unmount(self) -> None:
         # Any other way out (ctrl+c, an exception) still writes the note being typed.
         self._save_pending_note()
+        self.idle_collector.stopped()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The command palette: Textual's own commands plus every reader action.

@@ -1,0 +1,69 @@
+"""Full garbage collections moved from keypresses to pauses.
+
+Why: Textual's drawing leaves reference cycles behind (a `Strip` caches itself when cropped to its own
+width; styling builds throwaway nodes), so Python's collector runs often, and every tenth young
+collection it may walk every tracked object: 20–60 ms on a 1,500-day library, which lands on whatever key
+is being handled (a day switch or a search then takes four frames instead of one). Here that full
+collection never starts on its own: it runs once the user has paused for a moment, or, should input never
+pause, after a fixed amount of work, so memory stays bounded either way. Young collections (well under a
+millisecond) still run as usual.
+"""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections.abc import Callable
+
+#: Seconds without input before a full collection may run.
+IDLE_SECONDS = 1.0
+#: Young-generation collections after which a full one is due (CPython's own default is 10).
+DUE_AFTER = 10
+#: ... and after which it runs even while keys keep coming (a young collection runs every ~700 allocations,
+#: a middle one every ten of those: about a million allocations, or a key held down for seconds).
+FORCE_AFTER = 150
+#: Stands for "never" in CPython's threshold for full collections.
+_NEVER = 1 << 30
+
+
+class IdleCollector:
+    """Call `started` once, `input_seen` on every key or mouse event, `tick` a few times a second, and
+    `stopped` at the end (it restores the collector's thresholds)."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self._last_input = clock()
+        self._saved: tuple[int, ...] | None = None
+        self.collections = 0
+
+    def started(self) -> None:
+        if self._saved is None:
+            self._saved = gc.get_threshold()
+            young, middle, _ = self._saved
+            gc.set_threshold(young, middle, _NEVER)
+
+    def stopped(self) -> None:
+        if self._saved is not None:
+            gc.set_threshold(*self._saved)
+            self._saved = None
+
+    @property
+    def last_input(self) -> float:
+        """When input was last seen (by the clock given)."""
+        return self._last_input
+
+    def input_seen(self) -> None:
+        self._last_input = self._clock()
+
+    def tick(self) -> bool:
+        """Run a full collection if one is due and the user paused (or one is long overdue)."""
+        if self._saved is None or not gc.isenabled():
+            return False
+        # The third count is how many middle-generation collections ran since the last full one.
+        pending = gc.get_count()[2]
+        idle = self._clock() - self._last_input >= IDLE_SECONDS
+        if (idle and pending >= DUE_AFTER) or pending >= FORCE_AFTER:
+            gc.collect()
+            self.collections += 1
+            return True
+        return False
