@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from functools import lru_cache
 
 from rich.text import Text
 
@@ -64,6 +65,7 @@ def literal(text: str | None, style: str = "", *, single_line: bool = True) -> T
     return Text(clean(text, single_line=single_line), style=style)
 
 
+@lru_cache(maxsize=512)
 def theme_colour(theme: str) -> str:
     """A stable colour for a theme key: the same on every day, in every run, on every machine."""
     known = _known_themes()

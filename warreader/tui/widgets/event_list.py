@@ -13,12 +13,15 @@ for the cursor, scrolls to keep the highlighted event (and its heading) in view,
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, ClassVar
 
 from rich._wrap import divide_line
+from rich.cells import get_character_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -100,23 +103,47 @@ def heading_prompt(heading: str | None, theme: str, count: int) -> Text:
     prompt = Text()
     prompt.append("█ ", style=colour)
     prompt.append_text(literal(heading or theme_label(theme), style=f"bold {colour}"))
-    prompt.append(f"   {count} event{'s' if count != 1 else ''}", style="dim")
+    prompt.append(_event_count(count), style="dim")
     return prompt
+
+
+def _event_count(count: int) -> str:
+    return f"   {count} event{'s' if count != 1 else ''}"
+
+
+# What the two prompts above hold as plain text, computed without building them: a day's rows are all
+# measured when it opens, but only those on screen are drawn. (A test holds each equal to its prompt.)
+def event_plain(event: Event, annotation: Any | None) -> str:
+    """`event_prompt(event, …, annotation).plain`."""
+    line = annotation_line(annotation)
+    text = "▍ " + clean(event.text)
+    return text if line is None else f"{text}\n{line.plain}"
+
+
+def heading_plain(heading: str | None, theme: str, count: int) -> str:
+    """`heading_prompt(heading, theme, count).plain`."""
+    return "█ " + clean(heading or theme_label(theme)) + _event_count(count)
 
 
 class Row:
     """One entry of the list: a heading or caption (`disabled`), or an event (`id`).
 
-    `prompt` is built on first use, so a 20,000-event storyline costs nothing for rows never shown.
+    `prompt` is built on first use, so rows never drawn cost nothing (a 20,000-event storyline; most of a
+    long day). Line breaking needs only the characters: `plain` may be given up front for that.
     """
 
-    __slots__ = ("id", "disabled", "_prompt", "_build")
+    __slots__ = ("id", "disabled", "_prompt", "_build", "_plain")
 
-    def __init__(self, prompt: Text | Callable[[], Text], id: str | None = None, disabled: bool = False):
+    def __init__(
+        self,
+        prompt: Text | Callable[[], Text],
+        id: str | None = None,
+        disabled: bool = False,
+        plain: str | None = None,
+    ):
         self.id = id
         self.disabled = disabled
-        self._prompt = prompt if isinstance(prompt, Text) else None
-        self._build = None if isinstance(prompt, Text) else prompt
+        self.rebuild(prompt, plain)
 
     @property
     def prompt(self) -> Text:
@@ -126,10 +153,18 @@ class Row:
             self._prompt = self._build()
         return self._prompt
 
-    def rebuild(self, prompt: Text | Callable[[], Text]) -> None:
+    @property
+    def plain(self) -> str:
+        """The row's characters (`prompt.plain`, without building the prompt when they were given)."""
+        if self._plain is None:
+            self._plain = self.prompt.plain
+        return self._plain
+
+    def rebuild(self, prompt: Text | Callable[[], Text], plain: str | None = None) -> None:
         """New text for the row (e.g. after its annotation changed)."""
         self._prompt = prompt if isinstance(prompt, Text) else None
         self._build = None if isinstance(prompt, Text) else prompt
+        self._plain = plain
 
 
 @dataclass
@@ -153,7 +188,7 @@ class _Layout:
         self.rows = rows
         self.width = width
         self.inner = max(1, width - 2)
-        self.heights = [_height(row.prompt.plain, self.inner) for row in rows]
+        self.heights = [_height(row.plain, self.inner) for row in rows]
         self.starts: list[int] = []
         #: line → (row, line within the row)
         self.lines: list[tuple[int, int]] = []
@@ -179,11 +214,74 @@ class _Layout:
         return strips[offset]
 
 
+#: Where bulletin text mostly comes from: Latin, Greek and Cyrillic letters, typographic punctuation
+#: (curly quotes, dashes, "…") and the glyphs the list draws.
+_COMMON_RANGES = ((0x20, 0x7E), (0xA0, 0x2FF), (0x370, 0x4FF), (0x2010, 0x205E), (0x2500, 0x25FF))
+_one_cell: frozenset[str] | None = None
+
+
+def _one_cell_characters() -> frozenset[str]:
+    """Those of them Rich draws one cell wide and does not break lines at (built on first use)."""
+    global _one_cell
+    if _one_cell is None:
+        _one_cell = frozenset(
+            c
+            for low, high in _COMMON_RANGES
+            for c in map(chr, range(low, high + 1))
+            if (c == " " or not c.isspace()) and get_character_cell_size(c) == 1
+        )
+    return _one_cell
+_NON_SPACE = re.compile(r"[^ ]")
+
+
 def _height(plain: str, width: int) -> int:
     """How many lines Rich's `Text.wrap(width)` makes of `plain` (fold overflow), without wrapping it."""
     if len(plain) <= width and "\n" not in plain and plain.isascii():
         return 1
-    return sum(len(divide_line(part, width, fold=True)) + 1 for part in plain.split("\n"))
+    return sum(_part_height(part, width) for part in plain.split("\n"))
+
+
+def _part_height(part: str, width: int) -> int:
+    """Lines of one line of text. Rich's `divide_line` measures every word's cells (~45 µs an event, most
+    of a day switch). When every character is one cell wide, the same line breaking is done here a line
+    at a time, with `str.find` (tested against Rich's own wrapping).
+
+    Rich's rule: a word is its letters plus the spaces after them (the first also takes the spaces before
+    it); a word goes on the line if its letters end within `width` of the line's start, else it starts
+    the next line, and a word longer than `width` is folded into chunks of `width`."""
+    if width <= 0 or not _one_cell_characters().issuperset(part):
+        return len(divide_line(part, width, fold=True)) + 1
+    size = len(part)
+    first = _NON_SPACE.search(part)
+    if first is None:
+        return 1
+    first_letter = first.start()
+    lines, start = 1, 0
+    while size - start > width:
+        limit = start + width
+        if part[limit] == " ":
+            # Everything before fits: the next word is the first that cannot.
+            found = _NON_SPACE.search(part, limit)
+            if found is None:
+                break
+            letters = found.start()
+        else:
+            letters = part.rfind(" ", 0, limit) + 1
+        word = 0 if letters == first_letter else letters
+        if 0 < word <= start:
+            return len(divide_line(part, width, fold=True)) + 1  # not reachable by the rule; never guess
+        end = part.find(" ", letters)
+        end = size if end < 0 else end
+        if end - word > width:
+            after = _NON_SPACE.search(part, end)
+            stop = size if after is None else after.start()
+            chunks = -(-(stop - word) // width)
+            lines += chunks - (word == 0)
+            start = word + (chunks - 1) * width
+        else:
+            lines += 1
+            start = word
+    return lines
 
 
 class EventList(ScrollView, can_focus=True):
@@ -320,15 +418,28 @@ class EventList(ScrollView, can_focus=True):
             index: dict[str, int] = {}
             for section in bulletin.sections:
                 headings.append(len(rows))
+                heading, theme, count = section.heading, section.theme, len(section.events)
                 rows.append(
-                    Row(heading_prompt(section.heading, section.theme, len(section.events)), None, True)
+                    Row(
+                        partial(heading_prompt, heading, theme, count),
+                        None,
+                        True,
+                        heading_plain(heading, theme, count),
+                    )
                 )
                 for event in section.events:
                     infos[event.id] = EventInfo(
-                        bulletin.day, bulletin.date, section.heading, section.theme, event, bulletin.source
+                        bulletin.day, bulletin.date, heading, theme, event, bulletin.source
                     )
                     index[event.id] = len(rows)
-                    rows.append(Row(event_prompt(event, section.theme, found.get(event.id)), event.id))
+                    annotation = found.get(event.id)
+                    rows.append(
+                        Row(
+                            partial(event_prompt, event, theme, annotation),
+                            event.id,
+                            plain=event_plain(event, annotation),
+                        )
+                    )
                 for caption in section.captions:
                     rows.append(Row(literal(f"  ▸ {clean(caption)}", style="dim italic"), None, True))
             content = _Content(rows, infos, headings, index, True, {})

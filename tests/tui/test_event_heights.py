@@ -1,0 +1,55 @@
+"""An event's height is counted up front (the list's length and scrolling depend on it) without wrapping
+it; the count must be exactly the number of lines Rich's wrapping makes when the row is drawn."""
+
+from __future__ import annotations
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from rich._wrap import divide_line
+from rich.console import Console
+from rich.text import Text
+
+from warreader.model import Event
+from warreader.store.records import Annotation
+from warreader.tui.widgets.event_list import (
+    _height,
+    event_plain,
+    event_prompt,
+    heading_plain,
+    heading_prompt,
+)
+
+# Narrow, wide and zero-width characters, typographic punctuation, and spaces Rich breaks at that are not
+# the plain space (no-break, thin).
+PIECES = st.sampled_from(["a", "Kyiv", "drones", "x" * 17, " ", "  ", "   ", "▍ ", "█", "é", "中文", "🙂",
+                          "\n", "-", "…", "\u0301", "“Київ”", "’s", "—", "\u00a0", "\u2009", "\u00ad"])
+TEXT = st.lists(PIECES, max_size=30).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(TEXT, st.integers(min_value=1, max_value=24))
+@example("▍ " + "word " * 20, 10)
+@example("x" * 17 + " " * 9 + "y", 5)
+@example("   " + "x" * 17, 4)
+def test_height_is_what_rich_line_breaking_makes(text, width):
+    reference = sum(len(divide_line(part, width, fold=True)) + 1 for part in text.split("\n"))
+    assert _height(text, width) == reference
+    if not text.endswith("\n"):
+        assert _height(text, width) == len(Text(text).wrap(Console(width=200), width))
+
+
+MESSY = st.lists(st.sampled_from([*"ab [/]", "[bold]", "\x1b[31m", "\t", "\n", "\r", "\x00", "\x9b", "’", "é",
+                                  "中", "\u00a0"]), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(MESSY, st.one_of(st.none(), MESSY), st.lists(MESSY, max_size=3), st.lists(MESSY, max_size=2), MESSY,
+       st.integers(min_value=0, max_value=3))
+def test_the_plain_text_measured_is_the_text_drawn(text, heading, tags, flags, note, count):
+    """Rows are measured from `event_plain`/`heading_plain` and drawn from the prompts: the same text."""
+    annotation = Annotation("a1", "e1", 1, "fighting", heading, "", tags, flags, note)
+    event = Event("e1", text)
+    for noted in (annotation, None):
+        assert event_plain(event, noted) == event_prompt(event, "fighting", noted).plain
+    for theme in ("fighting", "no-such-theme"):
+        assert heading_plain(heading, theme, count) == heading_prompt(heading, theme, count).plain
