@@ -13,15 +13,12 @@ for the cursor, scrolls to keep the highlighted event (and its heading) in view,
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, ClassVar
 
-from rich._wrap import divide_line
-from rich.cells import get_character_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -34,6 +31,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from warreader.model import Bulletin, Event
+from warreader.tui.line_breaks import line_count, wrap
 from warreader.tui.text import clean, format_date, literal, theme_colour, theme_label
 
 BUILTIN_FLAGS = ("important", "verify", "follow-up")
@@ -188,7 +186,7 @@ class _Layout:
         self.rows = rows
         self.width = width
         self.inner = max(1, width - 2)
-        self.heights = [_height(row.plain, self.inner) for row in rows]
+        self.heights = [line_count(row.plain, self.inner) for row in rows]
         self.starts: list[int] = []
         #: line → (row, line within the row)
         self.lines: list[tuple[int, int]] = []
@@ -198,7 +196,7 @@ class _Layout:
         self._strips: dict[int, list[Strip]] = {}
 
     def strip(self, row: int, offset: int, console: Any) -> Strip:
-        """Line `offset` of `row`, wrapped with Rich on first use."""
+        """Line `offset` of `row`, wrapped on first use."""
         strips = self._strips.get(row)
         if strips is None:
             width = self.width
@@ -206,82 +204,12 @@ class _Layout:
             if self.heights[row] == 1 and "\n" not in prompt.plain:
                 strips = [_line_strip(prompt, console, width)]  # it fits: nothing to wrap
             else:
-                strips = [_line_strip(line, console, width) for line in prompt.wrap(console, self.inner)]
+                strips = [_line_strip(line, console, width) for line in wrap(prompt, console, self.inner)]
             height = self.heights[row]
             # (The count up front uses the same line breaking; this only guards the line map.)
             strips = (strips + [Strip.blank(width)] * height)[:height]
             self._strips[row] = strips
         return strips[offset]
-
-
-#: Where bulletin text mostly comes from: Latin, Greek and Cyrillic letters, typographic punctuation
-#: (curly quotes, dashes, "…") and the glyphs the list draws.
-_COMMON_RANGES = ((0x20, 0x7E), (0xA0, 0x2FF), (0x370, 0x4FF), (0x2010, 0x205E), (0x2500, 0x25FF))
-_one_cell: frozenset[str] | None = None
-
-
-def _one_cell_characters() -> frozenset[str]:
-    """Those of them Rich draws one cell wide and does not break lines at (built on first use)."""
-    global _one_cell
-    if _one_cell is None:
-        _one_cell = frozenset(
-            c
-            for low, high in _COMMON_RANGES
-            for c in map(chr, range(low, high + 1))
-            if (c == " " or not c.isspace()) and get_character_cell_size(c) == 1
-        )
-    return _one_cell
-_NON_SPACE = re.compile(r"[^ ]")
-
-
-def _height(plain: str, width: int) -> int:
-    """How many lines Rich's `Text.wrap(width)` makes of `plain` (fold overflow), without wrapping it."""
-    if len(plain) <= width and "\n" not in plain and plain.isascii():
-        return 1
-    return sum(_part_height(part, width) for part in plain.split("\n"))
-
-
-def _part_height(part: str, width: int) -> int:
-    """Lines of one line of text. Rich's `divide_line` measures every word's cells (~45 µs an event, most
-    of a day switch). When every character is one cell wide, the same line breaking is done here a line
-    at a time, with `str.find` (tested against Rich's own wrapping).
-
-    Rich's rule: a word is its letters plus the spaces after them (the first also takes the spaces before
-    it); a word goes on the line if its letters end within `width` of the line's start, else it starts
-    the next line, and a word longer than `width` is folded into chunks of `width`."""
-    if width <= 0 or not _one_cell_characters().issuperset(part):
-        return len(divide_line(part, width, fold=True)) + 1
-    size = len(part)
-    first = _NON_SPACE.search(part)
-    if first is None:
-        return 1
-    first_letter = first.start()
-    lines, start = 1, 0
-    while size - start > width:
-        limit = start + width
-        if part[limit] == " ":
-            # Everything before fits: the next word is the first that cannot.
-            found = _NON_SPACE.search(part, limit)
-            if found is None:
-                break
-            letters = found.start()
-        else:
-            letters = part.rfind(" ", 0, limit) + 1
-        word = 0 if letters == first_letter else letters
-        if 0 < word <= start:
-            return len(divide_line(part, width, fold=True)) + 1  # not reachable by the rule; never guess
-        end = part.find(" ", letters)
-        end = size if end < 0 else end
-        if end - word > width:
-            after = _NON_SPACE.search(part, end)
-            stop = size if after is None else after.start()
-            chunks = -(-(stop - word) // width)
-            lines += chunks - (word == 0)
-            start = word + (chunks - 1) * width
-        else:
-            lines += 1
-            start = word
-    return lines
 
 
 class EventList(ScrollView, can_focus=True):

@@ -1,5 +1,5 @@
-"""An event's height is counted up front (the list's length and scrolling depend on it) without wrapping
-it; the count must be exactly the number of lines Rich's wrapping makes when the row is drawn."""
+"""Events are measured up front (the list's length and scrolling depend on it) and wrapped when drawn,
+with line breaking of our own: it must break exactly where Rich does, and measure the text that is drawn."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from rich.text import Text
 
 from warreader.model import Event
 from warreader.store.records import Annotation
+from warreader.tui.line_breaks import breaks, line_count, wrap
 from warreader.tui.widgets.event_list import (
-    _height,
     event_plain,
     event_prompt,
     heading_plain,
@@ -31,11 +31,25 @@ TEXT = st.lists(PIECES, max_size=30).map("".join)
 @example("▍ " + "word " * 20, 10)
 @example("x" * 17 + " " * 9 + "y", 5)
 @example("   " + "x" * 17, 4)
-def test_height_is_what_rich_line_breaking_makes(text, width):
+@example("ab " + "x" * 17 + "   cd", 5)
+def test_breaks_and_line_counts_are_rich_line_breaking(text, width):
+    for line in text.split("\n"):
+        assert breaks(line, width) == divide_line(line, width, fold=True)
     reference = sum(len(divide_line(part, width, fold=True)) + 1 for part in text.split("\n"))
-    assert _height(text, width) == reference
+    assert line_count(text, width) == reference
     if not text.endswith("\n"):
-        assert _height(text, width) == len(Text(text).wrap(Console(width=200), width))
+        assert line_count(text, width) == len(Text(text).wrap(Console(width=200), width))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(TEXT, st.sampled_from(["", "bold", "reverse", "#d9534f"])), max_size=5),
+       st.integers(min_value=1, max_value=24))
+def test_wrap_makes_the_lines_rich_makes_styles_and_all(pieces, width):
+    text = Text.assemble(*pieces)
+    console = Console(width=200)
+    ours, rich_lines = wrap(text, console, width), text.wrap(console, width)
+    assert [line.plain for line in ours] == [line.plain for line in rich_lines]
+    assert [line.spans for line in ours] == [line.spans for line in rich_lines]
 
 
 MESSY = st.lists(st.sampled_from([*"ab [/]", "[bold]", "\x1b[31m", "\t", "\n", "\r", "\x00", "\x9b", "’", "é",

@@ -1,0 +1,99 @@
+"""Where Rich breaks a line of text to wrap it, found a line at a time instead of a word at a time.
+
+Why: the event list counts every event's lines when a day opens (its length and scrolling depend on them)
+and wraps the events it draws. Rich's `divide_line` measures each word's cells in Python: ~45 µs an
+event, most of a day switch. When every character of a line is one cell wide (nearly all bulletin text),
+lengths are cell counts and the same breaks are found with `str.find`, about six times faster. Anything
+else (wide or zero-width characters, other spaces) goes to Rich. Tests hold both to Rich's own wrapping.
+
+Rich's rule, which `breaks` follows: a word is its letters plus the spaces after them (the first word also
+takes the spaces before it); a word stays on the line if its letters end within `width` of the line's
+start, else it starts the next line; a word longer than `width` is cut into chunks of `width`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rich._wrap import divide_line
+from rich.cells import get_character_cell_size
+from rich.text import Text
+
+#: Where bulletin text mostly comes from: Latin, Greek and Cyrillic letters, typographic punctuation
+#: (curly quotes, dashes, "…") and the glyphs the event list draws.
+_COMMON_RANGES = ((0x20, 0x7E), (0xA0, 0x2FF), (0x370, 0x4FF), (0x2010, 0x205E), (0x2500, 0x25FF))
+_one_cell: frozenset[str] | None = None
+_NON_SPACE = re.compile(r"[^ ]")
+
+
+def _one_cell_characters() -> frozenset[str]:
+    """Those of them Rich draws one cell wide and does not break lines at (built on first use)."""
+    global _one_cell
+    if _one_cell is None:
+        _one_cell = frozenset(
+            c
+            for low, high in _COMMON_RANGES
+            for c in map(chr, range(low, high + 1))
+            if (c == " " or not c.isspace()) and get_character_cell_size(c) == 1
+        )
+    return _one_cell
+
+
+def breaks(line: str, width: int) -> list[int]:
+    """The offsets at which Rich's wrapping (fold overflow) breaks `line` (no newlines) to `width` cells:
+    `rich._wrap.divide_line(line, width, fold=True)`."""
+    if width <= 0 or not _one_cell_characters().issuperset(line):
+        return divide_line(line, width, fold=True)
+    found: list[int] = []
+    size = len(line)
+    first = _NON_SPACE.search(line)
+    if first is None:
+        return found
+    first_letter = first.start()
+    start = 0
+    while size - start > width:
+        limit = start + width
+        if line[limit] == " ":
+            # Everything before fits: the next word is the first that cannot.
+            after = _NON_SPACE.search(line, limit)
+            if after is None:
+                break
+            letters = after.start()
+        else:
+            letters = line.rfind(" ", 0, limit) + 1
+        word = 0 if letters == first_letter else letters
+        if 0 < word <= start:
+            return divide_line(line, width, fold=True)  # not reachable by the rule; never guess
+        end = line.find(" ", letters)
+        end = size if end < 0 else end
+        if end - word > width:
+            after = _NON_SPACE.search(line, end)
+            stop = size if after is None else after.start()
+            chunks = -(-(stop - word) // width)
+            cuts = range(word, word + chunks * width, width)
+            found.extend(cuts if word else cuts[1:])  # no break before the text's start
+            start = word + (chunks - 1) * width
+        else:
+            found.append(word)
+            start = word
+    return found
+
+
+def line_count(plain: str, width: int) -> int:
+    """How many lines `wrap` makes of a text whose characters are `plain`, without wrapping it."""
+    if len(plain) <= width and "\n" not in plain and plain.isascii():
+        return 1
+    return sum(len(breaks(part, width)) + 1 for part in plain.split("\n"))
+
+
+def wrap(text: Text, console: Any, width: int) -> list[Text]:
+    """`text.wrap(console, width)` for text without tabs and with the default justify and overflow,
+    using `breaks`."""
+    lines: list[Text] = []
+    for line in text.split(allow_blank=True):
+        for piece in line.divide(breaks(line.plain, width)):
+            piece.rstrip_end(width)
+            piece.truncate(width, overflow="fold")
+            lines.append(piece)
+    return lines
