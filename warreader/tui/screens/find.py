@@ -18,7 +18,7 @@ from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from warreader.errors import WarreaderError
-from warreader.tui.text import format_date, literal, theme_colour, theme_label
+from warreader.tui.text import clean, format_date, literal, theme_colour, theme_label, truncate
 from warreader.tui.views import export_prefill
 from warreader.tui.widgets.event_list import EventInfo, EventList
 from warreader.tui.widgets.result_list import ResultList, highlight
@@ -181,15 +181,22 @@ class FindMixin(Screen):
 
     def show_preview(self: ReaderScreen, info: EventInfo | None) -> None:
         """The full text of the highlighted search result, under the list."""
+        widget = self.query_one("#result-preview", Static)
         preview = Text()
         if info is not None:
             heading = info.heading or theme_label(info.theme)
             preview.append_text(literal(heading, style=theme_colour(info.theme)))
             preview.append(f" · day {info.day} · {format_date(info.date)}\n", style="dim")
-            preview.append_text(highlight(literal(info.event.text), self.search_query or ""))
-        # Fixed height (see app.tcss): the text is cut rather than making the screen relayout.
+            # Fixed height (see app.tcss): the text is cut rather than making the screen relayout. What
+            # cannot fit is dropped before wrapping: an event can run to a thousand characters.
+            size = widget.content_size
+            text = clean(info.event.text)
+            fits = size.width * size.height
+            if fits and len(text) > fits:
+                text = truncate(text, fits)
+            preview.append_text(highlight(Text(text), self.search_query or ""))
         preview.overflow = "ellipsis"
-        self.query_one("#result-preview", Static).update(preview, layout=False)
+        widget.update(preview, layout=False)
 
     def _open_result(self: ReaderScreen, step: int) -> None:
         if not self.results:

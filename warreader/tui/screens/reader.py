@@ -69,7 +69,8 @@ class ReaderScreen(AnnotateMixin, FindMixin, DayListMixin):
         #: Set once the first day has been shown (the app's "ready" signal hangs on it).
         self.first_day_shown = False
         self._widgets: dict[str, Any] = {}
-        self._views: set[str] = set()
+        #: The search and storyline views' widgets, once mounted (see `ensure_view`).
+        self._views: dict[str, list[Widget]] = {}
         self._mode = "day-view"
         self._init_find()
         # Textual adds the breakpoint class on the first resize, *after* the first frame, which restyles
@@ -179,35 +180,39 @@ class ReaderScreen(AnnotateMixin, FindMixin, DayListMixin):
         self._mode = mode
         for widget_id in ("#day-header", "#events"):
             self._widget(widget_id).display = mode == "day-view"
-        for view in self._views:
-            self._widget(f"#{view}").display = view == mode
+        for view, widgets in self._views.items():
+            for widget in widgets:
+                widget.display = view == mode
 
     def has_view(self, mode: str) -> bool:
         """Whether the view `mode` has been mounted (the day view always is)."""
         return mode == "day-view" or mode in self._views
 
     async def ensure_view(self, mode: str) -> None:
-        """Mount the search or storyline view the first time it is needed (hidden until `set_mode`)."""
+        """Mount the search or storyline view the first time it is needed (hidden until `set_mode`).
+
+        Their widgets go straight into the center pane, not into a container of their own: every key and
+        focus message bubbles through each container on the way up, and a search moves focus."""
         if self.has_view(mode):
             return
-        self._views.add(mode)
+        widgets: list[Widget]
         if mode == "search-view":
-            view = Vertical(
+            widgets = [
                 Input(placeholder="search every day…  (Enter opens, Esc back)", id="search-input"),
                 Static(id="search-status", classes="pane-title"),
                 ResultList(self.annotation, id="results"),
                 Static(id="result-preview"),
-                id="search-view",
-            )
+            ]
         else:
-            view = Vertical(
+            widgets = [
                 Static(id="story-header", classes="pane-title"),
                 EventList(id="story"),
                 Static(id="story-preview"),
-                id="story-view",
-            )
-        view.display = False
-        await self._widget("#center").mount(view)
+            ]
+        for widget in widgets:
+            widget.display = False
+        self._views[mode] = widgets
+        await self._widget("#center").mount_all(widgets)
 
     def lists(self) -> list[EventList | ResultList]:
         """The mounted event lists: the day's, and the search results and storyline once shown."""
