@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import os
 import sys
 import time
+from pathlib import Path
 
 from bench.core import COMMON_WORD, RARE_WORD, need_library, require
 from bench.measure import Figure, Goal, latency_figures, median, ms
@@ -99,6 +101,15 @@ async def _settle(app, pilot) -> None:
         # A thread worker needs wall time, not just a turn of the event loop.
         await asyncio.sleep(0.0002 if working else 0)
     app.screen._on_timer_update()
+
+
+def _rss_mb() -> float | None:
+    """This process's resident memory now (Linux), or None where /proc is missing."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, IndexError, ValueError):
+        return None
+    return pages * os.sysconf("SC_PAGE_SIZE") / 1e6
 
 
 class _Dispatching:
@@ -189,6 +200,7 @@ async def _in_app(ws: Workspace) -> list[Figure]:
     from warreader.store import Library
     from warreader.tui import make_app
 
+    rss_before = _rss_mb()
     library = Library.open(ws.library, seed_samples=False)
     _Dispatching.install()
     try:
@@ -205,7 +217,8 @@ async def _in_app(ws: Workspace) -> list[Figure]:
                 if time.perf_counter() > deadline:
                     raise RuntimeError("the reader did not report its first screen within 30 s")
                 await pilot.pause(0.01)
-            await _settle(app, pilot)
+            await _settle(app, pilot)  # the background load and the search indexes are done too
+            rss_loaded = _rss_mb()
             screen = app.screen
             days = screen.days
             steps = min(len(days) - 1, 5 if ws.quick else 60)
@@ -243,6 +256,16 @@ async def _in_app(ws: Workspace) -> list[Figure]:
         library.close()
     note = f"{len(switch)} presses over {steps} days"
     figures = latency_figures("day switch ([ / ])", switch, FRAME_MS, note)
+    if rss_before is not None and rss_loaded is not None:
+        figures.append(
+            Figure(
+                "reader memory once loaded and indexed",
+                rss_loaded - rss_before,
+                "MB",
+                "1 run",
+                note="RSS growth: every day, the search and word indexes, the screen",
+            )
+        )
     figures.append(
         Figure(
             "reader search: first (index build)",
