@@ -22,7 +22,8 @@ from warreader.tui.widgets.event_list import (
 # Narrow, wide and zero-width characters, typographic punctuation, and spaces Rich breaks at that are not
 # the plain space (no-break, thin).
 PIECES = st.sampled_from(["a", "Kyiv", "drones", "x" * 17, " ", "  ", "   ", "▍ ", "█", "é", "中文", "🙂",
-                          "\n", "-", "…", "\u0301", "“Київ”", "’s", "—", "\u00a0", "\u2009", "\u00ad"])
+                          "\n", "-", "…", "\u0301", "“Київ”", "’s", "—", "\u00a0", "\u2009", "\u00ad", "🇺🇦",
+                          "\ufe0f", "\u200d"])
 TEXT = st.lists(PIECES, max_size=30).map("".join)
 
 

@@ -20,30 +20,35 @@ from rich._wrap import divide_line
 from rich.cells import get_character_cell_size
 from rich.text import Text
 
-#: Where bulletin text mostly comes from: Latin, Greek and Cyrillic letters, typographic punctuation
-#: (curly quotes, dashes, "…") and the glyphs the event list draws.
-_COMMON_RANGES = ((0x20, 0x7E), (0xA0, 0x2FF), (0x370, 0x4FF), (0x2010, 0x205E), (0x2500, 0x25FF))
-_one_cell: frozenset[str] | None = None
 _NON_SPACE = re.compile(r"[^ ]")
+#: Characters seen so far that are one cell wide (and not spaces Rich breaks at), and those that are not.
+#: Learnt as they come rather than listed up front: listing a few thousand cost 5 ms of the first screen.
+_one_cell: set[str] = set()
+_other: set[str] = set()
+#: Past this, characters (CJK, emoji, flags made of two) go to Rich, which knows how they combine.
+_LAST_SIMPLE = "\u2e7f"
 
 
-def _one_cell_characters() -> frozenset[str]:
-    """Those of them Rich draws one cell wide and does not break lines at (built on first use)."""
-    global _one_cell
-    if _one_cell is None:
-        _one_cell = frozenset(
-            c
-            for low, high in _COMMON_RANGES
-            for c in map(chr, range(low, high + 1))
-            if (c == " " or not c.isspace()) and get_character_cell_size(c) == 1
-        )
-    return _one_cell
+def _all_one_cell(line: str) -> bool:
+    chars = set(line)
+    if chars <= _one_cell:
+        return True
+    for char in chars - _one_cell:
+        if char in _other:
+            return False
+        simple = char <= _LAST_SIMPLE and (char == " " or not char.isspace())
+        if simple and get_character_cell_size(char) == 1:
+            _one_cell.add(char)
+        else:
+            _other.add(char)
+            return False
+    return True
 
 
 def breaks(line: str, width: int) -> list[int]:
     """The offsets at which Rich's wrapping (fold overflow) breaks `line` (no newlines) to `width` cells:
     `rich._wrap.divide_line(line, width, fold=True)`."""
-    if width <= 0 or not _one_cell_characters().issuperset(line):
+    if width <= 0 or not _all_one_cell(line):
         return divide_line(line, width, fold=True)
     found: list[int] = []
     size = len(line)
