@@ -191,7 +191,7 @@ class SearchIndex:
     def index_words(self, pause: Callable[[], None] | None = None) -> None:
         """Build the word index (see `warreader.word_index`), which answers rare words without a scan.
 
-        Worth it for a session of many searches (the reader builds it in a worker after start-up, ~0.5 s
+        Worth it for a session of many searches (the reader builds it in a worker after start-up, ~0.35 s
         for 1,500 days), not for one search from the command line. Searches use it once it is complete;
         until then they scan, with the same results."""
         if self._words is None:

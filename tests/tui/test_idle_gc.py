@@ -30,47 +30,42 @@ def collections(monkeypatch):
     return runs, pending
 
 
-def test_a_due_collection_waits_for_a_pause_in_the_input(collections):
-    runs, pending = collections
+@pytest.fixture
+def started():
+    """A collector on a clock of the test's, started (and stopped again after the test)."""
     clock = Clock()
     collector = IdleCollector(clock)
     collector.started()
-    try:
-        assert gc.get_threshold()[2] > 1_000_000  # never on its own
-        pending[0] = idle_gc.DUE_AFTER
-        collector.input_seen()
-        clock.now += idle_gc.IDLE_SECONDS / 2
-        assert not collector.tick() and runs == []  # keys are still coming
-        clock.now += idle_gc.IDLE_SECONDS
-        assert collector.tick() and runs == [2]
-    finally:
-        collector.stopped()
+    yield collector, clock
+    collector.stopped()
 
 
-def test_nothing_runs_in_a_pause_when_little_has_been_allocated(collections):
+def test_a_due_collection_waits_for_a_pause_in_the_input(collections, started):
     runs, pending = collections
-    clock = Clock()
-    collector = IdleCollector(clock)
-    collector.started()
-    try:
-        pending[0] = idle_gc.DUE_AFTER - 1
-        clock.now += 10
-        assert not collector.tick() and runs == []
-    finally:
-        collector.stopped()
+    collector, clock = started
+    assert gc.get_threshold()[2] > 1_000_000  # never on its own
+    pending[0] = idle_gc.DUE_AFTER
+    collector.input_seen()
+    clock.now += idle_gc.IDLE_SECONDS / 2
+    assert not collector.tick() and runs == []  # keys are still coming
+    clock.now += idle_gc.IDLE_SECONDS
+    assert collector.tick() and runs == [2]
 
 
-def test_a_long_overdue_collection_runs_even_while_keys_keep_coming(collections):
+def test_nothing_runs_in_a_pause_when_little_has_been_allocated(collections, started):
     runs, pending = collections
-    clock = Clock()
-    collector = IdleCollector(clock)
-    collector.started()
-    try:
-        pending[0] = idle_gc.FORCE_AFTER
-        collector.input_seen()
-        assert collector.tick() and runs == [2]
-    finally:
-        collector.stopped()
+    collector, clock = started
+    pending[0] = idle_gc.DUE_AFTER - 1
+    clock.now += 10
+    assert not collector.tick() and runs == []
+
+
+def test_a_long_overdue_collection_runs_even_while_keys_keep_coming(collections, started):
+    runs, pending = collections
+    collector, _ = started
+    pending[0] = idle_gc.FORCE_AFTER
+    collector.input_seen()
+    assert collector.tick() and runs == [2]
 
 
 def test_the_thresholds_are_given_back_and_nothing_runs_after():
