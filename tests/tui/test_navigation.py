@@ -88,6 +88,20 @@ async def test_brackets_change_day_and_select_its_first_event(app, library):
         assert screen.current_day == 987
 
 
+async def test_brackets_type_into_text_fields_instead_of_changing_day(app):
+    # The day keys are matched before the focused widget sees them; in a text field they must still type.
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("slash", "left_square_bracket", "x", "right_square_bracket")
+        assert screen.query_one("#search-input").value == "[x]"
+        await pilot.press("escape", "a", "right_square_bracket", "left_square_bracket")
+        assert screen.query_one("#panel-note").text == "]["
+        assert screen.current_day == 987
+        await pilot.press("escape", "left_square_bracket")  # out of the editor: a day key again
+        assert screen.current_day == 986
+
+
 async def test_goto_day_by_number_and_dates(app, library):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

@@ -10,8 +10,17 @@ from __future__ import annotations
 from textual.binding import Binding
 
 
-def _b(key: str, action: str, description: str, id: str, tooltip: str, *, show: bool = False) -> Binding:
-    return Binding(key, action, description, show=show, id=id, tooltip=tooltip)
+def _b(
+    key: str,
+    action: str,
+    description: str,
+    id: str,
+    tooltip: str,
+    *,
+    show: bool = False,
+    priority: bool = False,
+) -> Binding:
+    return Binding(key, action, description, show=show, id=id, tooltip=tooltip, priority=priority)
 
 
 #: (help group, bindings) in the order the help screen lists them.
@@ -43,14 +52,25 @@ READER_GROUPS: list[tuple[str, list[Binding]]] = [
             ),
             _b("g", "first_event", "First event", "first-event", "First event of the day"),
             _b("G", "last_event", "Last event", "last-event", "Last event of the day"),
+            # Priority: matched as the key arrives, before it is handed to the focused widget and bubbles
+            # back up through every container (about a millisecond of a day switch). A text field still
+            # types the bracket: Textual drops bindings of keys that a focused Input or TextArea consumes.
             _b(
                 "left_square_bracket",
                 "previous_day",
                 "Previous day",
                 "previous-day",
                 "The day before (older)",
+                priority=True,
             ),
-            _b("right_square_bracket", "next_day", "Next day", "next-day", "The day after (newer)"),
+            _b(
+                "right_square_bracket",
+                "next_day",
+                "Next day",
+                "next-day",
+                "The day after (newer)",
+                priority=True,
+            ),
             _b(
                 "ctrl+g",
                 "goto_day",

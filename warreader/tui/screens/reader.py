@@ -33,6 +33,7 @@ from warreader.tui.widgets.event_list import EventList
 from warreader.tui.widgets.key_bar import KeyBar
 from warreader.tui.widgets.result_list import ResultList
 from warreader.tui.widgets.row_list import RowList
+from warreader.tui.widgets.search_input import SearchInput
 from warreader.tui.widgets.tag_panel import TagPanel
 
 
@@ -198,7 +199,7 @@ class ReaderScreen(AnnotateMixin, FindMixin, DayListMixin):
         widgets: list[Widget]
         if mode == "search-view":
             widgets = [
-                Input(placeholder="search every day…  (Enter opens, Esc back)", id="search-input"),
+                SearchInput(placeholder="search every day…  (Enter opens, Esc back)", id="search-input"),
                 Static(id="search-status", classes="pane-title"),
                 ResultList(self.annotation, id="results"),
                 Static(id="result-preview"),
