@@ -50,7 +50,15 @@ def test_day_to_date_follows_al_jazeera_including_its_drift():
 
 def test_ordinals():
     assert [ordinal(n) for n in (1, 2, 3, 11, 12, 13, 22, 987, 1000)] == [
-        "1st", "2nd", "3rd", "11th", "12th", "13th", "22nd", "987th", "1,000th"
+        "1st",
+        "2nd",
+        "3rd",
+        "11th",
+        "12th",
+        "13th",
+        "22nd",
+        "987th",
+        "1,000th",
     ]
 
 

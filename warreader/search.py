@@ -25,9 +25,25 @@ from warreader.word_index import WordIndex
 # C-speed scan) rather than `str.translate`, which costs ~1.2 s on a 10 MB haystack instead of ~30 ms;
 # and once these are gone most bulletin text is pure ASCII, which folds with a plain `lower()`.
 _PUNCTUATION = (
-    ("‘", "'"), ("’", "'"), ("‚", "'"), ("‛", "'"), ("′", "'"),
-    ("“", '"'), ("”", '"'), ("„", '"'), ("‟", '"'), ("«", '"'), ("»", '"'), ("″", '"'),
-    ("–", "-"), ("—", "-"), ("‑", "-"), ("−", "-"), ("\u00a0", " "), ("\u202f", " "), ("…", "..."),
+    ("‘", "'"),
+    ("’", "'"),
+    ("‚", "'"),
+    ("‛", "'"),
+    ("′", "'"),
+    ("“", '"'),
+    ("”", '"'),
+    ("„", '"'),
+    ("‟", '"'),
+    ("«", '"'),
+    ("»", '"'),
+    ("″", '"'),
+    ("–", "-"),
+    ("—", "-"),
+    ("‑", "-"),
+    ("−", "-"),
+    ("\u00a0", " "),
+    ("\u202f", " "),
+    ("…", "..."),
 )
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 _SEP = "\x00"
@@ -112,8 +128,8 @@ def _expand(term: str) -> tuple[str, ...]:
     if term in _ALIASES:
         return _ALIASES[term]
     for name, group in _ALIASES.items():
-        if term.startswith(name) and term[len(name):] in ("'s", "s'", "s"):
-            rest = term[len(name):]
+        if term.startswith(name) and term[len(name) :] in ("'s", "s'", "s"):
+            rest = term[len(name) :]
             return tuple(alias + rest for alias in group)
     return (term,)
 

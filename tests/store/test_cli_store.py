@@ -101,8 +101,17 @@ def test_list(capsys, filled, db):
     filled.annotate(first_id(filled), add_flags=["important"])
     code, out, _ = run(capsys, "--db", str(db), "list", "--json")
     assert code == 0
-    assert json.loads(out) == [{"day": 981, "date": "2024-10-31", "title": filled.bulletin(981).title,
-                                "sections": 2, "events": 5, "annotated": 1, "flagged": 1}]
+    assert json.loads(out) == [
+        {
+            "day": 981,
+            "date": "2024-10-31",
+            "title": filled.bulletin(981).title,
+            "sections": 2,
+            "events": 5,
+            "annotated": 1,
+            "flagged": 1,
+        }
+    ]
     code, out, _ = run(capsys, "--db", str(db), "list")
     assert code == 0 and "981" in out and "2024-10-31" in out
 
@@ -126,8 +135,14 @@ def test_search(capsys, filled, db):
     code, out, _ = run(capsys, "--db", str(db), "search", "KIEV", "--json")
     assert code == 0
     (hit,) = json.loads(out)
-    assert hit == {"id": first_id(filled), "day": 981, "date": "2024-10-31", "heading": "Fighting",
-                   "theme": "fighting", "text": DAY_981["Fighting"][0]}
+    assert hit == {
+        "id": first_id(filled),
+        "day": 981,
+        "date": "2024-10-31",
+        "heading": "Fighting",
+        "theme": "fighting",
+        "text": DAY_981["Fighting"][0],
+    }
     code, out, _ = run(capsys, "--db", str(db), "search", "russia", "--json", "--limit", "2")
     assert len(json.loads(out)) == 2
     code, out, _ = run(capsys, "--db", str(db), "search", "kyiv drone")
@@ -138,8 +153,21 @@ def test_search(capsys, filled, db):
 
 def test_annotate(capsys, filled, db, monkeypatch):
     event_id = first_id(filled)
-    code, out, _ = run(capsys, "--db", str(db), "annotate", event_id, "--tag", "Drones", "--tag", "kyiv",
-                       "--flag", "verify", "--note", "check the count")
+    code, out, _ = run(
+        capsys,
+        "--db",
+        str(db),
+        "annotate",
+        event_id,
+        "--tag",
+        "Drones",
+        "--tag",
+        "kyiv",
+        "--flag",
+        "verify",
+        "--note",
+        "check the count",
+    )
     assert code == 0 and "saved" in out
     monkeypatch.setattr(sys, "stdin", io.StringIO("from stdin\nline two\n"))
     code, out, _ = run(capsys, "--db", str(db), "annotate", event_id, "--untag", "DRONES", "--note", "-")
@@ -150,8 +178,9 @@ def test_annotate(capsys, filled, db, monkeypatch):
     assert annotation.note == "from stdin\nline two"
     code, out, _ = run(capsys, "--db", str(db), "annotate", event_id)
     assert code == 0 and "tags: kyiv" in out
-    code, out, _ = run(capsys, "--db", str(db), "annotate", event_id, "--untag", "kyiv", "--unflag", "verify",
-                       "--note", "")
+    code, out, _ = run(
+        capsys, "--db", str(db), "annotate", event_id, "--untag", "kyiv", "--unflag", "verify", "--note", ""
+    )
     assert code == 0 and "removed" in out
     code, _, err = run(capsys, "--db", str(db), "annotate", "981-0000000000", "--tag", "x")
     assert code == 4 and "No event with id 981-0000000000" in err and "Traceback" not in err
@@ -179,7 +208,8 @@ def test_orphans_and_reattach(capsys, filled, db):
     assert orphan["tags"] == ["lost"] and orphan["note"] == "keep me" and orphan["day"] == 981
     assert orphan["reattach"] == f"warreader reattach {orphan['id']} EVENT_ID"
     assert orphan["candidates"] and all(
-        c["command"] == f"warreader reattach {orphan['id']} {c['id']}" for c in orphan["candidates"])
+        c["command"] == f"warreader reattach {orphan['id']} {c['id']}" for c in orphan["candidates"]
+    )
     code, out, _ = run(capsys, "--db", str(db), "orphans")
     assert code == 0 and f"orphan {orphan['id']}" in out and "warreader reattach" in out
     target = first_id(filled)
@@ -217,14 +247,26 @@ def test_damaged_library_is_a_clear_error(capsys, filled, db):
 def test_real_process(filled, db):
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
     event_id = first_id(filled)
-    result = subprocess.run([sys.executable, "-m", "warreader", "--db", str(db), "annotate", event_id,
-                             "--tag", "from a process"], capture_output=True, text=True, env=env)
+    result = subprocess.run(
+        [sys.executable, "-m", "warreader", "--db", str(db), "annotate", event_id, "--tag", "from a process"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert result.returncode == 0, result.stderr
     filled.reload_if_changed()
     assert filled.annotation(event_id).tags == ["from a process"]
-    result = subprocess.run([sys.executable, "-m", "warreader", "--db", str(db), "show", "981", "--json"],
-                            capture_output=True, text=True, env=env)
+    result = subprocess.run(
+        [sys.executable, "-m", "warreader", "--db", str(db), "show", "981", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert result.returncode == 0 and json.loads(result.stdout)["day"] == 981
-    result = subprocess.run([sys.executable, "-m", "warreader", "--db", str(db), "annotate", "nope-1"],
-                            capture_output=True, text=True, env=env)
+    result = subprocess.run(
+        [sys.executable, "-m", "warreader", "--db", str(db), "annotate", "nope-1"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert result.returncode == 4 and "Traceback" not in result.stderr

@@ -17,21 +17,72 @@ def reference(texts: list[str], query: str, limit: int | None = None) -> list[in
     """What `find` must return: every text (in list order) holding, for each term, one of its spellings."""
     folded = [fold(t.replace("\x00", " ")) for t in texts]
     terms = query_terms(query)
-    found = [i for i, text in enumerate(folded)
-             if terms and all(any(alt in text for alt in alts) for alts in terms)]
-    return found if limit is None else found[:max(limit, 0)]
+    found = [
+        i
+        for i, text in enumerate(folded)
+        if terms and all(any(alt in text for alt in alts) for alts in terms)
+    ]
+    return found if limit is None else found[: max(limit, 0)]
 
 
 # Letters, spaces, the typographic marks folding rewrites, accents, Cyrillic, an emoji, NUL and a lone
 # surrogate: everything that could break the bytes haystack or the mapping of a hit to its text.
 ALPHABET = st.sampled_from(list("kyievab s'-\"’“”–…\u00a0éÉКиївß🙂") + ["\x00", "\udc80"])
-WORDS = st.sampled_from(["Kyiv", "Kiev’s", "KIEV", "kyiv's", "a", "b", "ab", "—", "…", "Київ", "Straße",
-                         "strasse", "café", "e", "v", "\x00", "🙂", "", " "])
-TEXT = st.one_of(st.text(ALPHABET, max_size=30), st.lists(WORDS, max_size=12).map(" ".join),
-                 st.lists(WORDS, max_size=12).map("".join))
-QUERY = st.sampled_from(["kyiv", "KIEV", "kyiv's", "ab", "a b", '"a b"', "v", "e ki", "київ", "é",
-                         "-", "...", "ss", "\x00", "kyiv a", "a kiev", "zz", "'", "🙂", "\udc80", "cafe",
-                         '"kyiv a"', "kyiv’s b"])
+WORDS = st.sampled_from(
+    [
+        "Kyiv",
+        "Kiev’s",
+        "KIEV",
+        "kyiv's",
+        "a",
+        "b",
+        "ab",
+        "—",
+        "…",
+        "Київ",
+        "Straße",
+        "strasse",
+        "café",
+        "e",
+        "v",
+        "\x00",
+        "🙂",
+        "",
+        " ",
+    ]
+)
+TEXT = st.one_of(
+    st.text(ALPHABET, max_size=30),
+    st.lists(WORDS, max_size=12).map(" ".join),
+    st.lists(WORDS, max_size=12).map("".join),
+)
+QUERY = st.sampled_from(
+    [
+        "kyiv",
+        "KIEV",
+        "kyiv's",
+        "ab",
+        "a b",
+        '"a b"',
+        "v",
+        "e ki",
+        "київ",
+        "é",
+        "-",
+        "...",
+        "ss",
+        "\x00",
+        "kyiv a",
+        "a kiev",
+        "zz",
+        "'",
+        "🙂",
+        "\udc80",
+        "cafe",
+        '"kyiv a"',
+        "kyiv’s b",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -70,15 +121,24 @@ def test_several_words_any_driver_same_answer():
 
 def test_library_search_is_newest_day_first_then_reading_order(lib, make):
     # Imported out of order, several sections: the index's own order must give the answer, no sort.
-    lib.import_bulletins([
-        make(500, {"Fighting": ["Kyiv one.", "Kyiv two."], "Politics": ["Kyiv three."]}),
-        make(1200, {"Fighting": ["Kiev four."], "Economy": ["no match", "Kyiv five."]}),
-        make(30, {"Fighting": ["Kyiv six."]}),
-        make(800, {"Politics": ["Kyiv seven.", "elsewhere"]}),
-    ])
+    lib.import_bulletins(
+        [
+            make(500, {"Fighting": ["Kyiv one.", "Kyiv two."], "Politics": ["Kyiv three."]}),
+            make(1200, {"Fighting": ["Kiev four."], "Economy": ["no match", "Kyiv five."]}),
+            make(30, {"Fighting": ["Kyiv six."]}),
+            make(800, {"Politics": ["Kyiv seven.", "elsewhere"]}),
+        ]
+    )
     refs = lib.search("kyiv")
-    assert [r.text for r in refs] == ["Kiev four.", "Kyiv five.", "Kyiv seven.", "Kyiv one.", "Kyiv two.",
-                                      "Kyiv three.", "Kyiv six."]
+    assert [r.text for r in refs] == [
+        "Kiev four.",
+        "Kyiv five.",
+        "Kyiv seven.",
+        "Kyiv one.",
+        "Kyiv two.",
+        "Kyiv three.",
+        "Kyiv six.",
+    ]
     assert [(r.day, r.section_index) for r in refs][:3] == [(1200, 0), (1200, 1), (800, 0)]
     assert lib.search("kyiv", limit=3) == refs[:3]
     assert lib.search("kyiv") == refs  # warm: the same EventRefs again

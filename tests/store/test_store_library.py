@@ -30,7 +30,12 @@ def test_bulletin_reads(lib, make):
     event = bulletin.sections[1].events[0]
     ref = lib.locate(event.id)
     assert (ref.day, ref.section_index, ref.heading, ref.theme, ref.text) == (
-        981, 1, "Politics and diplomacy", "politics-and-diplomacy", event.text)
+        981,
+        1,
+        "Politics and diplomacy",
+        "politics-and-diplomacy",
+        event.text,
+    )
     assert lib.locate("981-0000000000") is None
     assert [r.day for r in lib.theme_events("fighting")] == [981, 981, 981]
 

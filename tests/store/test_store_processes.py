@@ -49,7 +49,10 @@ def _env() -> dict:
 def _writer(path, prefix, event_ids, *extra) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-c", WRITER, str(path), prefix, ",".join(event_ids), *map(str, extra)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=_env(),
     )
 
 

@@ -37,11 +37,13 @@ def test_identical_import_is_unchanged(lib, make):
 
 
 def test_skipped_and_duplicate_days(lib, make):
-    report = lib.import_bulletins([
-        make(None, DAY_981, source="nameless.txt"),
-        make(981, DAY_981, source="a.txt"),
-        make(981, {"Fighting": ["Other text."]}, source="b.txt"),
-    ])
+    report = lib.import_bulletins(
+        [
+            make(None, DAY_981, source="nameless.txt"),
+            make(981, DAY_981, source="a.txt"),
+            make(981, {"Fighting": ["Other text."]}, source="b.txt"),
+        ]
+    )
     assert (report.imported, report.skipped) == (1, 2)
     assert any("nameless.txt" in m and "no day number" in m for m in report.messages)
     assert any(m.startswith("a.txt") and "b.txt" in m for m in report.messages)
@@ -128,13 +130,21 @@ def test_merged_annotation_for_an_unknown_event_waits_as_an_orphan(lib, make):
     lib.import_bulletins([make(981, DAY_981)])
     future = make(990, {"Fighting": ["An event from a colleague's library."]})
     future_id = future.sections[0].events[0].id
-    kept = lib.merge_annotation(future_id, day=990, quote="An event from a colleague's library.",
-                                theme="fighting", heading="Fighting", tags=["theirs"], note="their note")
+    kept = lib.merge_annotation(
+        future_id,
+        day=990,
+        quote="An event from a colleague's library.",
+        theme="fighting",
+        heading="Fighting",
+        tags=["theirs"],
+        note="their note",
+    )
     assert kept.orphan and [o.event_id for o in lib.orphans()] == [future_id]
     assert lib.candidates(kept.id) == []  # its day is not in this library: nothing sensible to propose
     # Merging the same again changes nothing; merging more unites tags and keeps both notes.
     assert lib.merge_annotation(future_id, day=990, quote="x", tags=["THEIRS"], note="their note").tags == [
-        "theirs"]
+        "theirs"
+    ]
     merged = lib.merge_annotation(future_id, day=990, quote="x", tags=["more"], note="another note")
     assert merged.tags == ["theirs", "more"] and merged.note == "their note\n\nanother note"
     report = lib.import_bulletins([future])
@@ -143,7 +153,7 @@ def test_merged_annotation_for_an_unknown_event_waits_as_an_orphan(lib, make):
     eid = ids(lib, 981)[0]
     a = lib.merge_annotation(eid, day=1, quote="stale text", flags=["verify"])
     assert (a.day, a.quote, a.flags, a.orphan) == (981, DAY_981["Fighting"][0], ["verify"], False)
-    assert lib.merge_annotation(eid, day=981, quote="", tags=[]) .flags == ["verify"]
+    assert lib.merge_annotation(eid, day=981, quote="", tags=[]).flags == ["verify"]
 
 
 def test_importing_an_unchanged_day_again_rematches_its_orphans(lib, lib_path, make):
@@ -151,8 +161,13 @@ def test_importing_an_unchanged_day_again_rematches_its_orphans(lib, lib_path, m
     eid = ids(lib, 981)[0]
     lib.annotate(eid, add_tags=["survivor"])
     # A crash between the two files: bulletins.json has the edited day, annotations.json still the old id.
-    edited = dict(DAY_981, Fighting=["At least two people were wounded in an overnight drone attack on Kyiv.",
-                                     *DAY_981["Fighting"][1:]])
+    edited = dict(
+        DAY_981,
+        Fighting=[
+            "At least two people were wounded in an overnight drone attack on Kyiv.",
+            *DAY_981["Fighting"][1:],
+        ],
+    )
     other = Library.open(lib_path, seed_samples=False)
     other._bstore.write({"bulletins": {**other._raw_bulletins(), "981": bulletin_to_doc(make(981, edited))}})
     lib.reload_if_changed()

@@ -66,8 +66,10 @@ def test_summary_written_on_import_and_matches_the_bulletins(filled):
     assert found is not None and found.rev == head_rev(filled / layout.BULLETINS)
     days, newest = full(filled)
     assert [row[:5] for row in found.rows] == [(d.day, d.date, d.title, d.sections, d.events) for d in days]
-    assert found.newest_day == NEWEST and found.newest == orjson.loads(
-        (filled / layout.BULLETINS).read_bytes())["bulletins"][str(NEWEST)]
+    assert (
+        found.newest_day == NEWEST
+        and found.newest == orjson.loads((filled / layout.BULLETINS).read_bytes())["bulletins"][str(NEWEST)]
+    )
 
 
 def test_summary_follows_every_import(filled, make):
@@ -226,8 +228,7 @@ def test_bulletins_changed_before_the_first_load(filled, make):
 def test_orphan_counts_until_the_full_load(filled, make):
     with Library.open(filled, seed_samples=False) as library:
         old = library.bulletin(703)
-        event = next(e for s in old.sections for e in s.events
-                     if library.annotation(e.id) is not None)
+        event = next(e for s in old.sections for e in s.events if library.annotation(e.id) is not None)
         shortened = make(703, {"Only": ["Nothing at all like the old text, to be sure of an orphan."]})
         assert library.import_bulletins([shortened]).orphaned == 1
         assert library.annotation(event.id).orphan

@@ -19,8 +19,13 @@ def indexed(texts: list[str]) -> SearchIndex:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(TEXT, max_size=25), QUERY, st.sampled_from([None, None, 0, 1, 3]),
-       st.sampled_from([1, 2, 16]), st.sampled_from([1, 3, 4000]))
+@given(
+    st.lists(TEXT, max_size=25),
+    QUERY,
+    st.sampled_from([None, None, 0, 1, 3]),
+    st.sampled_from([1, 2, 16]),
+    st.sampled_from([1, 3, 4000]),
+)
 @example(["v v", "x", "vv v"], "v", None, 16, 4000)
 @example(["a b", "ab", "b a"], '"a b"', None, 16, 4000)
 def test_search_with_the_word_index_matches_the_brute_force_reference(
@@ -87,10 +92,12 @@ def test_the_build_pauses_between_chunks_for_other_threads(monkeypatch):
 
 
 def test_library_search_gives_the_same_results_once_words_are_indexed(lib, make):
-    lib.import_bulletins([
-        make(981, {"Fighting": ["Fighting near Ocheretyne.", "Kyiv shelled."], "Politics": ["Talks."]}),
-        make(982, {"Fighting": ["Ocheretyne's defenders.", "Kiev calm."]}),
-    ])
+    lib.import_bulletins(
+        [
+            make(981, {"Fighting": ["Fighting near Ocheretyne.", "Kyiv shelled."], "Politics": ["Talks."]}),
+            make(982, {"Fighting": ["Ocheretyne's defenders.", "Kiev calm."]}),
+        ]
+    )
     queries = ["ocheretyne", "kyiv", "kyiv ocheretyne", '"near ocheretyne"', "talks", "zebra", "e"]
     before = {q: lib.search(q) for q in queries}
     lib.prepare_search(words=True)

@@ -21,9 +21,35 @@ from warreader.tui.widgets.event_list import (
 
 # Narrow, wide and zero-width characters, typographic punctuation, and spaces Rich breaks at that are not
 # the plain space (no-break, thin).
-PIECES = st.sampled_from(["a", "Kyiv", "drones", "x" * 17, " ", "  ", "   ", "▍ ", "█", "é", "中文", "🙂",
-                          "\n", "-", "…", "\u0301", "“Київ”", "’s", "—", "\u00a0", "\u2009", "\u00ad", "🇺🇦",
-                          "\ufe0f", "\u200d"])
+PIECES = st.sampled_from(
+    [
+        "a",
+        "Kyiv",
+        "drones",
+        "x" * 17,
+        " ",
+        "  ",
+        "   ",
+        "▍ ",
+        "█",
+        "é",
+        "中文",
+        "🙂",
+        "\n",
+        "-",
+        "…",
+        "\u0301",
+        "“Київ”",
+        "’s",
+        "—",
+        "\u00a0",
+        "\u2009",
+        "\u00ad",
+        "🇺🇦",
+        "\ufe0f",
+        "\u200d",
+    ]
+)
 TEXT = st.lists(PIECES, max_size=30).map("".join)
 
 
@@ -43,8 +69,10 @@ def test_breaks_and_line_counts_are_rich_line_breaking(text, width):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.tuples(TEXT, st.sampled_from(["", "bold", "reverse", "#d9534f"])), max_size=5),
-       st.integers(min_value=1, max_value=24))
+@given(
+    st.lists(st.tuples(TEXT, st.sampled_from(["", "bold", "reverse", "#d9534f"])), max_size=5),
+    st.integers(min_value=1, max_value=24),
+)
 def test_wrap_makes_the_lines_rich_makes_styles_and_all(pieces, width):
     text = Text.assemble(*pieces)
     console = Console(width=200)
@@ -53,13 +81,23 @@ def test_wrap_makes_the_lines_rich_makes_styles_and_all(pieces, width):
     assert [line.spans for line in ours] == [line.spans for line in rich_lines]
 
 
-MESSY = st.lists(st.sampled_from([*"ab [/]", "[bold]", "\x1b[31m", "\t", "\n", "\r", "\x00", "\x9b", "’", "é",
-                                  "中", "\u00a0"]), max_size=30).map("".join)
+MESSY = st.lists(
+    st.sampled_from(
+        [*"ab [/]", "[bold]", "\x1b[31m", "\t", "\n", "\r", "\x00", "\x9b", "’", "é", "中", "\u00a0"]
+    ),
+    max_size=30,
+).map("".join)
 
 
 @settings(max_examples=300, deadline=None)
-@given(MESSY, st.one_of(st.none(), MESSY), st.lists(MESSY, max_size=3), st.lists(MESSY, max_size=2), MESSY,
-       st.integers(min_value=0, max_value=3))
+@given(
+    MESSY,
+    st.one_of(st.none(), MESSY),
+    st.lists(MESSY, max_size=3),
+    st.lists(MESSY, max_size=2),
+    MESSY,
+    st.integers(min_value=0, max_value=3),
+)
 def test_the_plain_text_measured_is_the_text_drawn(text, heading, tags, flags, note, count):
     """Rows are measured from `event_plain`/`heading_plain` and drawn from the prompts: the same text."""
     annotation = Annotation("a1", "e1", 1, "fighting", heading, "", tags, flags, note)

@@ -145,10 +145,17 @@ async def test_the_reader_indexes_words_after_start_and_after_another_process_im
             assert app.search_ready
             # Another process imports a day with a new word: the reader reloads, then indexes again.
             other = Library.open(library_path, seed_samples=False)
-            other.import_bulletins([
-                Bulletin(day=988, date=None, title="day 988", source="other.txt",
-                         sections=[section(988, "Fighting", ["Zebrafish seen near Kharkiv."])])
-            ])
+            other.import_bulletins(
+                [
+                    Bulletin(
+                        day=988,
+                        date=None,
+                        title="day 988",
+                        source="other.txt",
+                        sections=[section(988, "Fighting", ["Zebrafish seen near Kharkiv."])],
+                    )
+                ]
+            )
             other.close()
             app.screen._reload_if_changed()
             await settle(pilot, app)

@@ -82,8 +82,13 @@ def _orphan_record(library: Library, orphan: Annotation) -> dict:
         "note": orphan.note,
         "reattach": f"warreader reattach {orphan.id} EVENT_ID",
         "candidates": [
-            {"id": ref.id, "day": ref.day, "score": round(score, 1), "text": ref.text,
-             "command": f"warreader reattach {orphan.id} {ref.id}"}
+            {
+                "id": ref.id,
+                "day": ref.day,
+                "score": round(score, 1),
+                "text": ref.text,
+                "command": f"warreader reattach {orphan.id} {ref.id}",
+            }
             for ref, score in candidates
         ],
     }
@@ -98,8 +103,10 @@ def _orphans(library: Library, args: argparse.Namespace) -> int:
     if not records:
         print("No orphaned annotations: every note is attached to its event.")
         return 0
-    print(f"{len(records)} annotation(s) lost their event. Re-attach each with "
-          "`warreader reattach ORPHAN_ID EVENT_ID`.")
+    print(
+        f"{len(records)} annotation(s) lost their event. Re-attach each with "
+        "`warreader reattach ORPHAN_ID EVENT_ID`."
+    )
     for orphan, record in zip(orphans, records, strict=True):
         print()
         day = record["day"] if record["day"] is not None else "?"
@@ -119,14 +126,17 @@ def _orphans(library: Library, args: argparse.Namespace) -> int:
 
 def _reattach(library: Library, args: argparse.Namespace) -> int:
     annotation = library.reattach(args.orphan_id, args.event_id)
-    print(f"re-attached {args.orphan_id} to {annotation.event_id} "
-          f"(day {annotation.day}, {one_line(annotation.heading or annotation.theme or '')})")
+    print(
+        f"re-attached {args.orphan_id} to {annotation.event_id} "
+        f"(day {annotation.day}, {one_line(annotation.heading or annotation.theme or '')})"
+    )
     return 0
 
 
 def run(args: argparse.Namespace) -> int:
     """Dispatch `annotate`, `day-note`, `orphans` and `reattach`."""
-    command = {"annotate": _annotate, "day-note": _day_note, "orphans": _orphans,
-               "reattach": _reattach}[args.command]
+    command = {"annotate": _annotate, "day-note": _day_note, "orphans": _orphans, "reattach": _reattach}[
+        args.command
+    ]
     with open_library(args) as library:
         return command(library, args)

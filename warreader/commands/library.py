@@ -69,11 +69,22 @@ def describe_annotation(annotation: Annotation | None, indent: str = "") -> list
 def _list(library: Library, args: argparse.Namespace) -> int:
     days = library.days()
     if args.json:
-        print(dump_json([
-            {"day": d.day, "date": d.date.isoformat() if d.date else None, "title": d.title,
-             "sections": d.sections, "events": d.events, "annotated": d.annotated, "flagged": d.flagged}
-            for d in days
-        ]))
+        print(
+            dump_json(
+                [
+                    {
+                        "day": d.day,
+                        "date": d.date.isoformat() if d.date else None,
+                        "title": d.title,
+                        "sections": d.sections,
+                        "events": d.events,
+                        "annotated": d.annotated,
+                        "flagged": d.flagged,
+                    }
+                    for d in days
+                ]
+            )
+        )
         return 0
     if not days:
         print("The library is empty; add bulletins with `warreader import PATH`.", file=sys.stderr)
@@ -81,8 +92,10 @@ def _list(library: Library, args: argparse.Namespace) -> int:
     print(f"{'day':>5}  {'date':<10}  {'sections':>8}  {'events':>6}  {'annotated':>9}  title")
     for d in days:
         date = d.date.isoformat() if d.date else "?"
-        print(f"{d.day:>5}  {date:<10}  {d.sections:>8}  {d.events:>6}  {d.annotated:>9}  "
-              f"{one_line(d.title or '')}")
+        print(
+            f"{d.day:>5}  {date:<10}  {d.sections:>8}  {d.events:>6}  {d.annotated:>9}  "
+            f"{one_line(d.title or '')}"
+        )
     return 0
 
 
@@ -117,11 +130,21 @@ def _search(library: Library, args: argparse.Namespace) -> int:
         raise InputError("--limit must be 0 or more.")
     refs = library.search(args.query, limit=args.limit)
     if args.json:
-        print(dump_json([
-            {"id": r.id, "day": r.day, "date": r.date.isoformat() if r.date else None,
-             "heading": r.heading, "theme": r.theme, "text": r.text}
-            for r in refs
-        ]))
+        print(
+            dump_json(
+                [
+                    {
+                        "id": r.id,
+                        "day": r.day,
+                        "date": r.date.isoformat() if r.date else None,
+                        "heading": r.heading,
+                        "theme": r.theme,
+                        "text": r.text,
+                    }
+                    for r in refs
+                ]
+            )
+        )
         return 0
     if not refs:
         print(f"No event matches {one_line(args.query)!r}.", file=sys.stderr)

@@ -142,8 +142,14 @@ def apply_plan(library, plan: ImportPlan) -> None:
             event = change.event
             if change.orphan:
                 library.merge_annotation(
-                    event.id, day=event.day, quote=event.text, theme=event.theme, heading=event.heading,
-                    tags=change.add_tags, flags=change.add_flags, note=change.note or "",
+                    event.id,
+                    day=event.day,
+                    quote=event.text,
+                    theme=event.theme,
+                    heading=event.heading,
+                    tags=change.add_tags,
+                    flags=change.add_flags,
+                    note=change.note or "",
                 )
             else:
                 library.annotate(

@@ -109,13 +109,26 @@ class _Filler(dict):
     def __missing__(self, key: str) -> str:
         r = self.rng
         tables = {
-            "city": P.UA_CITIES, "region": P.UA_REGIONS, "ru_place": P.RU_PLACES, "country": P.COUNTRIES,
-            "ally": P.ALLIES, "ua_person": P.UA_PEOPLE, "ru_person": P.RU_PEOPLE,
-            "intl_person": P.INTL_PEOPLE, "source": P.SOURCES, "weapon": P.WEAPONS, "weapon2": P.WEAPONS,
+            "city": P.UA_CITIES,
+            "region": P.UA_REGIONS,
+            "ru_place": P.RU_PLACES,
+            "country": P.COUNTRIES,
+            "ally": P.ALLIES,
+            "ua_person": P.UA_PEOPLE,
+            "ru_person": P.RU_PEOPLE,
+            "intl_person": P.INTL_PEOPLE,
+            "source": P.SOURCES,
+            "weapon": P.WEAPONS,
+            "weapon2": P.WEAPONS,
             "weekday": P.WEEKDAYS,
             "capital": ["Kyiv", "Brussels", "Washington", "Berlin", "Paris", "London", "Warsaw"],
-            "strike": ["drone attack", "missile strike", "guided bomb attack", "artillery barrage",
-                       "combined missile and drone attack"],
+            "strike": [
+                "drone attack",
+                "missile strike",
+                "guided bomb attack",
+                "artillery barrage",
+                "combined missile and drone attack",
+            ],
             "facility": ["medical facility", "kindergarten", "business centre", "shopping mall"],
         }
         if key in tables:
@@ -190,8 +203,13 @@ def _split_events(rng: random.Random, total: int, parts: int) -> list[int]:
 
 def _situation_line(rng: random.Random, day: int, date: dt.date) -> str:
     lead = rng.choice(
-        ["Here is the situation on", "Here is the situation on", "Here is the situation as it stands on",
-         "Here is where things stand on", "Here is how things stand on"]
+        [
+            "Here is the situation on",
+            "Here is the situation on",
+            "Here is the situation as it stands on",
+            "Here is where things stand on",
+            "Here is how things stand on",
+        ]
     )
     # Early and recent bulletins usually leave the year out; the parser then takes it from the day.
     no_year = rng.random() < (0.6 if day < 430 or day >= 1000 else 0.1)
@@ -202,9 +220,11 @@ def _situation_line(rng: random.Random, day: int, date: dt.date) -> str:
 def _intro_line(rng: random.Random, day: int) -> str:
     if day >= 1000:
         return rng.choice(
-            [f"These were the key developments on the {ordinal(day)} day of the Russia-Ukraine war.",
-             f"Here are the key events on day {day:,} of Russia’s war on Ukraine.",
-             f"These are the key events on day {day:,} of Russia’s war on Ukraine."]
+            [
+                f"These were the key developments on the {ordinal(day)} day of the Russia-Ukraine war.",
+                f"Here are the key events on day {day:,} of Russia’s war on Ukraine.",
+                f"These are the key events on day {day:,} of Russia’s war on Ukraine.",
+            ]
         )
     if day >= 490:
         return f"As the war enters its {ordinal(day)} day, these are the main developments."

@@ -12,13 +12,26 @@ from __future__ import annotations
 # Each theme also has a range of days in which it appears (North Korean troops only from late 2024…).
 THEMES: dict[str, dict] = {
     "fighting": {
-        "headings": ["Fighting", "Fighting", "Fighting", "Fighting in Ukraine", "Fighting and weapons",
-                     "Military", "Fighting and Military Activity"],
+        "headings": [
+            "Fighting",
+            "Fighting",
+            "Fighting",
+            "Fighting in Ukraine",
+            "Fighting and weapons",
+            "Military",
+            "Fighting and Military Activity",
+        ],
         "days": (1, 99999),
     },
     "diplomacy": {
-        "headings": ["Politics and diplomacy", "Politics and diplomacy", "Politics/diplomacy",
-                     "Diplomacy", "Politics and Diplomacy", "Diplomacy, economy"],
+        "headings": [
+            "Politics and diplomacy",
+            "Politics and diplomacy",
+            "Politics/diplomacy",
+            "Diplomacy",
+            "Politics and Diplomacy",
+            "Diplomacy, economy",
+        ],
         "days": (1, 99999),
     },
     "weapons": {"headings": ["Weapons", "Military aid", "Weapons and military aid"], "days": (1, 99999)},
@@ -33,51 +46,183 @@ THEMES: dict[str, dict] = {
     "grain": {"headings": ["Grain deal", "Black Sea grain deal"], "days": (140, 520)},
     "nuclear": {"headings": ["Zaporizhzhia nuclear plant", "Nuclear safety"], "days": (10, 99999)},
     "russia": {"headings": ["Russian affairs", "Inside Russia"], "days": (1, 99999)},
-    "humanitarian": {"headings": ["Humanitarian", "Humanitarian Efforts", "Prisoner exchanges"],
-                     "days": (1, 99999)},
+    "humanitarian": {
+        "headings": ["Humanitarian", "Humanitarian Efforts", "Prisoner exchanges"],
+        "days": (1, 99999),
+    },
 }
 
-UA_CITIES = ["Kyiv", "Kharkiv", "Zaporizhzhia", "Odesa", "Dnipro", "Kherson", "Sumy", "Mykolaiv",
-             "Lviv", "Chernihiv", "Kryvyi Rih", "Poltava", "Kramatorsk", "Sloviansk", "Pokrovsk",
-             "Kostiantynivka", "Bakhmut", "Avdiivka", "Vuhledar", "Toretsk", "Chasiv Yar", "Kupiansk",
-             "Lyman", "Vovchansk", "Nikopol", "Izium", "Huliaipole", "Orikhiv", "Myrnohrad"]
-UA_REGIONS = ["Donetsk", "Kharkiv", "Zaporizhzhia", "Kherson", "Sumy", "Dnipropetrovsk", "Odesa",
-              "Mykolaiv", "Chernihiv", "Luhansk", "Poltava", "Kyiv", "Lviv", "Zhytomyr"]
-RU_PLACES = ["Kursk", "Belgorod", "Bryansk", "Rostov", "Voronezh", "Krasnodar", "Novgorod", "Tula",
-             "Oryol", "Saratov", "Tatarstan", "Moscow"]
+UA_CITIES = [
+    "Kyiv",
+    "Kharkiv",
+    "Zaporizhzhia",
+    "Odesa",
+    "Dnipro",
+    "Kherson",
+    "Sumy",
+    "Mykolaiv",
+    "Lviv",
+    "Chernihiv",
+    "Kryvyi Rih",
+    "Poltava",
+    "Kramatorsk",
+    "Sloviansk",
+    "Pokrovsk",
+    "Kostiantynivka",
+    "Bakhmut",
+    "Avdiivka",
+    "Vuhledar",
+    "Toretsk",
+    "Chasiv Yar",
+    "Kupiansk",
+    "Lyman",
+    "Vovchansk",
+    "Nikopol",
+    "Izium",
+    "Huliaipole",
+    "Orikhiv",
+    "Myrnohrad",
+]
+UA_REGIONS = [
+    "Donetsk",
+    "Kharkiv",
+    "Zaporizhzhia",
+    "Kherson",
+    "Sumy",
+    "Dnipropetrovsk",
+    "Odesa",
+    "Mykolaiv",
+    "Chernihiv",
+    "Luhansk",
+    "Poltava",
+    "Kyiv",
+    "Lviv",
+    "Zhytomyr",
+]
+RU_PLACES = [
+    "Kursk",
+    "Belgorod",
+    "Bryansk",
+    "Rostov",
+    "Voronezh",
+    "Krasnodar",
+    "Novgorod",
+    "Tula",
+    "Oryol",
+    "Saratov",
+    "Tatarstan",
+    "Moscow",
+]
 #: Villages that appear in very few events: the benchmark's "rare word" search looks for these.
 RARE_PLACES = ["Ocheretyne", "Novoserhiivka", "Krasnohorivka", "Shevchenko", "Velyka Novosilka"]
-COUNTRIES = ["the United States", "Germany", "France", "the United Kingdom", "Poland", "Hungary",
-             "Slovakia", "Turkey", "China", "India", "Japan", "South Korea", "North Korea", "Iran",
-             "Lithuania", "Finland", "Sweden", "Norway", "the Netherlands", "Canada", "Italy"]
-ALLIES = ["Germany", "France", "the United Kingdom", "Poland", "Canada", "the Netherlands", "Sweden",
-          "Denmark", "Norway", "Italy", "Japan", "Australia"]
-UA_PEOPLE = ["Ukrainian President Volodymyr Zelenskyy", "Ukraine’s Foreign Minister Andrii Sybiha",
-             "Ukraine’s army chief Oleksandr Syrskii", "Ukraine’s Prime Minister Denys Shmyhal",
-             "Kharkiv Governor Oleh Syniehubov", "Kyiv Mayor Vitali Klitschko",
-             "Zaporizhzhia Governor Ivan Fedorov", "Ukraine’s human rights commissioner Dmytro Lubinets"]
-RU_PEOPLE = ["Russian President Vladimir Putin", "Kremlin spokesman Dmitry Peskov",
-             "Russian Foreign Minister Sergey Lavrov", "Former Russian President Dmitry Medvedev",
-             "Foreign Ministry spokeswoman Maria Zakharova", "Belgorod Governor Vyacheslav Gladkov",
-             "Kursk Governor Alexei Smirnov"]
-INTL_PEOPLE = ["NATO Secretary-General Mark Rutte", "EU foreign policy chief Kaja Kallas",
-               "US Secretary of State Marco Rubio", "German Chancellor Olaf Scholz",
-               "French President Emmanuel Macron", "Hungary’s Prime Minister Viktor Orban",
-               "Poland’s Prime Minister Donald Tusk", "UN Secretary-General Antonio Guterres",
-               "IAEA chief Rafael Grossi", "Turkish President Recep Tayyip Erdogan"]
+COUNTRIES = [
+    "the United States",
+    "Germany",
+    "France",
+    "the United Kingdom",
+    "Poland",
+    "Hungary",
+    "Slovakia",
+    "Turkey",
+    "China",
+    "India",
+    "Japan",
+    "South Korea",
+    "North Korea",
+    "Iran",
+    "Lithuania",
+    "Finland",
+    "Sweden",
+    "Norway",
+    "the Netherlands",
+    "Canada",
+    "Italy",
+]
+ALLIES = [
+    "Germany",
+    "France",
+    "the United Kingdom",
+    "Poland",
+    "Canada",
+    "the Netherlands",
+    "Sweden",
+    "Denmark",
+    "Norway",
+    "Italy",
+    "Japan",
+    "Australia",
+]
+UA_PEOPLE = [
+    "Ukrainian President Volodymyr Zelenskyy",
+    "Ukraine’s Foreign Minister Andrii Sybiha",
+    "Ukraine’s army chief Oleksandr Syrskii",
+    "Ukraine’s Prime Minister Denys Shmyhal",
+    "Kharkiv Governor Oleh Syniehubov",
+    "Kyiv Mayor Vitali Klitschko",
+    "Zaporizhzhia Governor Ivan Fedorov",
+    "Ukraine’s human rights commissioner Dmytro Lubinets",
+]
+RU_PEOPLE = [
+    "Russian President Vladimir Putin",
+    "Kremlin spokesman Dmitry Peskov",
+    "Russian Foreign Minister Sergey Lavrov",
+    "Former Russian President Dmitry Medvedev",
+    "Foreign Ministry spokeswoman Maria Zakharova",
+    "Belgorod Governor Vyacheslav Gladkov",
+    "Kursk Governor Alexei Smirnov",
+]
+INTL_PEOPLE = [
+    "NATO Secretary-General Mark Rutte",
+    "EU foreign policy chief Kaja Kallas",
+    "US Secretary of State Marco Rubio",
+    "German Chancellor Olaf Scholz",
+    "French President Emmanuel Macron",
+    "Hungary’s Prime Minister Viktor Orban",
+    "Poland’s Prime Minister Donald Tusk",
+    "UN Secretary-General Antonio Guterres",
+    "IAEA chief Rafael Grossi",
+    "Turkish President Recep Tayyip Erdogan",
+]
 # Where something was said, as a phrase that follows "said": "… said on the Telegram messaging app".
-SOURCES = ["on the Telegram messaging app", "on social media", "in a televised address", "in a statement",
-           "at a news conference", "in an interview with the Reuters news agency",
-           "according to the state news agency TASS", "according to the Interfax news agency",
-           "in a post on X"]
-WEAPONS = ["air defence interceptors", "artillery ammunition", "armoured vehicles", "F-16 fighter jets",
-           "Patriot missile systems", "IRIS-T air defence systems", "long-range ATACMS missiles",
-           "Storm Shadow cruise missiles", "Leopard tanks", "HIMARS rocket launchers", "drones"]
+SOURCES = [
+    "on the Telegram messaging app",
+    "on social media",
+    "in a televised address",
+    "in a statement",
+    "at a news conference",
+    "in an interview with the Reuters news agency",
+    "according to the state news agency TASS",
+    "according to the Interfax news agency",
+    "in a post on X",
+]
+WEAPONS = [
+    "air defence interceptors",
+    "artillery ammunition",
+    "armoured vehicles",
+    "F-16 fighter jets",
+    "Patriot missile systems",
+    "IRIS-T air defence systems",
+    "long-range ATACMS missiles",
+    "Storm Shadow cruise missiles",
+    "Leopard tanks",
+    "HIMARS rocket launchers",
+    "drones",
+]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-PHOTOGRAPHERS = ["Sergey Bobok/AFP", "Roman Pilipey/AFP", "Genya Savilov/AFP", "Reuters",
-                 "Vyacheslav Madiyevskyy/Reuters", "Gleb Garanich/Reuters", "Alina Smutko/Reuters",
-                 "Efrem Lukatsky/AP", "Evgeniy Maloletka/AP", "Handout/Ukrainian Emergency Service",
-                 "File: Edgar Su/Reuters", "Anadolu"]
+PHOTOGRAPHERS = [
+    "Sergey Bobok/AFP",
+    "Roman Pilipey/AFP",
+    "Genya Savilov/AFP",
+    "Reuters",
+    "Vyacheslav Madiyevskyy/Reuters",
+    "Gleb Garanich/Reuters",
+    "Alina Smutko/Reuters",
+    "Efrem Lukatsky/AP",
+    "Evgeniy Maloletka/AP",
+    "Handout/Ukrainian Emergency Service",
+    "File: Edgar Su/Reuters",
+    "Anadolu",
+]
 
 # Sentence templates per theme. Each produces one sentence of roughly 70–230 characters.
 TEMPLATES: dict[str, list[str]] = {
@@ -118,8 +263,7 @@ TEMPLATES: dict[str, list[str]] = {
         "{small} civilians.",
         "The European Union’s foreign ministers agreed on a new package of sanctions targeting Russia’s "
         "“shadow fleet” of oil tankers, {intl_person} said.",
-        "{intl_person} met {ua_person} in {capital} and pledged continued support “for as long as it "
-        "takes”.",
+        "{intl_person} met {ua_person} in {capital} and pledged continued support “for as long as it takes”.",
         "Delegations from Ukraine and Russia met in Istanbul for a new round of talks, the first in "
         "{small} weeks, officials said {source}.",
         "{ru_person} accused {country} of “direct involvement” in the war after it agreed to send "
@@ -128,8 +272,7 @@ TEMPLATES: dict[str, list[str]] = {
         "parts of the {region} region.",
     ],
     "weapons": [
-        "{ally} announced a new ${big}m military aid package for Ukraine, including {weapon} and "
-        "{weapon2}.",
+        "{ally} announced a new ${big}m military aid package for Ukraine, including {weapon} and {weapon2}.",
         "Ukraine’s Ministry of Strategic Industries said the country had produced more than {big},000 "
         "long-range drones this year.",
         "{ally} said it would deliver further {weapon} to Ukraine before the end of the year.",
@@ -249,20 +392,28 @@ FOLLOW_ON = [
 # corpus shows the pair: "any" layout, or only "spaced" ones (blank lines around every block), like
 # day 802's description of the photo that shares no words with its caption.
 PHOTOS = [
-    ("Rescuers of the State Emergency Service inspect the remains of a residential building after a "
-     "strike in {city}, on {date_long}. {upper_credit}",
-     "Rescuers examine the remains of a residential building after a strike in {city}, on {date_long}",
-     "any"),
-    ("Firefighters work at the site of a building hit by a Russian drone strike in {city}, Ukraine, "
-     "{date_long}. REUTERS/Stringer",
-     "Firefighters work at the site of a building hit by a Russian drone strike in {city}",
-     "any"),
-    ("FILE PHOTO: A Ukrainian serviceman fires an artillery shell towards Russian troops near {city}, "
-     "{region} region, Ukraine",
-     "A Ukrainian serviceman fires towards Russian troops near {city}, {region} region",
-     "any"),
-    ("Emergency workers at an apartment building in {city} that was hit in a Russian attack. The windows "
-     "have been blown out and the workers are on a crane attached to a white truck parked in front.",
-     "Russia again attacked {city} and the surrounding region",
-     "spaced"),
+    (
+        "Rescuers of the State Emergency Service inspect the remains of a residential building after a "
+        "strike in {city}, on {date_long}. {upper_credit}",
+        "Rescuers examine the remains of a residential building after a strike in {city}, on {date_long}",
+        "any",
+    ),
+    (
+        "Firefighters work at the site of a building hit by a Russian drone strike in {city}, Ukraine, "
+        "{date_long}. REUTERS/Stringer",
+        "Firefighters work at the site of a building hit by a Russian drone strike in {city}",
+        "any",
+    ),
+    (
+        "FILE PHOTO: A Ukrainian serviceman fires an artillery shell towards Russian troops near {city}, "
+        "{region} region, Ukraine",
+        "A Ukrainian serviceman fires towards Russian troops near {city}, {region} region",
+        "any",
+    ),
+    (
+        "Emergency workers at an apartment building in {city} that was hit in a Russian attack. The windows "
+        "have been blown out and the workers are on a crane attached to a white truck parked in front.",
+        "Russia again attacked {city} and the surrounding region",
+        "spaced",
+    ),
 ]

@@ -62,10 +62,13 @@ def apply_edit(
     Removals are applied before additions so `--untag x --tag X` re-cases a tag.
     """
     before = (doc.get("tags", []), doc.get("flags", []), doc.get("note", ""))
-    tags = add_labels(remove_labels(doc.get("tags", []), clean_labels(remove_tags, "tag")),
-                      clean_labels(add_tags, "tag"))
-    flags = add_labels(remove_labels(doc.get("flags", []), clean_labels(remove_flags, "flag")),
-                       clean_labels(add_flags, "flag"))
+    tags = add_labels(
+        remove_labels(doc.get("tags", []), clean_labels(remove_tags, "tag")), clean_labels(add_tags, "tag")
+    )
+    flags = add_labels(
+        remove_labels(doc.get("flags", []), clean_labels(remove_flags, "flag")),
+        clean_labels(add_flags, "flag"),
+    )
     text = doc.get("note", "") if note is None else note.replace("\r\n", "\n")
     if (tags, flags, text) == before:
         return False

@@ -74,8 +74,14 @@ class Library(OrphanMethods):
     # -- opening, locking, refreshing -----------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path, *, seed_samples: bool = True, lock_timeout: float = LOCK_TIMEOUT,
-             defer_bulletins: bool = False) -> Library:
+    def open(
+        cls,
+        path: Path,
+        *,
+        seed_samples: bool = True,
+        lock_timeout: float = LOCK_TIMEOUT,
+        defer_bulletins: bool = False,
+    ) -> Library:
         """Open (creating or migrating if needed) the library folder at `path`.
 
         A new or empty library is filled with the bundled sample bulletins when `seed_samples` is True.
@@ -404,9 +410,16 @@ class Library(OrphanMethods):
     def _public(self, doc: dict) -> Annotation:
         return notes.to_annotation(doc, orphan=self._view().where(doc.get("event_id", "")) is None)
 
-    def annotate(self, event_id: str, *, add_tags: Iterable[str] = (), remove_tags: Iterable[str] = (),
-                 note: str | None = None, add_flags: Iterable[str] = (),
-                 remove_flags: Iterable[str] = ()) -> Annotation | None:
+    def annotate(
+        self,
+        event_id: str,
+        *,
+        add_tags: Iterable[str] = (),
+        remove_tags: Iterable[str] = (),
+        note: str | None = None,
+        add_flags: Iterable[str] = (),
+        remove_flags: Iterable[str] = (),
+    ) -> Annotation | None:
         """Change the tags, flags or note of one event; returns once durable (None: nothing is left).
 
         `note=None` leaves the note alone, `""` clears it. NotFoundError for an unknown event id (an
@@ -423,8 +436,14 @@ class Library(OrphanMethods):
                 doc = notes.new_doc(event_id, ref.day, ref.theme, ref.heading, ref.text)
             else:
                 doc = dict(table[key])
-            if not notes.apply_edit(doc, add_tags=add_tags, remove_tags=remove_tags, note=note,
-                                    add_flags=add_flags, remove_flags=remove_flags):
+            if not notes.apply_edit(
+                doc,
+                add_tags=add_tags,
+                remove_tags=remove_tags,
+                note=note,
+                add_flags=add_flags,
+                remove_flags=remove_flags,
+            ):
                 return None if key is None else self._public(doc)
             if notes.is_empty(doc):
                 if key is not None:
@@ -518,5 +537,3 @@ def _event_ids(doc: dict) -> Iterator[str]:
     for section in doc.get("sections", []):
         for event in section.get("events", []):
             yield event["id"]
-
-

@@ -50,8 +50,14 @@ class OrphanMethods:
             if where is None:
                 raise NotFoundError(f"No event with id {event_id} in the library {self.path}.")
             ref = self._view().ref(*where)
-            anchor = {"event_id": ref.id, "day": ref.day, "theme": ref.theme, "heading": ref.heading,
-                      "quote": ref.text, "updated_at": now_iso()}
+            anchor = {
+                "event_id": ref.id,
+                "day": ref.day,
+                "theme": ref.theme,
+                "heading": ref.heading,
+                "quote": ref.text,
+                "updated_at": now_iso(),
+            }
             other = self._by_event.get(event_id)
             if other is None or other == key:
                 doc = dict(table[key], **anchor)
@@ -64,9 +70,18 @@ class OrphanMethods:
                     self._atable.remove(doc_ids=[int(key)])
             return notes.to_annotation(doc, orphan=False)
 
-    def merge_annotation(self, event_id: str, *, day: int | None, quote: str, theme: str | None = None,
-                         heading: str | None = None, tags: Iterable[str] = (), flags: Iterable[str] = (),
-                         note: str = "") -> Annotation | None:
+    def merge_annotation(
+        self,
+        event_id: str,
+        *,
+        day: int | None,
+        quote: str,
+        theme: str | None = None,
+        heading: str | None = None,
+        tags: Iterable[str] = (),
+        flags: Iterable[str] = (),
+        note: str = "",
+    ) -> Annotation | None:
         """Merge an annotation that comes with its own anchor (e.g. from a colleague's export).
 
         Tags and flags are united and a different note is appended, into the event's annotation if it

@@ -43,8 +43,10 @@ class Summary:
 def write(path: Path, rev: str, rows: list[tuple], newest: dict | None) -> None:
     """Atomically store `BulletinView.summaries()` rows and the newest day's stored document as derived
     from the bulletins.json whose `_rev` is `rev`. OSError on failure: the caller decides it is harmless."""
-    days = [(day, date.isoformat() if date else None, title, sections, events)
-            for day, date, title, sections, events in rows]
+    days = [
+        (day, date.isoformat() if date else None, title, sections, events)
+        for day, date, title, sections, events in rows
+    ]
     atomic_write_bytes(path, orjson.dumps({"_rev": rev, "format": FORMAT, "days": days, "newest": newest}))
 
 
@@ -55,8 +57,10 @@ def read(path: Path) -> Summary | None:
         rev, newest = data["_rev"], data["newest"]
         if data["format"] != FORMAT or not isinstance(rev, str) or not isinstance(newest, dict | None):
             return None
-        rows = [(int(day), parse_date(date), title, int(sections), int(events))
-                for day, date, title, sections, events in data["days"]]
+        rows = [
+            (int(day), parse_date(date), title, int(sections), int(events))
+            for day, date, title, sections, events in data["days"]
+        ]
     except (OSError, orjson.JSONDecodeError, KeyError, TypeError, ValueError):
         return None
     if rows and (newest is None or newest.get("day") != rows[0][0]):

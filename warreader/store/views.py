@@ -56,8 +56,15 @@ class BulletinView:
             rows = []
             for doc in self.raw.values():
                 sections = doc.get("sections", [])
-                rows.append((doc["day"], parse_date(doc.get("date")), doc.get("title"), len(sections),
-                             sum(len(s.get("events", [])) for s in sections)))
+                rows.append(
+                    (
+                        doc["day"],
+                        parse_date(doc.get("date")),
+                        doc.get("title"),
+                        len(sections),
+                        sum(len(s.get("events", [])) for s in sections),
+                    )
+                )
             rows.sort(key=lambda row: -row[0])
             self._summaries = rows
         return self._summaries
@@ -79,11 +86,15 @@ class BulletinView:
         ids = self._day_ids.get(day)
         if ids is None:
             doc = self.raw.get(str(day))
-            ids = {} if doc is None else {
-                event["id"]: (si, ei)
-                for si, section in enumerate(doc.get("sections", []))
-                for ei, event in enumerate(section.get("events", []))
-            }
+            ids = (
+                {}
+                if doc is None
+                else {
+                    event["id"]: (si, ei)
+                    for si, section in enumerate(doc.get("sections", []))
+                    for ei, event in enumerate(section.get("events", []))
+                }
+            )
             self._day_ids[day] = ids
         return ids
 
@@ -182,8 +193,14 @@ class BulletinView:
                 self._dates[day] = parse_date(doc.get("date"))
             event = section["events"][where[2]]
             ref = self._refs[where] = EventRef(
-                day, self._dates[day], si, section.get("heading"), section.get("theme", "general"),
-                Event(event["id"], event["text"]), doc.get("source", ""))
+                day,
+                self._dates[day],
+                si,
+                section.get("heading"),
+                section.get("theme", "general"),
+                Event(event["id"], event["text"]),
+                doc.get("source", ""),
+            )
         self._hit_refs[i] = ref
         return ref
 

@@ -16,7 +16,7 @@ from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.reactive import Reactive
 from textual.widget import Widget
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from warreader.errors import WarreaderError
 from warreader.tui.bindings import APP_BINDINGS, READER_BINDINGS
