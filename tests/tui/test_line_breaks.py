@@ -73,10 +73,17 @@ def test_breaks_and_line_counts_are_rich_line_breaking(text, width):
     st.lists(st.tuples(TEXT, st.sampled_from(["", "bold", "reverse", "#d9534f"])), max_size=5),
     st.integers(min_value=1, max_value=24),
 )
+@example([("\u200d\u200d中文", "")], 1)
 def test_wrap_makes_the_lines_rich_makes_styles_and_all(pieces, width):
     text = Text.assemble(*pieces)
     console = Console(width=200)
-    ours, rich_lines = wrap(text, console, width), text.wrap(console, width)
+    ours = wrap(text, console, width)
+    try:
+        rich_lines = text.wrap(console, width)
+    except ZeroDivisionError:
+        # A Rich bug (zero-width joiners before a character too wide for the line): ours must still cut.
+        assert all(line.cell_len <= width or len(line) == 1 for line in ours)
+        return
     assert [line.plain for line in ours] == [line.plain for line in rich_lines]
     assert [line.spans for line in ours] == [line.spans for line in rich_lines]
 

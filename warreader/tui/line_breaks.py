@@ -99,6 +99,12 @@ def wrap(text: Text, console: Any, width: int) -> list[Text]:
     for line in text.split(allow_blank=True):
         for piece in line.divide(breaks(line.plain, width)):
             piece.rstrip_end(width)
-            piece.truncate(width, overflow="fold")
+            try:
+                piece.truncate(width, overflow="fold")
+            except ZeroDivisionError:
+                # Rich's cell splitting divides by zero when zero-width joiners precede a wide character
+                # that cannot fit (Rich's own `wrap` raises too); cut by characters instead.
+                while piece.cell_len > width and len(piece) > 1:
+                    piece.right_crop(1)
             lines.append(piece)
     return lines

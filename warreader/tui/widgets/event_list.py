@@ -33,6 +33,7 @@ from textual.strip import Strip
 from warreader.model import Bulletin, Event
 from warreader.tui.line_breaks import line_count, wrap
 from warreader.tui.text import clean, format_date, literal, theme_colour, theme_label
+from warreader.tui.widgets.plain_lines import PlainLines
 
 BUILTIN_FLAGS = ("important", "verify", "follow-up")
 FLAG_GLYPH = "⚑"
@@ -212,7 +213,7 @@ class _Layout:
         return strips[offset]
 
 
-class EventList(ScrollView, can_focus=True):
+class EventList(PlainLines, ScrollView, can_focus=True):
     """Events under headings; j/k-style navigation skips headings and never wraps around."""
 
     # Textual relays out the whole screen when a widget's virtual size changes. These lists fill their

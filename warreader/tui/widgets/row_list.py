@@ -22,8 +22,10 @@ from textual.reactive import Reactive, reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from warreader.tui.widgets.plain_lines import PlainLines
 
-class RowList(ScrollView, can_focus=True):
+
+class RowList(PlainLines, ScrollView, can_focus=True):
     """A cursor over `items`, each drawn as one line by `formatter`; posts `Highlighted`/`Selected`."""
 
     # Textual relays out the whole screen when a widget's virtual size changes. These lists fill their
