@@ -93,6 +93,8 @@ class RowList(PlainLines, ScrollView, can_focus=True):
         self._cache: dict[int, Text] = {}
         #: (row, width) → its rendered segments; rows are rendered once, not on every repaint.
         self._strips: dict[tuple[int, int], Strip] = {}
+        #: (row, width, under the cursor) → the finished line, in the row or cursor style.
+        self._painted: dict[tuple[int, int, bool], Strip] = {}
         self._base_style = Style()
         self._cursor_style = Style()
         self._paint_width = 0
@@ -115,6 +117,7 @@ class RowList(PlainLines, ScrollView, can_focus=True):
         self._items = items
         self._cache.clear()
         self._strips.clear()
+        self._painted.clear()
         # Width 0: rows are cut to the pane, never scrolled sideways, so a resize changes nothing here.
         self.virtual_size = Size(0, len(items))
         self.set_reactive(RowList.cursor, self.validate_cursor(cursor))
@@ -134,6 +137,8 @@ class RowList(PlainLines, ScrollView, can_focus=True):
         self._cache.pop(index, None)
         for key in [k for k in self._strips if k[0] == index]:
             del self._strips[key]
+        for key in [k for k in self._painted if k[0] == index]:
+            del self._painted[key]
         self.refresh_line(index)
 
     def move_to(self, index: int, *, announce: bool = True) -> None:
@@ -231,8 +236,11 @@ class RowList(PlainLines, ScrollView, can_focus=True):
     def render_lines(self, crop: Region) -> list[Strip]:
         # Looked up once per paint, not once per line: `rich_style` walks the DOM, and even `size` and
         # `scroll_offset` are computed properties.
-        self._base_style = self.rich_style
-        self._cursor_style = self._base_style + self.get_component_rich_style("row-list--cursor")
+        base = self.rich_style
+        cursor = base + self.get_component_rich_style("row-list--cursor")
+        if (base, cursor) != (self._base_style, self._cursor_style):
+            self._base_style, self._cursor_style = base, cursor
+            self._painted.clear()  # e.g. focus changed the cursor's colours, or the theme changed
         self._paint_width = self.size.width
         self._paint_offset = self.scroll_offset
         self._painting = True
@@ -250,6 +258,10 @@ class RowList(PlainLines, ScrollView, can_focus=True):
         base = self._base_style
         if not 0 <= index < len(self._items):
             return Strip.blank(width, base)
+        on_cursor = index == self.cursor
+        painted = self._painted.get((index, width, on_cursor)) if painting and not scroll_x else None
+        if painted is not None:
+            return painted
         key = (index, width)
         strip = self._strips.get(key)
         if strip is None:
@@ -258,6 +270,21 @@ class RowList(PlainLines, ScrollView, can_focus=True):
                 # Cut the rendered row and end it with an ellipsis (cheaper than `Text.truncate`).
                 strip = Strip([*strip.crop(0, max(0, width - 1)), Segment("…")])
             self._strips[key] = strip
-        style: Style = self._cursor_style if index == self.cursor else base
-        # The row style goes *under* the text's own spans, so markers keep their colours on the cursor.
-        return strip.crop_extend(scroll_x, scroll_x + width, style).apply_style(style)
+        style: Style = self._cursor_style if on_cursor else base
+        if scroll_x:
+            return strip.crop_extend(scroll_x, scroll_x + width, style).apply_style(style)
+        painted = _under(strip, style, width)
+        if painting:
+            self._painted[(index, width, on_cursor)] = painted
+        return painted
+
+
+def _under(strip: Strip, style: Style, width: int) -> Strip:
+    """`strip.crop_extend(0, width, style).apply_style(style)` for a strip no wider than `width`, in one
+    pass: the row style goes *under* the text's own spans, so markers keep their colours on the cursor.
+    (Each `Strip` Textual builds costs its seven caches; this makes one instead of two per row.)"""
+    add = style.__add__
+    segments = [Segment(text, None if control else add(own), control) for text, own, control in strip]
+    if strip.cell_length < width:
+        segments.append(Segment(" " * (width - strip.cell_length), style))
+    return Strip(segments, width)
