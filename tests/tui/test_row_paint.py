@@ -9,7 +9,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
-from warreader.tui.widgets.row_list import _under
+from warreader.tui.widgets.plain_lines import under
 
 STYLES = st.sampled_from(
     [None, Style(bold=True), Style(color="red"), Style(bgcolor="#223344", italic=True), Style(reverse=True)]
@@ -29,6 +29,6 @@ def test_one_pass_equals_crop_extend_then_apply_style(segments, style, spare):
     strip = Strip(segments)
     width = strip.cell_length + spare
     expected = strip.crop_extend(0, width, style).apply_style(style)
-    got = _under(strip, style, width)
+    got = under(list(strip), strip.cell_length, style, width)
     assert list(got) == list(expected)
     assert got.cell_length == expected.cell_length == width

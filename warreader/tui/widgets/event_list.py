@@ -1,6 +1,6 @@
 """`EventList`: a day's sections, or a storyline, drawn with Textual's line API.
 
-A day (15–40 events under their headings) is wrapped with Rich once per width into `Strip`s and only the
+A day (15–40 events under their headings) is wrapped with Rich once per width into lines of segments and only the
 lines on screen are drawn; the wrapped lines of recently opened days are kept (until an annotation of
 theirs changes), so going back to a day costs no wrapping at all. A storyline holds up to ~20,000
 events: there each event is one line (cut with an ellipsis; the highlighted one is shown in full under
@@ -33,7 +33,7 @@ from textual.strip import Strip
 from warreader.model import Bulletin, Event
 from warreader.tui.line_breaks import line_count, wrap
 from warreader.tui.text import clean, format_date, literal, theme_colour, theme_label
-from warreader.tui.widgets.plain_lines import PlainLines
+from warreader.tui.widgets.plain_lines import PlainLines, under
 
 BUILTIN_FLAGS = ("important", "verify", "follow-up")
 FLAG_GLYPH = "⚑"
@@ -194,23 +194,23 @@ class _Layout:
         for n, height in enumerate(self.heights):
             self.starts.append(len(self.lines))
             self.lines.extend((n, k) for k in range(height))
-        self._strips: dict[int, list[Strip]] = {}
+        self._lines: dict[int, list[list[Segment]]] = {}
 
-    def strip(self, row: int, offset: int, console: Any) -> Strip:
-        """Line `offset` of `row`, wrapped on first use."""
-        strips = self._strips.get(row)
-        if strips is None:
+    def line(self, row: int, offset: int, console: Any) -> list[Segment]:
+        """Line `offset` of `row` (unstyled segments, `width` cells), wrapped on first use."""
+        lines = self._lines.get(row)
+        if lines is None:
             width = self.width
             prompt = self.rows[row].prompt
             if self.heights[row] == 1 and "\n" not in prompt.plain:
-                strips = [_line_strip(prompt, console, width)]  # it fits: nothing to wrap
+                lines = [_line_segments(prompt, console, width)]  # it fits: nothing to wrap
             else:
-                strips = [_line_strip(line, console, width) for line in wrap(prompt, console, self.inner)]
+                lines = [_line_segments(line, console, width) for line in wrap(prompt, console, self.inner)]
             height = self.heights[row]
             # (The count up front uses the same line breaking; this only guards the line map.)
-            strips = (strips + [Strip.blank(width)] * height)[:height]
-            self._strips[row] = strips
-        return strips[offset]
+            lines = (lines + [[Segment(" " * width)]] * height)[:height]
+            self._lines[row] = lines
+        return lines[offset]
 
 
 class EventList(PlainLines, ScrollView, can_focus=True):
@@ -279,13 +279,13 @@ class EventList(PlainLines, ScrollView, can_focus=True):
         self._content = _Content([], {}, [], {}, True, {})
         self._highlighted: int | None = None
         self._days: OrderedDict[int, _Content] = OrderedDict()
-        #: (row, width) → its one-line strip (storylines: rows are drawn when they scroll into view).
-        self._line_cache: dict[tuple[int, int], Strip] = {}
+        #: (row, width) → its one line (storylines: rows are drawn when they scroll into view).
+        self._line_cache: dict[tuple[int, int], list[Segment]] = {}
         self._base_style = Style()
         self._cursor_style = Style()
         self._paint_width = 0
-        #: (id of a strip, highlighted) → (that strip, it with the list's style applied).
-        self._styled: dict[tuple[int, bool], tuple[Strip, Strip]] = {}
+        #: (id of a line's segments, highlighted) → (those segments, the line in the list's style).
+        self._styled: dict[tuple[int, bool], tuple[list[Segment], Strip]] = {}
 
     # -- option-list-like access (tests and the screen read these) ------------------------------------
     @property
@@ -490,35 +490,36 @@ class EventList(PlainLines, ScrollView, can_focus=True):
             if not 0 <= line < len(layout.lines):
                 return Strip.blank(width, self._base_style)
             row_index, offset = layout.lines[line]
-            strip = layout.strip(row_index, offset, self.app.console)
+            segments = layout.line(row_index, offset, self.app.console)
         else:
             if not 0 <= line < len(content.rows):
                 return Strip.blank(width, self._base_style)
-            row_index, strip = line, self._single_line(line, width)
+            row_index, segments = line, self._single_line(line, width)
         cursor = row_index == self._highlighted
-        # Styled strips are kept too (keyed by the strip itself): a repaint after j/k restyles two rows.
-        key = (id(strip), cursor)
+        # Styled lines are kept too (keyed by the segments): a repaint after j/k restyles two rows.
+        key = (id(segments), cursor)
         styled = self._styled.get(key)
-        if styled is None or styled[0] is not strip:
+        if styled is None or styled[0] is not segments:
             if len(self._styled) > 4000:
                 self._styled.clear()
-            styled = (strip, strip.apply_style(self._cursor_style if cursor else self._base_style))
+            style = self._cursor_style if cursor else self._base_style
+            styled = (segments, under(segments, width, style, width))
             self._styled[key] = styled
         return styled[1]
 
-    def _single_line(self, index: int, width: int) -> Strip:
+    def _single_line(self, index: int, width: int) -> list[Segment]:
         key = (index, width)
         cache = self._line_cache
-        strip = cache.get(key)
-        if strip is None:
+        segments = cache.get(key)
+        if segments is None:
             text = Text(" ").join(self._content.rows[index].prompt.split("\n"))
             text.no_wrap = True
             text.truncate(max(1, width - 2), overflow="ellipsis")
-            strip = _line_strip(text, self.app.console, width)
+            segments = _line_segments(text, self.app.console, width)
             if len(cache) > 2000:
                 cache.clear()
-            cache[key] = strip
-        return strip
+            cache[key] = segments
+        return segments
 
     def _refresh_row(self, index: int | None) -> None:
         if index is None or not 0 <= index < len(self._content.rows) or not self.is_mounted:
@@ -662,13 +663,16 @@ class EventList(PlainLines, ScrollView, can_focus=True):
             self.action_select()
 
 
-def _line_strip(line: Text, console: Any, width: int) -> Strip:
-    """One wrapped line as a strip exactly `width` cells wide, with a one-cell margin on the left."""
+def _line_segments(line: Text, console: Any, width: int) -> list[Segment]:
+    """One wrapped line exactly `width` cells wide, with a one-cell margin on the left. Segments rather than
+    a `Strip`: the list's style is laid under them in the one `Strip` made per line (see `under`)."""
     segments = [Segment(" "), *line.render(console)]
     used = 1 + line.cell_len
     if used < width:
         segments.append(Segment(" " * (width - used)))
-    return Strip(segments, max(width, used)).crop(0, width) if used > width else Strip(segments, width)
+    elif used > width:
+        segments = list(Strip(segments, used).crop(0, width))
+    return segments
 
 
 def _lazy_prompt(info: EventInfo, annotation: Callable[[str], Any | None]) -> Callable[[], Text]:
