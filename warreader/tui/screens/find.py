@@ -22,6 +22,7 @@ from warreader.tui.text import clean, format_date, literal, theme_colour, theme_
 from warreader.tui.views import export_prefill
 from warreader.tui.widgets.event_list import EventInfo, EventList
 from warreader.tui.widgets.result_list import ResultList, highlight
+from warreader.tui.widgets.text_lines import TextLines
 
 if TYPE_CHECKING:
     from warreader.tui.screens.reader import ReaderScreen
@@ -96,7 +97,7 @@ class FindMixin(Screen):
         search_input.focus()
         if not self.search_query:
             hint = Text("Type words to find in every day (accents and case ignored).", style="dim")
-            self.query_one("#search-status", Static).update(hint, layout=False)
+            self.query_one("#search-status", TextLines).update(hint, layout=False)
 
     @on(Input.Changed, "#search-input")
     def _search_changed(self: ReaderScreen, event: Input.Changed) -> None:
@@ -123,7 +124,7 @@ class FindMixin(Screen):
             self._search_done(self._search_page(query, SEARCH_PAGE, more=False))
             return
         searching = Text(f"Searching for {query!r}…", style="dim")
-        self.query_one("#search-status", Static).update(searching, layout=False)
+        self.query_one("#search-status", TextLines).update(searching, layout=False)
         self._search_worker(query, SEARCH_PAGE, False)
 
     def _search_page(self: ReaderScreen, query: str, limit: int, *, more: bool) -> SearchDone:
@@ -140,7 +141,7 @@ class FindMixin(Screen):
 
     @on(SearchDone)
     def _search_done(self: ReaderScreen, message: SearchDone) -> None:
-        status = self.query_one("#search-status", Static)
+        status = self.query_one("#search-status", TextLines)
         self._fetching_more = False
         if message.error:
             status.update(Text(message.error, style="bold red"), layout=False)
@@ -266,7 +267,7 @@ class FindMixin(Screen):
         header = Text("Storyline ", style="bold")
         header.append(theme_label(theme), style=f"bold {theme_colour(theme)}")
         header.append("  loading…", style="dim")
-        self.query_one("#story-header", Static).update(header, layout=False)
+        self.query_one("#story-header", TextLines).update(header, layout=False)
         self.set_mode("story-view")
         self.query_one("#story", EventList).focus()
         self._storyline_worker(theme)
@@ -297,7 +298,7 @@ class FindMixin(Screen):
         header.append("   Enter opens the day · Esc back", style="dim")
         header.no_wrap = True
         header.overflow = "ellipsis"
-        self.query_one("#story-header", Static).update(header, layout=False)
+        self.query_one("#story-header", TextLines).update(header, layout=False)
         # The newest development is what a reader wants first; scroll up for history.
         if not story.last_event():
             self.show_story_preview(None)

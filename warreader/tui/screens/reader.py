@@ -35,6 +35,7 @@ from warreader.tui.widgets.result_list import ResultList
 from warreader.tui.widgets.row_list import RowList
 from warreader.tui.widgets.search_input import SearchInput
 from warreader.tui.widgets.tag_panel import TagPanel
+from warreader.tui.widgets.text_lines import TextLines
 
 
 class ReaderScreen(AnnotateMixin, FindMixin, DayListMixin):
@@ -90,7 +91,7 @@ class ReaderScreen(AnnotateMixin, FindMixin, DayListMixin):
         # The search and storyline views are mounted on first use (`ensure_view`): fewer widgets to style,
         # lay out and keep idle on the first screen and on every key.
         with Vertical(id="center", classes="pane"):
-            yield Static(id="day-header", classes="pane-title")
+            yield TextLines(id="day-header", classes="pane-title")
             yield EventList(id="events")
         yield TagPanel(id="panel", classes="pane")
         yield KeyBar(
@@ -107,7 +108,7 @@ class ReaderScreen(AnnotateMixin, FindMixin, DayListMixin):
         if self.days:
             self.open_day(self.days[0].day)
         else:
-            self.query_one("#day-header", Static).update(
+            self.query_one("#day-header", TextLines).update(
                 Text("The library is empty: import bulletins with `warreader import PATH…`", style="bold")
             )
             # Ready all the same: the panel's controls, the garbage collector and the load must not wait
@@ -155,7 +156,7 @@ class ReaderScreen(AnnotateMixin, FindMixin, DayListMixin):
         return self._widget("#panel")
 
     @property
-    def _day_header(self) -> Static:
+    def _day_header(self) -> TextLines:
         return self._widget("#day-header")
 
     @property
@@ -200,13 +201,13 @@ class ReaderScreen(AnnotateMixin, FindMixin, DayListMixin):
         if mode == "search-view":
             widgets = [
                 SearchInput(placeholder="search every day…  (Enter opens, Esc back)", id="search-input"),
-                Static(id="search-status", classes="pane-title"),
+                TextLines(id="search-status", classes="pane-title"),
                 ResultList(self.annotation, id="results"),
                 Static(id="result-preview"),
             ]
         else:
             widgets = [
-                Static(id="story-header", classes="pane-title"),
+                TextLines(id="story-header", classes="pane-title"),
                 EventList(id="story"),
                 Static(id="story-preview"),
             ]

@@ -1,10 +1,10 @@
 """`EventList`: a day's sections, or a storyline, drawn with Textual's line API.
 
-A day (15–40 events under their headings) is wrapped with Rich once per width into lines of segments and only the
-lines on screen are drawn; the wrapped lines of recently opened days are kept (until an annotation of
-theirs changes), so going back to a day costs no wrapping at all. A storyline holds up to ~20,000
-events: there each event is one line (cut with an ellipsis; the highlighted one is shown in full under
-the list), drawn lazily when it scrolls into view, so its size does not matter.
+A day (15–40 events under their headings) is wrapped with Rich once per width into lines of segments and
+only the lines on screen are drawn; the wrapped lines of recently opened days are kept (until an
+annotation of theirs changes), so going back to a day costs no wrapping at all. A storyline holds up to
+~20,000 events: there each event is one line (cut with an ellipsis; the highlighted one is shown in full
+under the list), drawn lazily when it scrolls into view, so its size does not matter.
 
 Rows are headings, events and captions; only events can be highlighted. The list keeps a row → line map
 for the cursor, scrolls to keep the highlighted event (and its heading) in view, and a click highlights.

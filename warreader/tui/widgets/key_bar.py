@@ -11,7 +11,8 @@ from collections.abc import Callable, Mapping, Sequence
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.widgets import Static
+
+from warreader.tui.widgets.text_lines import TextLines
 
 #: Context → (binding id or literal key, label); ids are looked up in the keymap so remaps show.
 CONTEXTS: dict[str, Sequence[tuple[str, str]]] = {
@@ -32,7 +33,7 @@ CONTEXTS: dict[str, Sequence[tuple[str, str]]] = {
 }
 
 
-class KeyBar(Static):
+class KeyBar(TextLines):
     """The bottom line: a handful of keys for what has focus, plus the command palette."""
 
     DEFAULT_CSS = """

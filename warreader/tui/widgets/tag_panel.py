@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 
 from warreader.tui.text import clean, format_date, literal, theme_colour, theme_label
 from warreader.tui.widgets.event_list import BUILTIN_FLAGS, EventInfo
+from warreader.tui.widgets.text_lines import TextLines
 
 #: The note editor's label for an event's note.
 NOTE_LABEL = Text("Note   a edit · Esc leave", style="bold")
@@ -224,7 +225,7 @@ class TagPanel(VerticalScroll, can_focus=False):
         self._shown: dict[str, object] = {}
 
     def compose(self) -> ComposeResult:
-        yield Static(id="panel-info")
+        yield TextLines(id="panel-info")
         # `deferred`: hidden until the screen's first frame is up (see app.tcss).
         label = "panel-label deferred"
         yield Static(Text("Tags   t add · x remove · p pin", style="bold"), classes=label)
@@ -251,7 +252,7 @@ class TagPanel(VerticalScroll, can_focus=False):
         """Show `info` with its annotation (None: no annotation yet; info None: nothing selected)."""
         self.event_id = info.event.id if info else None
         # Fixed height (see app.tcss): updating it must not relayout the screen on every j/k.
-        self.query_one("#panel-info", Static).update(self._info_text(info, annotation), layout=False)
+        self.query_one("#panel-info", TextLines).update(self._info_text(info, annotation), layout=False)
         tags = list(getattr(annotation, "tags", ()) or ())
         flags = list(getattr(annotation, "flags", ()) or ())
         pinned_keys = {t.casefold(): n for n, t in enumerate(pinned, 1)}
