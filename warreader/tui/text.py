@@ -49,6 +49,11 @@ def _known_themes() -> tuple[str, ...]:
     return _known
 
 
+def has_control(text: str) -> bool:
+    """Whether `text` holds a character `clean` removes (ESC, the 8-bit CSI…)."""
+    return _CONTROL.search(text) is not None
+
+
 def clean(text: str | None, *, single_line: bool = True) -> str:
     """`text` with control characters removed; tabs/newlines become spaces when `single_line`."""
     if not text:

@@ -13,6 +13,7 @@ from textual.geometry import Size
 from textual.strip import Strip
 from textual.widget import Widget
 
+from warreader.tui.text import clean, has_control
 from warreader.tui.widgets.plain_lines import PlainLines, under
 
 
@@ -36,7 +37,10 @@ class TextLines(PlainLines, Widget):
 
     def _set_text(self, text: Text) -> None:
         self._text = text
-        self._lines = text.split("\n", allow_blank=True) if text.plain else []
+        lines = text.split("\n", allow_blank=True) if text.plain else []
+        # Callers pass text made safe with `literal`; a control character that slips through anyway is
+        # dropped here rather than reaching the terminal.
+        self._lines = [_without_controls(line) if has_control(line.plain) else line for line in lines]
         self._painted.clear()
 
     def update(self, text: Text, *, layout: bool = True) -> None:
@@ -75,3 +79,14 @@ class TextLines(PlainLines, Widget):
             painted = under(line.render(self.app.console), line.cell_len, style, width)
             self._painted[key] = painted
         return painted
+
+
+def _without_controls(line: Text) -> Text:
+    """`line` with its control characters removed, its styles kept (each styled piece cleaned apart)."""
+    safe = Text(style=line.style, end="")
+    for piece in line.divide(sorted({offset for span in line.spans for offset in (span.start, span.end)})):
+        kept = Text(clean(piece.plain, single_line=False))
+        for span in piece.spans:
+            kept.stylize(span.style)  # a piece lies inside or outside each span: whole-piece styles
+        safe.append_text(kept)
+    return safe
