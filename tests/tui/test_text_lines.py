@@ -37,3 +37,22 @@ async def test_lines_are_cut_to_the_width_with_an_ellipsis_and_kept_as_typed():
         await pilot.pause()
         assert block.size.height == 1
         assert screen_lines(app) == ["one         "]
+
+
+class Preview(App):
+    CSS = "TextLines { width: 12; height: 3; }"
+
+    def compose(self) -> ComposeResult:
+        yield TextLines(id="block", wrap=True)
+
+
+async def test_wrapped_lines_break_at_spaces_and_the_last_visible_one_says_there_is_more():
+    app = Preview()
+    async with app.run_test(size=(40, 10)) as pilot:
+        block = app.query_one("#block", TextLines)
+        block.update(Text("Heading\nthe quick brown fox jumps over the lazy dog"), layout=False)
+        await pilot.pause()
+        assert screen_lines(app) == ["Heading     ", "the quick   ", "brown fox … "]
+        block.update(Text("short one"), layout=False)
+        await pilot.pause()
+        assert screen_lines(app) == ["short one   ", " " * 12, " " * 12]

@@ -15,7 +15,7 @@ from textual import on, work
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from warreader.errors import WarreaderError
 from warreader.tui.text import clean, format_date, literal, theme_colour, theme_label, truncate
@@ -182,7 +182,7 @@ class FindMixin(Screen):
 
     def show_preview(self: ReaderScreen, info: EventInfo | None) -> None:
         """The full text of the highlighted search result, under the list."""
-        widget = self.query_one("#result-preview", Static)
+        widget = self.query_one("#result-preview", TextLines)
         preview = Text()
         if info is not None:
             heading = info.heading or theme_label(info.theme)
@@ -313,7 +313,7 @@ class FindMixin(Screen):
             )
             preview.append("\n")
             preview.append_text(literal(info.event.text))
-        self.query_one("#story-preview", Static).update(preview, layout=False)
+        self.query_one("#story-preview", TextLines).update(preview, layout=False)
 
     def action_back(self: ReaderScreen) -> None:
         """From search results or the storyline back to the open day."""

@@ -16,7 +16,6 @@ from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.reactive import Reactive
 from textual.widget import Widget
-from textual.widgets import Static
 
 from warreader.errors import WarreaderError
 from warreader.tui.bindings import APP_BINDINGS, READER_BINDINGS
@@ -203,13 +202,13 @@ class ReaderScreen(AnnotateMixin, FindMixin, DayListMixin):
                 SearchInput(placeholder="search every day…  (Enter opens, Esc back)", id="search-input"),
                 TextLines(id="search-status", classes="pane-title"),
                 ResultList(self.annotation, id="results"),
-                Static(id="result-preview"),
+                TextLines(id="result-preview", wrap=True),
             ]
         else:
             widgets = [
                 TextLines(id="story-header", classes="pane-title"),
                 EventList(id="story"),
-                Static(id="story-preview"),
+                TextLines(id="story-preview", wrap=True),
             ]
         for widget in widgets:
             widget.display = False

@@ -13,23 +13,33 @@ from textual.geometry import Size
 from textual.strip import Strip
 from textual.widget import Widget
 
+from warreader.tui.line_breaks import wrap
 from warreader.tui.text import clean, has_control
 from warreader.tui.widgets.plain_lines import PlainLines, under
 
 
 class TextLines(PlainLines, Widget):
-    """Shows a `Text` line by line (never as markup); `update` replaces it."""
+    """Shows a `Text` line by line (never as markup); `update` replaces it. With `wrap=True` long lines
+    wrap at spaces as Rich wraps them, and a last visible line with more text below ends with "…"."""
 
     DEFAULT_CSS = """
     TextLines { height: auto; }
     """
 
     def __init__(
-        self, text: Text | None = None, *, id: str | None = None, classes: str | None = None
+        self,
+        text: Text | None = None,
+        *,
+        wrap: bool = False,
+        id: str | None = None,
+        classes: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes)
+        self._wrap = wrap
         self._text = Text()
         self._lines: list[Text] = []
+        #: width → the lines wrapped to it (with `wrap`).
+        self._wrapped: dict[int, list[Text]] = {}
         #: (line, width) → the finished line, for the style it was painted in.
         self._painted: dict[tuple[int, int], Strip] = {}
         self._painted_style = None
@@ -41,6 +51,7 @@ class TextLines(PlainLines, Widget):
         # Callers pass text made safe with `literal`; a control character that slips through anyway is
         # dropped here rather than reaching the terminal.
         self._lines = [_without_controls(line) if has_control(line.plain) else line for line in lines]
+        self._wrapped.clear()
         self._painted.clear()
 
     def update(self, text: Text, *, layout: bool = True) -> None:
@@ -61,7 +72,17 @@ class TextLines(PlainLines, Widget):
         return max((line.cell_len for line in self._lines), default=0)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self._lines)
+        return len(self._screen_lines(width))
+
+    def _screen_lines(self, width: int) -> list[Text]:
+        if not self._wrap:
+            return self._lines
+        lines = self._wrapped.get(width)
+        if lines is None:
+            console = self.app.console
+            lines = [piece for line in self._lines for piece in wrap(line, console, max(1, width))]
+            self._wrapped[width] = lines
+        return lines
 
     def render_line(self, y: int) -> Strip:
         width = self.content_size.width
@@ -69,12 +90,16 @@ class TextLines(PlainLines, Widget):
         if style != self._painted_style:
             self._painted_style = style
             self._painted.clear()
-        if not 0 <= y < len(self._lines):
+        lines = self._screen_lines(width)
+        if not 0 <= y < len(lines):
             return Strip.blank(width, style)
         key = (y, width)
         painted = self._painted.get(key)
         if painted is None:
-            line = self._lines[y].copy()
+            line = lines[y].copy()
+            if y == self.content_size.height - 1 and y < len(lines) - 1:
+                line.rstrip()
+                line.append(" …")  # more text than fits
             line.truncate(width, overflow="ellipsis")
             painted = under(line.render(self.app.console), line.cell_len, style, width)
             self._painted[key] = painted
