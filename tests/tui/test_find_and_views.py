@@ -325,3 +325,26 @@ async def test_search_rows_fill_a_widened_terminal(app):
         assert len(wide) <= results.size.width
         # What is drawn is the same row, cut to each width.
         assert drawn_narrow.rstrip() == narrow and drawn_wide.rstrip() == wide
+
+
+async def test_the_search_field_looks_the_same_with_or_without_focus(app):
+    # SearchInput skips Textual's restyle when it gains or loses focus: that is only safe while no style
+    # of the field depends on focus. A full restyle in either state must change nothing.
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("slash", *"kyiv")
+        field = app.screen.query_one("#search-input")
+        assert field.has_focus
+
+        def look():
+            styles = field.styles
+            parts = [field.get_component_rich_style(part) for part in sorted(field.COMPONENT_CLASSES)]
+            return (styles.border, styles.background, styles.background_tint, styles.color, parts)
+
+        app.stylesheet.update_nodes([field])
+        focused = look()
+        await pilot.press("enter")  # the results take the focus
+        await settle(pilot, app)
+        assert not field.has_focus
+        app.stylesheet.update_nodes([field])
+        assert look() == focused
