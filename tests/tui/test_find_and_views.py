@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.geometry import Region
+
 from tests.tui.conftest import first_id, fixture_bulletins, section, settle
 from warreader.settings import Settings, load_settings
 from warreader.tui import make_app
@@ -327,24 +329,48 @@ async def test_search_rows_fill_a_widened_terminal(app):
         assert drawn_narrow.rstrip() == narrow and drawn_wide.rstrip() == wide
 
 
-async def test_the_search_field_looks_the_same_with_or_without_focus(app):
-    # SearchInput skips Textual's restyle when it gains or loses focus: that is only safe while no style
-    # of the field depends on focus. A full restyle in either state must change nothing.
+def look(widget):
+    """A widget's computed styles, its parts' included (what a restyle would change)."""
+    styles = widget.styles
+    parts = [widget.get_component_rich_style(part) for part in sorted(widget.COMPONENT_CLASSES)]
+    return (styles.border, styles.background, styles.background_tint, styles.color, parts)
+
+
+async def test_focus_changes_need_no_restyle_of_the_search_field_and_the_lists(app):
+    # SearchInput and RowList skip Textual's restyle when they gain or lose focus: that is only safe while
+    # none of their styles depends on focus. A full restyle in either state must change nothing.
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, app)
         await pilot.press("slash", *"kyiv")
-        field = app.screen.query_one("#search-input")
+        screen = app.screen
+        field, results, days = (screen.query_one(s) for s in ("#search-input", "#results", "#days"))
         assert field.has_focus
-
-        def look():
-            styles = field.styles
-            parts = [field.get_component_rich_style(part) for part in sorted(field.COMPONENT_CLASSES)]
-            return (styles.border, styles.background, styles.background_tint, styles.color, parts)
-
-        app.stylesheet.update_nodes([field])
-        focused = look()
+        app.stylesheet.update_nodes([field, results, days])
+        before = [look(w) for w in (field, results, days)]
         await pilot.press("enter")  # the results take the focus
         await settle(pilot, app)
-        assert not field.has_focus
-        app.stylesheet.update_nodes([field])
-        assert look() == focused
+        assert results.has_focus and not field.has_focus
+        days.focus()
+        await pilot.pause()
+        app.stylesheet.update_nodes([field, results, days])
+        assert [look(w) for w in (field, results, days)] == before
+
+
+async def test_the_results_cursor_shows_whether_the_list_has_focus(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("slash", *"kyiv", "enter")
+        await settle(pilot, app)
+        results = app.screen.query_one("#results")
+
+        def cursor_background():
+            strip = results.render_lines(Region(0, results.cursor, results.size.width, 1))[0]
+            return list(strip)[0].style.bgcolor
+
+        focused = cursor_background()
+        app.screen.query_one("#days").focus()
+        await pilot.pause()
+        blurred = cursor_background()
+        assert focused != blurred
+        assert focused == results.get_component_rich_style("row-list--cursor-focused").bgcolor
+        assert blurred == results.get_component_rich_style("row-list--cursor").bgcolor

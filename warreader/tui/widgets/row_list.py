@@ -44,13 +44,17 @@ class RowList(PlainLines, ScrollView, can_focus=True):
     ]
     """Cursor keys move the cursor; Enter selects (opens) the row."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"row-list--cursor"}
-    """`row-list--cursor`: the row under the cursor."""
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"row-list--cursor", "row-list--cursor-focused"}
+    """`row-list--cursor`: the row under the cursor; `row-list--cursor-focused`: the same while the list
+    has focus."""
 
+    # Two component classes rather than a `:focus` rule: the cursor's colours are picked when painting, so
+    # focus changes skip Textual's restyle of the list (about a millisecond when Enter moves the focus from
+    # the search field to the results).
     DEFAULT_CSS = """
     RowList { background: $surface; }
     RowList > .row-list--cursor { background: $block-cursor-blurred-background; }
-    RowList:focus > .row-list--cursor {
+    RowList > .row-list--cursor-focused {
         color: $block-cursor-foreground;
         background: $block-cursor-background;
         text-style: $block-cursor-text-style;
@@ -181,6 +185,10 @@ class RowList(PlainLines, ScrollView, can_focus=True):
     def on_resize(self, _: events.Resize) -> None:
         self.scroll_to_cursor()
 
+    def watch_has_focus(self, has_focus: bool) -> None:
+        # No restyle (see DEFAULT_CSS): focus and blur repaint the list, whose cursor then changes colour.
+        pass
+
     # -- actions ------------------------------------------------------------------------------------
     def action_cursor_down(self) -> None:
         """Next row."""
@@ -237,7 +245,8 @@ class RowList(PlainLines, ScrollView, can_focus=True):
         # Looked up once per paint, not once per line: `rich_style` walks the DOM, and even `size` and
         # `scroll_offset` are computed properties.
         base = self.rich_style
-        cursor = base + self.get_component_rich_style("row-list--cursor")
+        part = "row-list--cursor-focused" if self.has_focus else "row-list--cursor"
+        cursor = base + self.get_component_rich_style(part)
         if (base, cursor) != (self._base_style, self._cursor_style):
             self._base_style, self._cursor_style = base, cursor
             self._painted.clear()  # e.g. focus changed the cursor's colours, or the theme changed
