@@ -344,16 +344,21 @@ async def test_focus_changes_need_no_restyle_of_the_search_field_and_the_lists(a
         await pilot.press("slash", *"kyiv")
         screen = app.screen
         field, results, days = (screen.query_one(s) for s in ("#search-input", "#results", "#days"))
+        events = screen.query_one("#events")
         assert field.has_focus
-        app.stylesheet.update_nodes([field, results, days])
-        before = [look(w) for w in (field, results, days)]
+        app.stylesheet.update_nodes([field, results, days, events])
+        before = [look(w) for w in (field, results, days, events)]
         await pilot.press("enter")  # the results take the focus
         await settle(pilot, app)
         assert results.has_focus and not field.has_focus
         days.focus()
         await pilot.pause()
         app.stylesheet.update_nodes([field, results, days])
-        assert [look(w) for w in (field, results, days)] == before
+        await pilot.press("escape")  # back to the day: the events take the focus
+        await pilot.pause()
+        assert events.has_focus
+        app.stylesheet.update_nodes([field, results, days, events])
+        assert [look(w) for w in (field, results, days, events)] == before
 
 
 async def test_the_results_cursor_shows_whether_the_list_has_focus(app):
@@ -374,3 +379,24 @@ async def test_the_results_cursor_shows_whether_the_list_has_focus(app):
         assert focused != blurred
         assert focused == results.get_component_rich_style("row-list--cursor-focused").bgcolor
         assert blurred == results.get_component_rich_style("row-list--cursor").bgcolor
+
+
+async def test_the_event_cursor_shows_whether_the_day_has_focus(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        events = app.screen.query_one("#events")
+        assert events.has_focus
+
+        def line_backgrounds():
+            lines = events.render_lines(Region(0, 0, events.size.width, events.size.height))
+            return [list(strip)[0].style.bgcolor for strip in lines]
+
+        focused = line_backgrounds()
+        app.screen.query_one("#days").focus()
+        await pilot.pause()
+        blurred = line_backgrounds()
+        focused_colour = events.get_component_rich_style("event-list--cursor-focused").bgcolor
+        blurred_colour = events.get_component_rich_style("event-list--cursor").bgcolor
+        assert focused_colour != blurred_colour
+        assert focused_colour in focused and focused_colour not in blurred
+        assert blurred_colour in blurred

@@ -233,9 +233,11 @@ class EventList(PlainLines, ScrollView, can_focus=True):
     ]
     """Enter selects the highlighted event (opens it, in the storyline); arrows and pages move."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"event-list--cursor"}
-    """`event-list--cursor`: the highlighted event."""
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"event-list--cursor", "event-list--cursor-focused"}
+    """`event-list--cursor`: the highlighted event; `event-list--cursor-focused`: the same while the list
+    has focus."""
 
+    # Two component classes rather than a `:focus` rule, as in `RowList`: focus changes skip the restyle.
     DEFAULT_CSS = """
     EventList { background: $surface; }
     EventList > .event-list--cursor {
@@ -243,7 +245,7 @@ class EventList(PlainLines, ScrollView, can_focus=True):
         background: $block-cursor-blurred-background;
         text-style: $block-cursor-blurred-text-style;
     }
-    EventList:focus > .event-list--cursor {
+    EventList > .event-list--cursor-focused {
         color: $block-cursor-foreground;
         background: $block-cursor-background;
         text-style: $block-cursor-text-style;
@@ -472,11 +474,16 @@ class EventList(PlainLines, ScrollView, can_focus=True):
         self.virtual_size = Size(0, self._line_count())
         self._scroll_to_highlight()
 
+    def watch_has_focus(self, has_focus: bool) -> None:
+        # No restyle (see DEFAULT_CSS): focus and blur repaint the list, whose cursor then changes colour.
+        pass
+
     # -- rendering ----------------------------------------------------------------------------------
     def render_lines(self, crop: Region) -> list[Strip]:
         # Looked up once per paint, not once per line (`rich_style` and the content region walk the DOM).
         base = self.rich_style
-        cursor = base + self.get_component_rich_style("event-list--cursor")
+        part = "event-list--cursor-focused" if self.has_focus else "event-list--cursor"
+        cursor = base + self.get_component_rich_style(part)
         if (base, cursor) != (self._base_style, self._cursor_style):
             self._base_style, self._cursor_style = base, cursor
             self._styled.clear()
