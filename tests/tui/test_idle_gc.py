@@ -22,12 +22,12 @@ class Clock:
 
 @pytest.fixture
 def collections(monkeypatch):
-    """The full collections run (recorded, not run), with `pending[0]` middle collections since the last."""
+    """The collections run (recorded, not run), with `counts` as `gc.get_count()` gives them."""
     runs: list[int] = []
-    pending = [0]
+    counts = [0, 0, 0]  # young allocations, young collections since a middle one, middle since a full one
     monkeypatch.setattr(gc, "collect", lambda generation=2: runs.append(generation) or 0)
-    monkeypatch.setattr(gc, "get_count", lambda: (0, 0, pending[0]))
-    return runs, pending
+    monkeypatch.setattr(gc, "get_count", lambda: tuple(counts))
+    return runs, counts
 
 
 @pytest.fixture
@@ -41,10 +41,10 @@ def started():
 
 
 def test_a_due_collection_waits_for_a_pause_in_the_input(collections, started):
-    runs, pending = collections
+    runs, counts = collections
     collector, clock = started
     assert gc.get_threshold()[2] > 1_000_000  # never on its own
-    pending[0] = idle_gc.DUE_AFTER
+    counts[2] = idle_gc.DUE_AFTER
     collector.input_seen()
     clock.now += idle_gc.IDLE_SECONDS / 2
     assert not collector.tick() and runs == []  # keys are still coming
@@ -53,17 +53,17 @@ def test_a_due_collection_waits_for_a_pause_in_the_input(collections, started):
 
 
 def test_nothing_runs_in_a_pause_when_little_has_been_allocated(collections, started):
-    runs, pending = collections
+    runs, counts = collections
     collector, clock = started
-    pending[0] = idle_gc.DUE_AFTER - 1
+    counts[2] = idle_gc.DUE_AFTER - 1
     clock.now += 10
     assert not collector.tick() and runs == []
 
 
 def test_a_long_overdue_collection_runs_even_while_keys_keep_coming(collections, started):
-    runs, pending = collections
+    runs, counts = collections
     collector, _ = started
-    pending[0] = idle_gc.FORCE_AFTER
+    counts[2] = idle_gc.FORCE_AFTER
     collector.input_seen()
     assert collector.tick() and runs == [2]
 
@@ -76,6 +76,25 @@ def test_the_thresholds_are_given_back_and_nothing_runs_after():
     collector.stopped()
     assert gc.get_threshold() == before
     assert not collector.tick()
+
+
+def test_a_middle_collection_coming_due_runs_in_a_short_pause(collections, started):
+    runs, counts = collections
+    collector, clock = started
+    counts[1] = idle_gc.EARLY_AFTER
+    collector.input_seen()
+    assert not collector.tick() and runs == []  # a key was just pressed
+    clock.now += idle_gc.EARLY_IDLE_SECONDS + 0.01
+    assert collector.tick() and runs == [1]
+    assert collector.early_collections == 1
+
+
+def test_no_early_collection_when_little_is_pending(collections, started):
+    runs, counts = collections
+    collector, clock = started
+    counts[1] = idle_gc.EARLY_AFTER - 1
+    clock.now += 10
+    assert not collector.tick() and runs == []
 
 
 async def test_the_reader_hands_full_collections_to_its_idle_collector_while_it_runs(app):
