@@ -1,9 +1,10 @@
-"""`TextLines`: a few lines of Rich `Text`, each cut to the width with an ellipsis.
+"""`TextLines`: a few lines of Rich `Text`, each cut to the width with an ellipsis, or wrapped.
 
-The headers and the panel's facts change on every day switch and search. As `Static`s each one went
-through Textual's content pipeline (converting the `Text`, formatting, styling links, then styling every
-line again): 0.6 ms for four lines, against 0.35 ms drawn here with the line API. They never wrap (a
-fixed height must not relayout the screen), so nothing is lost.
+The headers, the panel's facts and the previews change on every day switch and search. As `Static`s each
+one went through Textual's content pipeline (converting the `Text`, formatting, styling links, then
+styling every line again): 0.6 ms for four lines, against 0.35 ms drawn here with the line API. Headers
+never wrap (a fixed height must not relayout the screen); previews wrap with `tui/line_breaks.py`, which
+breaks lines where Rich would.
 """
 
 from __future__ import annotations
