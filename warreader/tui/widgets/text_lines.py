@@ -9,8 +9,9 @@ breaks lines where Rich would.
 
 from __future__ import annotations
 
+from rich.style import Style as RichStyle
 from rich.text import Text
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -43,7 +44,8 @@ class TextLines(PlainLines, Widget):
         self._wrapped: dict[int, list[Text]] = {}
         #: (line, width) → the finished line, for the style it was painted in.
         self._painted: dict[tuple[int, int], Strip] = {}
-        self._painted_style = None
+        self._painted_style = RichStyle()
+        self._paint_size = Size(0, 0)
         self._set_text(text or Text())
 
     def _set_text(self, text: Text) -> None:
@@ -85,12 +87,18 @@ class TextLines(PlainLines, Widget):
             self._wrapped[width] = lines
         return lines
 
-    def render_line(self, y: int) -> Strip:
-        width = self.content_size.width
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Looked up once per paint, not per line: `rich_style` walks the DOM; `content_size` is computed.
         style = self.rich_style
         if style != self._painted_style:
             self._painted_style = style
             self._painted.clear()
+        self._paint_size = self.content_size
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        style = self._painted_style
+        width, height = self._paint_size
         lines = self._screen_lines(width)
         if not 0 <= y < len(lines):
             return Strip.blank(width, style)
@@ -98,7 +106,7 @@ class TextLines(PlainLines, Widget):
         painted = self._painted.get(key)
         if painted is None:
             line = lines[y].copy()
-            if y == self.content_size.height - 1 and y < len(lines) - 1:
+            if y == height - 1 and y < len(lines) - 1:
                 line.rstrip()
                 line.append(" …")  # more text than fits
             line.truncate(width, overflow="ellipsis")
