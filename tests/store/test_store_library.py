@@ -157,3 +157,27 @@ def test_temp_files_of_a_killed_writer_are_cleaned_up(lib_path, make):
     assert list(lib_path.glob(".*.tmp"))  # readers never touch them
     library.set_day_note(981, "a write takes the lock")
     assert not list(lib_path.glob(".*.tmp"))
+
+
+def test_editor_save_over_a_note_changed_elsewhere_keeps_both(lib, make, lib_path):
+    """Issue 12.1 at the store: a save based on an older note keeps the newer one beside it."""
+    lib.import_bulletins([make(981, DAY_981)])
+    event = lib.bulletin(981).sections[0].events[0].id
+    lib.annotate(event, note="old")
+    other = Library.open(lib_path, seed_samples=False)
+    other.annotate(event, note="CLI note", add_tags=["t"])  # another process, between read and save
+    saved = lib.annotate(event, note="old more", note_base="old", origin="typed in the reader")
+    assert saved.note.startswith("CLI note\n\n--- typed in the reader, ")
+    assert saved.note.endswith("both are kept ---\nold more")
+    assert saved.tags == ["t"]
+    # A save whose base is current replaces, as before; so does a plain replacement.
+    assert lib.annotate(event, note="clean", note_base=saved.note).note == "clean"
+    assert lib.annotate(event, note="forced").note == "forced"
+
+
+def test_day_note_save_over_a_change_elsewhere_keeps_both(lib, make, lib_path):
+    lib.import_bulletins([make(981, DAY_981)])
+    lib.set_day_note(981, "mine")
+    Library.open(lib_path, seed_samples=False).set_day_note(981, "theirs")
+    note = lib.set_day_note(981, "mine, edited", base="mine")
+    assert note.note.startswith("theirs\n\n--- edited, ") and note.note.endswith("\nmine, edited")

@@ -56,10 +56,13 @@ def apply_edit(
     note: str | None = None,
     add_flags: Iterable[str] = (),
     remove_flags: Iterable[str] = (),
+    note_base: str | None = None,
+    origin: str = "edited",
 ) -> bool:
     """Apply one edit to `doc` in place; True when anything changed (then `updated_at` is bumped).
 
-    Removals are applied before additions so `--untag x --tag X` re-cases a tag.
+    Removals are applied before additions so `--untag x --tag X` re-cases a tag. `note_base`: the note as
+    the caller read it before editing (see `resolve_note`: a note changed meanwhile is kept, not lost).
     """
     before = (doc.get("tags", []), doc.get("flags", []), doc.get("note", ""))
     tags = add_labels(
@@ -69,12 +72,47 @@ def apply_edit(
         remove_labels(doc.get("flags", []), clean_labels(remove_flags, "flag")),
         clean_labels(add_flags, "flag"),
     )
-    text = doc.get("note", "") if note is None else note.replace("\r\n", "\n")
+    stored = doc.get("note", "")
+    text = stored if note is None else resolve_note(stored, note, note_base, origin)
     if (tags, flags, text) == before:
         return False
     doc["tags"], doc["flags"], doc["note"] = tags, flags, text
     doc["updated_at"] = now_iso()
     return True
+
+
+def clean_note(text: str) -> str:
+    """A note as stored: `\n` line ends."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def concurrent_marker(origin: str) -> str:
+    """The line above the text of an edit that met a newer change made elsewhere (see `keep_both`)."""
+    return f"--- {origin}, {now_iso()}: the note was changed elsewhere meanwhile; both are kept ---"
+
+
+def keep_both(stored: str, mine: str, origin: str) -> str:
+    """The note when an edit based on an older version meets `stored`, changed elsewhere since: both texts,
+    the stored one first, the edit below a marker line (the side-by-side form `import-notes` uses). When
+    one text already holds the other, the longer one alone loses nothing."""
+    theirs, own = stored.strip(), mine.strip()
+    if not own or own in theirs:
+        return stored
+    if not theirs or theirs in own:
+        return mine
+    return f"{stored.rstrip()}\n\n{concurrent_marker(origin)}\n{own}"
+
+
+def resolve_note(stored: str, note: str, base: str | None, origin: str) -> str:
+    """The note to store when a caller that read `base` writes `note` over what is `stored` now.
+
+    `base=None`: a plain replacement (the caller did not read the note first, e.g. `annotate --note`).
+    Otherwise, when `stored` is no longer `base` another process changed it since the caller read it, and
+    neither version may be lost."""
+    note = clean_note(note)
+    if base is None or clean_note(base) == stored or stored == note:
+        return note
+    return keep_both(stored, note, origin)
 
 
 def is_empty(doc: dict) -> bool:

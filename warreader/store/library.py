@@ -419,11 +419,18 @@ class Library(OrphanMethods):
         note: str | None = None,
         add_flags: Iterable[str] = (),
         remove_flags: Iterable[str] = (),
+        note_base: str | None = None,
+        origin: str = "edited",
     ) -> Annotation | None:
         """Change the tags, flags or note of one event; returns once durable (None: nothing is left).
 
         `note=None` leaves the note alone, `""` clears it. NotFoundError for an unknown event id (an
         orphan's event id is accepted: its annotation can still be edited).
+
+        `note_base` is the note as the caller read it before the user edited it (an editor passes it; a
+        plain replacement does not). When the stored note differs from it, another process changed the
+        note meanwhile: both texts are kept (the stored one, then `origin`'s under a marker line), and the
+        returned annotation's note then differs from `note`, which is how the caller can tell the user.
         """
         with self._writing():
             where = self._view().where(event_id)
@@ -443,6 +450,8 @@ class Library(OrphanMethods):
                 note=note,
                 add_flags=add_flags,
                 remove_flags=remove_flags,
+                note_base=note_base,
+                origin=origin,
             ):
                 return None if key is None else self._public(doc)
             if notes.is_empty(doc):
@@ -500,16 +509,27 @@ class Library(OrphanMethods):
         with self._writing(), self._astore.batch():
             yield
 
-    def set_day_note(self, day: int, text: str, *, allow_missing_day: bool = False) -> DayNote | None:
+    def set_day_note(
+        self,
+        day: int,
+        text: str,
+        *,
+        allow_missing_day: bool = False,
+        base: str | None = None,
+        origin: str = "edited",
+    ) -> DayNote | None:
         """Set (or with blank text, delete) the note on a whole day; returns once durable.
 
         `allow_missing_day` keeps a note for a day the library does not hold yet (merged from an export):
-        day notes are keyed by day number, so it shows as soon as that day's bulletin is imported."""
+        day notes are keyed by day number, so it shows as soon as that day's bulletin is imported.
+        `base` and `origin`: as `note_base` and `origin` of `annotate` (a note changed elsewhere since the
+        caller read it is kept beside the new text)."""
         with self._writing():
             existing = self._astore.read().get("day_notes", {}).get(str(day))
             if existing is None and not allow_missing_day and str(day) not in self._raw_bulletins():
                 raise NotFoundError(f"Day {day} is not in the library {self.path}.")
-            text = text.replace("\r\n", "\n")
+            stored = "" if existing is None else str(existing.get("note", ""))
+            text = notes.resolve_note(stored, text, base, origin)
             if not text.strip():
                 if existing is not None:
                     self._ntable.remove(doc_ids=[day])
