@@ -62,6 +62,7 @@ class Settings:
         """Write the settings atomically; raises OSError (the caller tells the user) when it cannot."""
         if self.path is None:
             return
+        self.path.parent.mkdir(parents=True, exist_ok=True)  # the config folder of a first run
         atomic_write_text(self.path, json.dumps(self.to_doc(), indent=2, ensure_ascii=False) + "\n")
 
 

@@ -51,7 +51,7 @@ def test_csv_on_stdout_keeps_crlf_and_bom(db, capsysbinary):
 
 
 def test_export_to_a_file_and_never_over_an_existing_one(db, tmp_path, capsys):
-    target = tmp_path / "out" / "notes.csv"
+    target = tmp_path / "notes.csv"
     assert main(["--db", str(db), "export", "--format", "csv", "-o", str(target)]) == 0
     assert target.read_bytes().startswith("\ufeffid,".encode())
     assert str(target) in capsys.readouterr().err

@@ -9,11 +9,19 @@ import pytest
 from warreader.export import ExportOptions, OutputError, OutputExistsError, render_export, write_export
 
 
-def test_write_export_creates_folders_and_returns_the_path(tmp_path):
-    target = tmp_path / "a" / "b" / "notes.md"
+def test_write_export_returns_the_path_and_leaves_no_temp_file(tmp_path):
+    target = tmp_path / "notes.md"
     assert write_export("# notes\n", target) == target
     assert target.read_text(encoding="utf-8") == "# notes\n"
     assert [p.name for p in target.parent.iterdir()] == ["notes.md"]  # no temp file left behind
+
+
+def test_write_export_into_a_missing_folder_is_an_error_and_creates_nothing(tmp_path):
+    """Issue 12.9: a typo in a path must not make folders."""
+    target = tmp_path / "missing" / "folder" / "x.md"
+    with pytest.raises(OutputError, match="does not exist"):
+        write_export("# notes\n", target)
+    assert not (tmp_path / "missing").exists()
 
 
 def test_write_export_refuses_an_existing_file_unless_forced(tmp_path):

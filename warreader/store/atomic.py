@@ -3,14 +3,28 @@
 Temp file in the same folder → write → flush → fsync → `os.replace` → fsync of the folder, so the
 rename itself survives a power cut. On any failure (full disk included) the temp file is removed and the
 original is untouched.
+
+The replacement keeps what the user chose for the file: its mode (and, where permitted, its owner) when
+it exists, the umask's default for a new file — a temp file is created 0600, which would otherwise
+silently make every rewritten library file and export private. A symlink is written through (the link
+stays, its target is replaced in the target's folder); anything else that is not a regular file (a
+folder, a device, a FIFO) is refused. The folder must exist: a missing one is an error, not created.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
+import threading
 from pathlib import Path
+
+_UMASK_LOCK = threading.Lock()
+
+
+class NotARegularFileError(OSError):
+    """The target exists and is not a regular file (or a link to one): it is never replaced."""
 
 
 def fsync_dir(folder: Path) -> None:
@@ -27,18 +41,66 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def current_umask() -> int:
+    """The process's umask (read from /proc where possible: setting it to read it races other threads)."""
+    with contextlib.suppress(OSError, ValueError):
+        with open("/proc/self/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    with _UMASK_LOCK:
+        mask = os.umask(0o022)
+        os.umask(mask)
+    return mask
+
+
+def kind_of(mode: int) -> str:
+    """A file kind as a user calls it, for messages."""
+    for test, name in (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def resolve_target(path: Path) -> tuple[Path, os.stat_result | None]:
+    """The file to replace for `path` (a symlink's target) and its stat, None when it does not exist yet.
+    NotARegularFileError when it exists and is not a regular file."""
+    target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
+    try:
+        st = os.stat(target)
+    except FileNotFoundError:
+        return target, None
+    if not stat.S_ISREG(st.st_mode):
+        raise NotARegularFileError(0, f"{path} is {kind_of(st.st_mode)}, not a regular file")
+    return target, st
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Replace `path` with `data` atomically and durably; on failure raise OSError, leaving `path` alone."""
-    path = Path(path)
-    folder = path.parent
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    target, existing = resolve_target(Path(path))
+    folder = target.parent
+    if not folder.is_dir():
+        raise FileNotFoundError(0, f"the folder {folder} does not exist")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
+            if existing is not None:
+                os.fchmod(fd, stat.S_IMODE(existing.st_mode))
+                if (existing.st_uid, existing.st_gid) != os.fstat(fd)[4:6]:
+                    with contextlib.suppress(OSError):  # only root may give a file away: best effort
+                        os.fchown(fd, existing.st_uid, existing.st_gid)
+            else:
+                os.fchmod(fd, 0o666 & ~current_umask())
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
+        os.replace(tmp_name, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
