@@ -13,7 +13,14 @@ from warreader.store import DEFAULT_FLAGS, Library
 
 
 def test_new_library_layout(lib, lib_path):
-    assert sorted(p.name for p in lib_path.iterdir()) == [".lock", "meta.json"]
+    # Both data files from the start, so that a missing one later is known to be lost.
+    assert sorted(p.name for p in lib_path.iterdir()) == [
+        ".lock",
+        "annotations.json",
+        "bulletins.json",
+        "meta.json",
+        "summary.json",
+    ]
     meta = orjson.loads((lib_path / "meta.json").read_bytes())
     assert meta["schema"] == 1 and meta["created"].endswith("Z")
     assert lib.days() == [] and lib.bulletin(1) is None

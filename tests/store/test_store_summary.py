@@ -91,8 +91,11 @@ def test_summary_written_by_the_seed(lib_path):
 
 def test_new_empty_library_deferred(lib_path):
     with deferred(lib_path) as library:
-        assert library.loaded and library.days() == [] and library.bulletin(1) is None
-    assert not (lib_path / layout.SUMMARY).exists()
+        assert library.days() == [] and library.bulletin(1) is None
+    # A new library has its (empty) bulletins.json from the start, and the summary derived from it.
+    assert summary_module.read(lib_path / layout.SUMMARY).rev == head_rev(lib_path / layout.BULLETINS)
+    with deferred(lib_path) as library:
+        assert library.days() == [] and library.bulletin(1) is None
 
 
 # -- reading deferred ----------------------------------------------------------------------------------

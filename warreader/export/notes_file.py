@@ -13,6 +13,7 @@ from pathlib import Path
 
 from warreader.errors import InputError, read_input_file
 from warreader.export.json_format import FORMAT_NAME, FORMAT_VERSION
+from warreader.store.validate import MAX_DAY, valid_day
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,9 +159,9 @@ def _text(record: dict, key: str, where: str, *, optional: bool = False) -> str 
 
 def _day_number(record: dict, where: str) -> int:
     value = record.get("day")
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise _Invalid(f'{where}: "day" is not a day number')
-    return value
+    if not valid_day(value):
+        raise _Invalid(f'{where}: "day" {value!r} is not a day number (1 to {MAX_DAY:,})')
+    return value  # type: ignore[return-value]
 
 
 def _date(record: dict, where: str) -> dt.date | None:

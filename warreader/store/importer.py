@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from warreader.model import Bulletin, bulletin_to_doc
 from warreader.store.matching import match_quotes
 from warreader.store.records import ImportReport, now_iso
+from warreader.store.validate import MAX_DAY, valid_day
 
 #: The parts of a stored document that make two versions of a day "the same bulletin". The source path
 #: and parser warnings are left out: the same text from another file is not a change.
@@ -46,6 +47,12 @@ def plan_import(
         if bulletin.day is None:
             report.skipped += 1
             report.messages.append(f"{bulletin.source}: skipped: no day number found in it")
+        elif not valid_day(bulletin.day):
+            report.skipped += 1
+            report.messages.append(
+                f"{bulletin.source}: skipped: day {bulletin.day} is not a day number this library keeps "
+                f"(1 to {MAX_DAY:,})"
+            )
         else:
             if bulletin.day in plan.docs:
                 report.skipped += 1

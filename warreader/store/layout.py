@@ -100,8 +100,37 @@ def needs_setup(folder: Path) -> bool:
     return meta is None or check_version(folder, meta) < CURRENT_SCHEMA
 
 
-def prepare(folder: Path) -> None:
-    """Create the folder, or migrate it to the current schema keeping `*.bak-v<N>` copies. Under lock."""
+def missing_file_problem(folder: Path) -> str | None:
+    """Why an existing library cannot be opened for a data file it lacks, or None.
+
+    Every library made by this version has both TinyDB files from its creation on, so one that is gone was
+    lost (deleted, moved, a failed sync) and must not be silently started afresh — least of all refilled
+    with the sample bulletins. Only a library whose data files never existed (meta.json alone, as an
+    early version left a library nobody wrote to) is completed quietly: nothing can be lost there."""
+    missing = [name for name in DATA_FILES if not (folder / name).exists()]
+    if not missing:
+        return None
+    ever_written = len(missing) < len(DATA_FILES) or any(
+        (folder / f"{name}.bak").exists() for name in DATA_FILES
+    )
+    if not ever_written:
+        return None
+    name = missing[0]
+    path, backup = folder / name, folder / f"{name}.bak"
+    if backup.exists():
+        hint = f"Its previous version is kept in {backup}: copy it to {path} to recover."
+    else:
+        hint = f"Put it back if it was moved; to start that file afresh, create {path} containing {{}}."
+    return (
+        f"The library file {path} is missing, although the library exists ({folder / META} is there). "
+        f"Nothing was changed. {hint}"
+    )
+
+
+def prepare(folder: Path) -> bool:
+    """Create the folder, or migrate it to the current schema keeping `*.bak-v<N>` copies. Under lock.
+
+    True when this call created the library (the caller then writes its empty data files)."""
     if folder.exists() and not folder.is_dir():
         raise LibraryError(f"The library path {folder} is a file, not a library folder.")
     try:
@@ -115,10 +144,10 @@ def prepare(folder: Path) -> None:
             meta = {"schema": 0}
         else:
             write_meta(folder, {"schema": CURRENT_SCHEMA, "created": now_iso(), "app": "warreader"})
-            return
+            return True
     version = check_version(folder, meta)
     if version == CURRENT_SCHEMA:
-        return
+        return False
     _backup_for_migration(folder, version)
     for step in range(version, CURRENT_SCHEMA):
         MIGRATIONS[step](folder)
@@ -126,6 +155,7 @@ def prepare(folder: Path) -> None:
     meta.setdefault("created", now_iso())
     meta.setdefault("app", "warreader")
     write_meta(folder, meta)
+    return False
 
 
 def _backup_for_migration(folder: Path, version: int) -> None:

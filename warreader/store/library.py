@@ -36,6 +36,7 @@ from warreader.store.records import (
     now_iso,
 )
 from warreader.store.storage import CachedJSONStorage, gc_paused, head_rev
+from warreader.store.validate import check_annotations, check_bulletins
 from warreader.store.views import BulletinView
 
 Progress = Callable[[int, int | None], None]
@@ -54,8 +55,8 @@ class Library(OrphanMethods):
         self._lock_timeout = lock_timeout
         self._file_lock = None  # created on the first write: importing filelock costs ~30 ms at start-up
         self._swept = False
-        self._bdb = TinyDB(self.path / layout.BULLETINS, storage=CachedJSONStorage)
-        self._adb = TinyDB(self.path / layout.ANNOTATIONS, storage=CachedJSONStorage)
+        self._bdb = TinyDB(self.path / layout.BULLETINS, storage=CachedJSONStorage, check=check_bulletins)
+        self._adb = TinyDB(self.path / layout.ANNOTATIONS, storage=CachedJSONStorage, check=check_annotations)
         self._bstore: CachedJSONStorage = self._bdb.storage  # type: ignore[assignment]
         self._astore: CachedJSONStorage = self._adb.storage  # type: ignore[assignment]
         # cache_size=0: TinyDB's query cache would not notice another process's writes.
@@ -84,8 +85,9 @@ class Library(OrphanMethods):
     ) -> Library:
         """Open (creating or migrating if needed) the library folder at `path`.
 
-        A new or empty library is filled with the bundled sample bulletins when `seed_samples` is True.
-        Raises LibraryError (nothing changed on disk) for a corrupt file or a newer schema.
+        A library this call creates is filled with the bundled sample bulletins when `seed_samples` is
+        True (never an existing one: a lost bulletins.json is an error, not a reason to refill it).
+        Raises LibraryError (nothing changed on disk) for a damaged or missing file or a newer schema.
 
         `defer_bulletins`: when summary.json matches bulletins.json, answer `days()` and the newest day's
         `bulletin()` from it and parse bulletins.json only in `load_bulletins()` or the first call that
@@ -96,13 +98,20 @@ class Library(OrphanMethods):
         if path.exists() and not path.is_dir():
             raise LibraryError(f"The library path {path} is a file, not a library folder.")
         library = cls(path, lock_timeout=lock_timeout)
+        created = False
         if layout.needs_setup(path):
             try:
                 path.mkdir(parents=True, exist_ok=True)
             except OSError as error:
                 raise LibraryError(f"Cannot create the library folder {path} ({error.strerror}).") from None
             with library._writing():
-                layout.prepare(path)
+                created = layout.prepare(path)
+                if created:
+                    library._bstore.write({})  # both files from the start: a missing one is then a loss
+                    library._astore.write({})
+        problem = layout.missing_file_problem(path)
+        if problem is not None:
+            raise LibraryError(problem)
         with library._lock, gc_paused():
             library._astore.read()
             if defer_bulletins:
@@ -111,7 +120,7 @@ class Library(OrphanMethods):
                 library._summary_due = library._summary is None
             if library._summary is None:
                 library._bstore.read()
-        if seed_samples and not library._has_bulletins():
+        if seed_samples and created:
             library._seed()
         return library
 

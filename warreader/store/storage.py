@@ -33,6 +33,7 @@ from tinydb.storages import Storage
 
 from warreader.errors import LibraryError
 from warreader.store.atomic import atomic_write_bytes
+from warreader.store.validate import Checker
 
 _REV_KEY = "_rev"
 _REV_HEAD = re.compile(rb'^\{"_rev":"([0-9a-f]{1,64})"')
@@ -84,9 +85,12 @@ def corrupt_message(path: Path, detail: str) -> str:
 class CachedJSONStorage(Storage):
     """See the module docstring. `generation` increases whenever the cached data changes."""
 
-    def __init__(self, path: str | Path, *, keep_backup: bool = True) -> None:
+    def __init__(self, path: str | Path, *, keep_backup: bool = True, check: Checker | None = None) -> None:
         self.path = Path(path)
         self.keep_backup = keep_backup
+        #: Structural check of the tables as read (see `warreader.store.validate`): a file that fails it
+        #: is refused like unreadable JSON, so nothing is built from it or written over it.
+        self.check = check
         self.generation = 0
         self._data: dict | None = None
         self._fingerprint: tuple | None = None
@@ -164,6 +168,9 @@ class CachedJSONStorage(Storage):
         ):
             raise LibraryError(corrupt_message(self.path, "it is not a TinyDB document"))
         rev = data.pop(_REV_KEY, None)
+        problem = self.check(data) if self.check is not None else None
+        if problem is not None:
+            raise LibraryError(corrupt_message(self.path, problem))
         rev_ok = isinstance(rev, str) and _REV_HEAD.match(raw[:_HEAD_BYTES])
         rev_bytes = rev.encode("ascii") if rev_ok else None
         self._set(data, (st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns, rev_bytes))
@@ -218,7 +225,13 @@ class CachedJSONStorage(Storage):
             raise LibraryError(f"{_REV_KEY!r} is reserved and cannot be a table name in {self.path}")
         rev = secrets.token_hex(8)
         # `_rev` first: `_current_fingerprint` reads it from the file's first bytes.
-        payload = orjson.dumps({_REV_KEY: rev, **data})
+        try:
+            payload = orjson.dumps({_REV_KEY: rev, **data})
+        except (orjson.JSONEncodeError, TypeError) as error:
+            self.invalidate()  # the cache holds what cannot be stored; the file is still the old version
+            raise LibraryError(
+                f"Could not write the library file {self.path} ({error}); nothing was changed."
+            ) from None
         try:
             if self.keep_backup:
                 self._link_backup()

@@ -1,0 +1,125 @@
+"""Structural checks of a library file as read, before anything is built from it or written over it.
+
+A library file damaged in any way — bad JSON, a table entry that is not an object, a document key that is
+not a number, a field of the wrong type — must give one clear error naming the file, from every command,
+and never be rewritten: code further on assumes these shapes, and a write would carry the damage (or a
+repair the user did not ask for) into the next version. Each check returns None when the tables are
+sound, else a short description of the first problem found ("annotations → 12: `tags` is not a list of
+strings"); `CachedJSONStorage` turns it into the corrupt-file message.
+
+The checks walk every document once with plain type tests: about 10 ms on a 1,500-day library.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+Problem = str | None
+Checker = Callable[[dict], Problem]
+
+#: The largest day number stored: ~270 years of days. Larger numbers are typos or hostile input, and
+#: numbers past 64 bits cannot even be written by orjson.
+MAX_DAY = 100_000
+
+
+def valid_day(value: object) -> bool:
+    return type(value) is int and 0 < value <= MAX_DAY
+
+
+def _is_str_list(value: object) -> bool:
+    return type(value) is list and all(type(item) is str for item in value)
+
+
+def _optional_str(value: object) -> bool:
+    return value is None or type(value) is str
+
+
+def _keys_are_numbers(table: dict) -> Problem:
+    for key in table:
+        if not key.isdigit() or not key.isascii():
+            return f"the document key {key!r} is not a number"
+    return None
+
+
+def _bulletin(doc: dict) -> Problem:
+    if not valid_day(doc.get("day")):
+        return "`day` is not a day number"
+    for name in ("date", "title"):
+        if not _optional_str(doc.get(name)):
+            return f"`{name}` is not text"
+    sections = doc.get("sections")
+    if type(sections) is not list:
+        return "`sections` is not a list"
+    for n, section in enumerate(sections, 1):
+        if type(section) is not dict:
+            return f"section {n} is not an object"
+        if type(section.get("theme")) is not str or not _optional_str(section.get("heading")):
+            return f"section {n} has no theme or a heading that is not text"
+        events = section.get("events")
+        if type(events) is not list:
+            return f"section {n} has no list of events"
+        for event in events:
+            if type(event) is not dict or not (type(event.get("id")) is type(event.get("text")) is str):
+                return f"section {n} holds an event without a text id and text"
+        if not _is_str_list(section.get("captions", [])):
+            return f"section {n}'s captions are not a list of text"
+    if not _is_str_list(doc.get("warnings", [])):
+        return "`warnings` is not a list of text"
+    return None
+
+
+def _annotation(doc: dict) -> Problem:
+    for name in ("id", "event_id"):
+        if type(doc.get(name)) is not str or not doc.get(name):
+            return f"`{name}` is missing or not text"
+    day = doc.get("day")
+    if day is not None and not valid_day(day):
+        return "`day` is not a day number"
+    for name in ("tags", "flags"):
+        if not _is_str_list(doc.get(name, [])):
+            return f"`{name}` is not a list of text"
+    for name in ("note", "quote", "created_at", "updated_at", "original_quote", "moved_from"):
+        if type(doc.get(name, "")) is not str:
+            return f"`{name}` is not text"
+    for name in ("theme", "heading"):
+        if not _optional_str(doc.get(name)):
+            return f"`{name}` is not text"
+    return None
+
+
+def _day_note(doc: dict) -> Problem:
+    if not valid_day(doc.get("day")):
+        return "`day` is not a day number"
+    if type(doc.get("note")) is not str or type(doc.get("updated_at", "")) is not str:
+        return "`note` is not text"
+    return None
+
+
+def _check_tables(tables: dict, documents: dict[str, Callable[[dict], Problem]]) -> Problem:
+    for name, table in tables.items():
+        problem = _keys_are_numbers(table)
+        if problem is not None:
+            return f"table {name!r}: {problem}"
+        check = documents.get(name)
+        for key, doc in table.items():
+            if type(doc) is not dict:
+                return f"table {name!r}, document {key}: not an object"
+            if check is not None and (problem := check(doc)) is not None:
+                return f"table {name!r}, document {key}: {problem}"
+    return None
+
+
+def check_bulletins(tables: dict) -> Problem:
+    """bulletins.json: table `bulletins`, one document per day keyed by its day number."""
+    problem = _check_tables(tables, {"bulletins": _bulletin})
+    if problem is not None:
+        return problem
+    for key, doc in tables.get("bulletins", {}).items():
+        if doc["day"] != int(key):
+            return f"table 'bulletins', document {key}: it holds day {doc['day']}"
+    return None
+
+
+def check_annotations(tables: dict) -> Problem:
+    """annotations.json: tables `annotations` and `day_notes` (keyed by day number)."""
+    return _check_tables(tables, {"annotations": _annotation, "day_notes": _day_note})
