@@ -86,8 +86,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("day", metavar="DAY")
     p.add_argument("--note", default=None, metavar="TEXT", help=NOTE_HELP)
 
-    p = command("orphans", "list annotations whose event is no longer in the library")
+    p = command(
+        "orphans",
+        "list annotations whose event is no longer in the library, and those an import moved to the "
+        "closest event (accept or undo each move)",
+    )
     p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument(
+        "--accept", action="append", default=[], metavar="ID", help="keep a moved annotation where it is"
+    )
+    p.add_argument(
+        "--undo", action="append", default=[], metavar="ID", help="put a moved annotation back where it was"
+    )
 
     p = command("reattach", "attach an orphaned annotation to an event")
     p.add_argument("orphan_id", metavar="ORPHAN_ID", help="the id shown by `warreader orphans`")

@@ -106,6 +106,13 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     fold(name): tuple(fold(n) for n in group) for group in PLACE_ALIASES for name in group
 }
 _TERM = re.compile(r'"([^"]+)"|(\S+)')
+
+
+def canonical_place(word: str) -> str:
+    """One spelling for a word that is a known place (`Kiev` → `kyiv`), else the word folded."""
+    folded = fold(word)
+    group = _ALIASES.get(folded)
+    return group[0] if group else folded
 _EDGE_PUNCT = "!#$%&()*+,./:;<=>?@[\\]^_`{|}~\"'-"
 
 

@@ -76,7 +76,10 @@ def test_import_reports_each_file_and_continues(capsys, db, tmp_path):
     assert "imported day 500 from" in out
     assert "nodaynum.txt: skipped: no day number" in out
     assert "broken.txt" in err and "Traceback" not in err
-    assert "imported 1, updated 0, unchanged 0, skipped 1, re-attached 0, orphaned 0, failed 1" in out
+    assert (
+        "imported 1, updated 0, unchanged 0, skipped 1, notes kept on their events 0, "
+        "moved by closest quote: 0, orphaned 0, failed 1"
+    ) in out
     code, out, _ = run(capsys, "--db", str(db), "import", str(folder / "day0500.txt"))
     assert code == 0 and "unchanged day 500" in out
     assert [d.day for d in Library.open(db, seed_samples=False).days()] == [500]  # no samples mixed in
@@ -91,7 +94,7 @@ def test_reimport_of_an_edited_file_keeps_the_note(capsys, db, tmp_path):
     assert run(capsys, "--db", str(db), "annotate", event_id, "--tag", "Kherson")[0] == 0
     path.write_text(DAY_500.replace("killed two people", "killed two civilians"), encoding="utf-8")
     code, out, _ = run(capsys, "--db", str(db), "import", str(path))
-    assert code == 0 and "updated day 500" in out and "re-attached 1" in out
+    assert code == 0 and "updated day 500" in out and "moved by closest quote: 1" in out
     library.reload_if_changed()
     (annotation,) = library.annotations()
     assert annotation.tags == ["Kherson"] and "two civilians" in annotation.quote and not annotation.orphan
@@ -270,3 +273,29 @@ def test_real_process(filled, db):
         env=env,
     )
     assert result.returncode == 4 and "Traceback" not in result.stderr
+
+
+def test_orphans_lists_moves_until_accepted_or_undone(capsys, filled, db):
+    """Issue 12.4: a move by closest quote is listed (text and JSON) with its original quote."""
+    event_id = first_id(filled)
+    filled.annotate(event_id, add_tags=["drone"], note="check the count")
+    reworded = dict(DAY_981)
+    reworded["Fighting"] = [
+        "At least two people were hurt in an overnight Russian drone attack on Kyiv.",
+        *DAY_981["Fighting"][1:],
+    ]
+    filled.import_bulletins([build_bulletin(981, reworded)])
+    code, out, _ = run(capsys, "--db", str(db), "orphans", "--json")
+    (record,) = json.loads(out)
+    assert record["kind"] == "moved" and record["moved_from"]["event_id"] == event_id
+    assert record["moved_from"]["quote"] == DAY_981["Fighting"][0]
+    assert record["quote"] == reworded["Fighting"][0] and record["note"] == "check the count"
+    code, out, _ = run(capsys, "--db", str(db), "orphans")
+    assert code == 0 and f"moved {record['id']}" in out and "was:" in out and "--undo" in out
+    code, out, _ = run(capsys, "--db", str(db), "orphans", "--undo", record["id"])
+    assert code == 0 and "orphan with its original quote" in out
+    code, out, _ = run(capsys, "--db", str(db), "orphans", "--json")
+    (orphan,) = json.loads(out)
+    assert orphan["kind"] == "orphan" and orphan["quote"] == DAY_981["Fighting"][0]
+    code, _, err = run(capsys, "--db", str(db), "orphans", "--accept", orphan["id"])
+    assert code == 4 and "not moved" in err

@@ -59,7 +59,8 @@ def test_reimport_keeps_exact_fuzzy_and_orphans(lib, make):
     before = {a.id: a for a in lib.annotations()}
 
     report = lib.import_bulletins([make(981, SPUN_981, source="spun.txt")])
-    assert (report.updated, report.reattached, report.orphaned) == (1, 4, 1)
+    # One found again by its id; three moved by their closest quote (counted apart); one orphaned.
+    assert (report.updated, report.reattached, report.moved, report.orphaned) == (1, 1, 3, 1)
     new = ids(lib, 981)
     by_tag = {a.tags[0]: a for a in lib.annotations()}
     assert len(by_tag) == 5  # nothing dropped
@@ -67,6 +68,10 @@ def test_reimport_keeps_exact_fuzzy_and_orphans(lib, make):
     assert by_tag["t0"].event_id == new[0] and by_tag["t0"].heading == "Preventing"  # fuzzy
     assert by_tag["t1"].event_id == new[1] and by_tag["t3"].event_id == new[2]
     assert by_tag["t0"].quote == SPUN_981["Preventing"][0]  # the anchor follows the new text
+    # ...and keeps the original quote beside it until the user accepts or undoes the move.
+    assert by_tag["t0"].moved.quote == DAY_981["Fighting"][0] and by_tag["t0"].moved.event_id == old[0]
+    assert by_tag["t4"].moved is None
+    assert {a.tags[0] for a in lib.moved()} == {"t0", "t1", "t3"}
     assert all(a.note == before[a.id].note for a in by_tag.values())
     orphan = by_tag["t2"]
     assert orphan.orphan and orphan.flags == ["verify"] and orphan.quote == DAY_981["Fighting"][2]
@@ -173,5 +178,70 @@ def test_importing_an_unchanged_day_again_rematches_its_orphans(lib, lib_path, m
     lib.reload_if_changed()
     assert [o.tags for o in lib.orphans()] == [["survivor"]]
     report = lib.import_bulletins([make(981, edited)])
-    assert (report.unchanged, report.reattached, report.orphaned) == (1, 1, 0)
+    assert (report.unchanged, report.moved, report.orphaned) == (1, 1, 0)
     assert lib.orphans() == [] and lib.annotation(ids(lib, 981)[0]).tags == ["survivor"]
+
+
+KYIV = "Russian drones hit Kyiv overnight, killing two people and damaging a school, officials said."
+KHARKIV = "Russian drones hit Kharkiv overnight, killing two people and damaging a school, officials said."
+
+
+def test_a_note_never_moves_to_an_event_that_differs_in_a_place(lib, make):
+    """Issue 12.4: the Kyiv note must not land on the Kharkiv event, and keeps its own quote."""
+    lib.import_bulletins([make(981, {"Fighting": [KYIV, "Ukraine's army said it repelled 40 attacks."]})])
+    kyiv = ids(lib, 981)[0]
+    lib.annotate(kyiv, note="my Kyiv note", add_tags=["kyiv"])
+    report = lib.import_bulletins(
+        [make(981, {"Fighting": [KHARKIV, "Ukraine's army said it repelled 40 attacks."]}, source="copy.txt")]
+    )
+    assert (report.moved, report.orphaned) == (0, 1)
+    (orphan,) = lib.orphans()
+    assert orphan.note == "my Kyiv note" and orphan.quote == KYIV and orphan.event_id == kyiv
+    assert lib.annotation(ids(lib, 981)[0]) is None  # the Kharkiv event carries nothing
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (KYIV, KYIV.replace("killing two", "killing three")),  # a number differs
+        (KYIV, KYIV.replace("two people", "2 people")),  # written otherwise: still a different statement
+        (KYIV, KYIV.replace("officials said", "Klitschko said")),  # a name swapped... for a name
+    ],
+)
+def test_numbers_and_names_must_agree_for_a_move(lib, make, old, new):
+    lib.import_bulletins([make(981, {"Fighting": [old]})])
+    lib.annotate(ids(lib, 981)[0], add_tags=["t"])
+    report = lib.import_bulletins([make(981, {"Fighting": [new]})])
+    if "Klitschko" in new:  # "officials" → "Klitschko" adds a name but swaps none: a clear match
+        assert report.moved == 1
+    else:
+        assert (report.moved, report.orphaned) == (0, 1)
+
+
+def test_two_close_candidates_are_no_clear_match(lib, make):
+    base = "Russian forces shelled the village overnight, regional officials said on Telegram."
+    lib.import_bulletins([make(981, {"Fighting": [base]})])
+    lib.annotate(ids(lib, 981)[0], add_tags=["t"])
+    twins = [base.replace("overnight", "on Monday"), base.replace("overnight", "on Sunday")]
+    report = lib.import_bulletins([make(981, {"Fighting": twins})])
+    assert (report.moved, report.orphaned) == (0, 1)
+
+
+def test_moves_are_listed_until_accepted_or_undone(lib, make):
+    lib.import_bulletins([make(981, DAY_981)])
+    old = ids(lib, 981)
+    for n, event_id in enumerate(old):
+        lib.annotate(event_id, add_tags=[f"t{n}"])
+    lib.import_bulletins([make(981, SPUN_981)])
+    moved = {a.tags[0]: a for a in lib.moved()}
+    accepted = lib.accept_move(moved["t1"].id)
+    assert accepted.moved is None and accepted.event_id == moved["t1"].event_id
+    undone = lib.undo_move(moved["t0"].id)
+    assert undone.orphan and undone.event_id == old[0] and undone.quote == DAY_981["Fighting"][0]
+    assert undone.moved is None
+    assert {a.tags[0] for a in lib.moved()} == {"t3"}
+    with pytest.raises(NotFoundError, match="not moved"):
+        lib.accept_move(accepted.id)
+    # The moves survive a restart: they are stored with the annotation.
+    again = Library.open(lib.path, seed_samples=False)
+    assert {a.tags[0] for a in again.moved()} == {"t3"}

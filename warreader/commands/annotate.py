@@ -72,6 +72,7 @@ def _day_note(library: Library, args: argparse.Namespace) -> int:
 def _orphan_record(library: Library, orphan: Annotation) -> dict:
     candidates = library.candidates(orphan.id)
     return {
+        "kind": "orphan",
         "id": orphan.id,
         "event_id": orphan.event_id,
         "day": orphan.day,
@@ -94,19 +95,55 @@ def _orphan_record(library: Library, orphan: Annotation) -> dict:
     }
 
 
+def _moved_record(annotation: Annotation) -> dict:
+    moved = annotation.moved
+    assert moved is not None
+    return {
+        "kind": "moved",
+        "id": annotation.id,
+        "event_id": annotation.event_id,
+        "day": annotation.day,
+        "heading": annotation.heading,
+        "quote": annotation.quote,
+        "tags": annotation.tags,
+        "flags": annotation.flags,
+        "note": annotation.note,
+        "moved_from": {
+            "event_id": moved.event_id,
+            "quote": moved.quote,
+            "at": moved.at,
+            "score": moved.score,
+        },
+        "accept": f"warreader orphans --accept {annotation.id}",
+        "undo": f"warreader orphans --undo {annotation.id}",
+    }
+
+
 def _orphans(library: Library, args: argparse.Namespace) -> int:
+    if args.accept or args.undo:
+        for annotation_id in args.accept:
+            kept = library.accept_move(annotation_id)
+            print(f"accepted: {annotation_id} stays on {kept.event_id} (day {kept.day})")
+        for annotation_id in args.undo:
+            back = library.undo_move(annotation_id)
+            where = "an orphan with its original quote" if back.orphan else f"on {back.event_id} again"
+            print(f"undone: {annotation_id} is back on its original event: {where}")
+        return 0
     orphans = library.orphans()
+    moved = library.moved()
     records = [_orphan_record(library, orphan) for orphan in orphans]
+    moved_records = [_moved_record(annotation) for annotation in moved]
     if args.json:
-        print(dump_json(records))
+        print(dump_json(records + moved_records))
         return 0
-    if not records:
-        print("No orphaned annotations: every note is attached to its event.")
+    if not records and not moved_records:
+        print("No orphaned or moved annotations: every note is attached to its event.")
         return 0
-    print(
-        f"{len(records)} annotation(s) lost their event. Re-attach each with "
-        "`warreader reattach ORPHAN_ID EVENT_ID`."
-    )
+    if records:
+        print(
+            f"{len(records)} annotation(s) lost their event. Re-attach each with "
+            "`warreader reattach ORPHAN_ID EVENT_ID`."
+        )
     for orphan, record in zip(orphans, records, strict=True):
         print()
         day = record["day"] if record["day"] is not None else "?"
@@ -121,6 +158,22 @@ def _orphans(library: Library, args: argparse.Namespace) -> int:
                 print(f"           {c['command']}")
         else:
             print(f"  no close event found (is day {day} imported?); fix with: {record['reattach']}")
+    if moved_records:
+        if records:
+            print()
+        print(
+            f"{len(moved_records)} annotation(s) were moved to the closest event by an import. Check "
+            "each: keep it with `--accept ID`, put it back with `--undo ID`."
+        )
+    for annotation, record in zip(moved, moved_records, strict=True):
+        print()
+        source = record["moved_from"]
+        print(f"moved {record['id']}  (day {record['day']}, score {source['score']:.0f}, {source['at']})")
+        print(f"  was:  {one_line(source['quote'])}")
+        print(f"  now:  {one_line(record['quote'])}")
+        for line in describe_annotation(annotation, indent="  "):
+            print(line)
+        print(f"  {record['accept']}   ·   {record['undo']}")
     return 0
 
 

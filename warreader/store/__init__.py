@@ -11,6 +11,7 @@ from warreader.store.records import (
     DaySummary,
     EventRef,
     ImportReport,
+    MovedFrom,
 )
 
-__all__ = ["DEFAULT_FLAGS", "Annotation", "DayNote", "DaySummary", "EventRef", "ImportReport", "Library"]
+__all__ = ["DEFAULT_FLAGS", "Annotation", "DayNote", "DaySummary", "EventRef", "ImportReport", "Library", "MovedFrom"]

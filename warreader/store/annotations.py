@@ -12,7 +12,7 @@ import secrets
 from collections.abc import Iterable
 
 from warreader.errors import InputError
-from warreader.store.records import Annotation, DayNote, label_key, normalise_label, now_iso
+from warreader.store.records import Annotation, DayNote, MovedFrom, label_key, normalise_label, now_iso
 
 
 def new_annotation_id() -> str:
@@ -166,6 +166,20 @@ def to_annotation(doc: dict, *, orphan: bool) -> Annotation:
         created_at=str(doc.get("created_at", "")),
         updated_at=str(doc.get("updated_at", "")),
         orphan=orphan,
+        moved=_moved_from(doc.get("moved")),
+    )
+
+
+def _moved_from(value: object) -> MovedFrom | None:
+    if not isinstance(value, dict):
+        return None
+    return MovedFrom(
+        event_id=str(value.get("event_id", "")),
+        quote=str(value.get("quote", "")),
+        heading=value.get("heading"),
+        theme=value.get("theme"),
+        at=str(value.get("at", "")),
+        score=float(value.get("score", 0.0)),
     )
 
 

@@ -94,10 +94,10 @@ def reanchor_day(day: int, doc: dict, annotations: dict[str, dict], report: Impo
 
     `annotations` (key → raw document) holds the annotations that may belong here: those of `day` and
     those whose event id is in `doc` (the caller selects them from its indexes). Those whose event id is
-    in the new bulletin
-    stay or become attached by id (this includes orphans merged from elsewhere); the others of this day
-    are matched by their quote against the events nobody claimed, each event taken once; what is left
-    stays an orphan — kept, never dropped.
+    in the new bulletin stay or become attached by id (this includes orphans merged from elsewhere); the
+    others of this day move to an event nobody claimed only when it is clearly the same event (see
+    `warreader.store.matching`), each event taken once, and remember where they came from until the user
+    accepts or undoes the move; what is left stays an orphan with its own quote — kept, never dropped.
     """
     events = day_events(doc)
     by_id = {e[0]: e for e in events}
@@ -115,15 +115,19 @@ def reanchor_day(day: int, doc: dict, annotations: dict[str, dict], report: Impo
     free = [e for e in events if e[0] not in claimed]
     matches = match_quotes([annotations[k].get("quote", "") for k in unmatched], [e[1] for e in free])
     for i, key in enumerate(unmatched):
+        ann = annotations[key]
         if i in matches:
-            changed[key] = _anchored(annotations[key], day, free[matches[i]])
-            report.reattached += 1
+            changed[key] = _moved(ann, day, free[matches[i].index], matches[i].score)
+            report.moved += 1
+            report.messages.append(
+                f"day {day}: the note {ann.get('id')} on “{_short(ann.get('quote', ''))}” moved by closest "
+                f"quote to “{_short(free[matches[i].index][1])}”; check it with `warreader orphans`"
+            )
         else:
             report.orphaned += 1
-            ann = annotations[key]
             report.messages.append(
                 f"day {day}: the note {ann.get('id')} on “{_short(ann.get('quote', ''))}” matches no event "
-                "any more; it is kept as an orphan (see `warreader orphans`)"
+                "clearly any more; it is kept as an orphan (see `warreader orphans`)"
             )
     # Only rewrite documents that really changed.
     return {k: v for k, v in changed.items() if v != annotations[k]}
@@ -134,6 +138,20 @@ def _anchored(ann: dict, day: int, event: tuple[str, str, str | None, str]) -> d
     new = dict(ann, event_id=event_id, day=day, heading=heading, theme=theme, quote=text)
     if new != ann:
         new["updated_at"] = now_iso()
+    return new
+
+
+def _moved(ann: dict, day: int, event: tuple[str, str, str | None, str], score: float) -> dict:
+    """`_anchored`, remembering the event and quote it came from (the first ones, over several moves)."""
+    new = _anchored(ann, day, event)
+    new["moved"] = ann.get("moved") or {
+        "event_id": ann.get("event_id", ""),
+        "quote": ann.get("quote", ""),
+        "heading": ann.get("heading"),
+        "theme": ann.get("theme"),
+        "at": now_iso(),
+        "score": round(score, 1),
+    }
     return new
 
 

@@ -23,6 +23,57 @@ class OrphanMethods:
         """Annotations whose event is in no stored bulletin (kept until re-attached)."""
         return [a for a in self.annotations() if a.orphan]
 
+    def moved(self) -> list[Annotation]:
+        """Annotations an import moved to another event by their closest quote, awaiting review: each
+        keeps the event and quote it came from (`Annotation.moved`) until `accept_move` or `undo_move`."""
+        return [a for a in self.annotations() if a.moved is not None]
+
+    def accept_move(self, annotation_id: str) -> Annotation:
+        """Keep a moved annotation where it is and forget where it came from."""
+        with self._writing():
+            key, doc = self._moved_doc(annotation_id)
+            doc = {k: v for k, v in doc.items() if k != "moved"}
+            doc["updated_at"] = now_iso()
+            self._put_annotation(key, doc)  # a replacement: TinyDB's `update` cannot drop a field
+            return self._public(doc)
+
+    def undo_move(self, annotation_id: str) -> Annotation:
+        """Put a moved annotation back on the event and quote it came from. That event is usually gone,
+        so it becomes an orphan with its original quote; were the event there (or annotated) again, it
+        attaches (or merges) there."""
+        with self._writing():
+            key, doc = self._moved_doc(annotation_id)
+            origin = doc["moved"]
+            back = {k: v for k, v in doc.items() if k != "moved"}
+            back.update(
+                event_id=origin["event_id"],
+                quote=origin["quote"],
+                heading=origin.get("heading"),
+                theme=origin.get("theme"),
+                updated_at=now_iso(),
+            )
+            other = self._by_event.get(origin["event_id"])
+            if other is None or other == key:
+                self._put_annotation(key, back)
+                return self._public(back)
+            merged = dict(self._raw_annotations()[other])
+            notes.merge_into(merged, back)
+            with self._astore.batch():
+                self._put_annotation(other, merged)
+                self._put_annotation(key, None)
+            return self._public(merged)
+
+    def _moved_doc(self, annotation_id: str) -> tuple[str, dict]:
+        table = self._raw_annotations()
+        key = self._by_id.get(annotation_id)
+        if key is None:
+            raise NotFoundError(f"No annotation with id {annotation_id} in the library {self.path}.")
+        if not isinstance(table[key].get("moved"), dict):
+            raise NotFoundError(
+                f"The annotation {annotation_id} was not moved by an import; nothing to accept or undo."
+            )
+        return key, dict(table[key])
+
     def candidates(self, orphan_id: str, limit: int = 3) -> list[tuple[EventRef, float]]:
         """The events of the orphan's day closest to its quote, best first. None when the library lacks
         that day: the fix is then to import its bulletin (scoring all 45,000 events would take seconds
@@ -60,8 +111,9 @@ class OrphanMethods:
             }
             other = self._by_event.get(event_id)
             if other is None or other == key:
-                doc = dict(table[key], **anchor)
-                self._atable.update(doc, doc_ids=[int(key)])
+                doc = {k: v for k, v in table[key].items() if k != "moved"}  # the user's own choice now
+                doc.update(anchor)
+                self._put_annotation(key, doc)
             else:
                 doc = dict(table[other], **anchor)
                 notes.merge_into(doc, table[key])

@@ -66,6 +66,18 @@ class EventRef:
         return self.event.text
 
 
+@dataclass(frozen=True, slots=True)
+class MovedFrom:
+    """Where an annotation was before an import moved it by its closest quote (until accepted or undone)."""
+
+    event_id: str
+    quote: str
+    heading: str | None
+    theme: str | None
+    at: str
+    score: float
+
+
 @dataclass(slots=True)
 class Annotation:
     """A user's tags, flags and note on one event, with the anchor used to find the event again.
@@ -86,6 +98,8 @@ class Annotation:
     created_at: str = ""
     updated_at: str = ""
     orphan: bool = False
+    #: Set while a move by closest quote awaits the user's review (`warreader orphans`).
+    moved: MovedFrom | None = None
 
     def is_empty(self) -> bool:
         return not (self.tags or self.flags or self.note.strip())
@@ -108,14 +122,17 @@ class ImportReport:
     updated: int = 0  # days replaced by a different version
     unchanged: int = 0  # days already stored exactly so
     skipped: int = 0  # bulletins not stored (see messages for the reason)
-    reattached: int = 0  # annotations re-anchored to an event of a replaced or newly imported day
+    reattached: int = 0  # annotations found again by their event id in a replaced or newly imported day
+    moved: int = 0  # annotations moved to the clearly same event by their quote; see `Library.moved()`
     orphaned: int = 0  # annotations whose event is gone; kept, see `Library.orphans()`
     messages: list[str] = field(default_factory=list)
     days: list[int] = field(default_factory=list)  # days stored or replaced by this import
 
     def summary(self) -> str:
-        """One line such as `imported 3, updated 1, unchanged 0, skipped 1, re-attached 2, orphaned 0`."""
+        """One line such as `imported 3, updated 1, unchanged 0, skipped 1, notes kept on their events 2,
+        moved by closest quote: 1, orphaned 0`."""
         return (
             f"imported {self.imported}, updated {self.updated}, unchanged {self.unchanged}, "
-            f"skipped {self.skipped}, re-attached {self.reattached}, orphaned {self.orphaned}"
+            f"skipped {self.skipped}, notes kept on their events {self.reattached}, "
+            f"moved by closest quote: {self.moved}, orphaned {self.orphaned}"
         )

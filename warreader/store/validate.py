@@ -78,9 +78,14 @@ def _annotation(doc: dict) -> Problem:
     for name in ("tags", "flags"):
         if not _is_str_list(doc.get(name, [])):
             return f"`{name}` is not a list of text"
-    for name in ("note", "quote", "created_at", "updated_at", "original_quote", "moved_from"):
+    for name in ("note", "quote", "created_at", "updated_at"):
         if type(doc.get(name, "")) is not str:
             return f"`{name}` is not text"
+    moved = doc.get("moved")
+    if moved is not None and (
+        type(moved) is not dict or not (type(moved.get("event_id")) is type(moved.get("quote")) is str)
+    ):
+        return "`moved` does not name the event and quote it came from"
     for name in ("theme", "heading"):
         if not _optional_str(doc.get(name)):
             return f"`{name}` is not text"
