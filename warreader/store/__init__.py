@@ -14,4 +14,13 @@ from warreader.store.records import (
     MovedFrom,
 )
 
-__all__ = ["DEFAULT_FLAGS", "Annotation", "DayNote", "DaySummary", "EventRef", "ImportReport", "Library", "MovedFrom"]
+__all__ = [
+    "DEFAULT_FLAGS",
+    "Annotation",
+    "DayNote",
+    "DaySummary",
+    "EventRef",
+    "ImportReport",
+    "Library",
+    "MovedFrom",
+]
