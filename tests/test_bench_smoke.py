@@ -22,6 +22,7 @@ SECTIONS = {
     "search": "warreader.store",
     "reader": "warreader.tui",
     "export": "warreader.export",
+    "notes-import": "warreader.export",
 }
 
 

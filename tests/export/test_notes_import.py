@@ -9,7 +9,7 @@ import pytest
 
 from warreader.errors import InputError
 from warreader.export import ExportOptions, import_notes, render_export
-from warreader.export.merging import import_marker, merged_note, new_labels
+from warreader.store.merging import import_marker, merged_note, new_labels
 
 from .fixture_library import DAY_NOTES, NOW, event_id
 
@@ -114,24 +114,23 @@ def test_events_the_library_lacks_become_orphans_that_attach_when_their_bulletin
 
 
 def test_an_import_is_one_write_all_or_nothing(library, bare_library, tmp_path, monkeypatch):
-    """A failure half-way through the merge leaves the library exactly as it was."""
+    """A full disk when the merge is written leaves the library exactly as it was, and says so."""
+    from warreader.errors import LibraryError
+    from warreader.store import Library, storage
+
     path = export_file(library, tmp_path)
     before = annotations_of(bare_library)
-    calls = {"n": 0}
-    real_annotate = type(bare_library).annotate
+    writes = []
 
-    def failing_annotate(self, *args, **kwargs):
-        calls["n"] += 1
-        if calls["n"] == 3:
-            raise OSError(28, "No space left on device")
-        return real_annotate(self, *args, **kwargs)
+    def full_disk(target, data):
+        writes.append(target)
+        raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(type(bare_library), "annotate", failing_annotate)
-    with pytest.raises(OSError):
+    monkeypatch.setattr(storage, "atomic_write_bytes", full_disk)
+    with pytest.raises(LibraryError, match="No space left"):
         import_notes(bare_library, path)
     monkeypatch.undo()
-    from warreader.store import Library
-
+    assert len(writes) == 1  # one write for the whole file
     reopened = Library.open(bare_library.path, seed_samples=False)
     try:
         assert annotations_of(reopened) == before

@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from threading import RLock
 
@@ -25,6 +25,7 @@ from warreader.model import Bulletin, bulletin_from_doc
 from warreader.store import annotations as notes
 from warreader.store import layout
 from warreader.store import summary as day_summary
+from warreader.store.bulk_merge import IncomingDayNote, IncomingNote, MergeResult, merge_tables
 from warreader.store.orphans import OrphanMethods, next_key
 from warreader.store.records import (
     Annotation,
@@ -510,6 +511,33 @@ class Library(OrphanMethods):
         with self._lock:
             doc = self._astore.read().get("day_notes", {}).get(str(day))
             return None if doc is None else notes.to_day_note(day, doc)
+
+    def merge_notes(
+        self, events: Sequence[IncomingNote], days: Sequence[IncomingDayNote], marker: str
+    ) -> MergeResult:
+        """Merge many annotations and day notes (a colleague's export) in one read-modify-write under the
+        lock, on the library as it is on disk at that moment, and one durable write (none when nothing
+        changes). Rules: `warreader.store.bulk_merge`; linear in the sizes of the library and the input."""
+        with self._writing():
+            view = self._view()
+
+            def locate(event_id: str) -> EventRef | None:
+                where = view.where(event_id)
+                return None if where is None else view.ref(*where)
+
+            tables = self._astore.read()
+            merged = merge_tables(
+                tables.get("annotations", {}),
+                tables.get("day_notes", {}),
+                locate,
+                {int(day) for day in view.raw},
+                events,
+                days,
+                marker,
+            )
+            if merged.result.changed:
+                self._astore.write(dict(tables, annotations=merged.annotations, day_notes=merged.day_notes))
+            return merged.result
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
