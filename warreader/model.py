@@ -14,8 +14,9 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-#: Version of the stored document shape; the store records it and migrates older ones.
-SCHEMA_VERSION = 1
+#: Version of the stored library shape; the store records it and migrates older ones (2: a day holds
+#: several bulletins, each with several copies; see `warreader.store.day_docs`).
+SCHEMA_VERSION = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +47,10 @@ class Bulletin:
     source: str
     sections: list[Section] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: The publisher the page or the bulletin's wording names ("Al Jazeera"), when the parser found one.
+    outlet: str | None = None
+    #: The page's own canonical link (`<link rel="canonical">`, `og:url`), when it has one.
+    canonical_url: str | None = None
 
     def iter_events(self) -> Iterator[tuple[Section, Event]]:
         """Every event in reading order, with the section it belongs to."""
@@ -133,6 +138,8 @@ def bulletin_to_doc(bulletin: Bulletin) -> dict:
             for s in bulletin.sections
         ],
         "warnings": list(bulletin.warnings),
+        "outlet": bulletin.outlet,
+        "canonical_url": bulletin.canonical_url,
     }
 
 
@@ -154,4 +161,6 @@ def bulletin_from_doc(doc: dict) -> Bulletin:
             for s in doc.get("sections", [])
         ],
         warnings=list(doc.get("warnings", [])),
+        outlet=doc.get("outlet"),
+        canonical_url=doc.get("canonical_url"),
     )

@@ -73,15 +73,15 @@ def test_import_reports_each_file_and_continues(capsys, db, tmp_path):
     (folder / "broken.txt").write_bytes(b"\x00\x01\x02\x03 binary")
     code, out, err = run(capsys, "--db", str(db), "import", str(folder))
     assert code == 2
-    assert "imported day 500 from" in out
+    assert f"day 500: new bulletin from {folder / 'day0500.txt'}" in out
     assert "nodaynum.txt: skipped: no day number" in out
     assert "broken.txt" in err and "Traceback" not in err
     assert (
-        "imported 1, updated 0, unchanged 0, skipped 1, notes kept on their events 0, "
+        "new bulletins 1, new copies 0, updated 0, unchanged 0, skipped 1, notes kept on their events 0, "
         "moved by closest quote: 0, orphaned 0, failed 1"
     ) in out
     code, out, _ = run(capsys, "--db", str(db), "import", str(folder / "day0500.txt"))
-    assert code == 0 and "unchanged day 500" in out
+    assert code == 0 and "day 500: unchanged from" in out
     assert [d.day for d in Library.open(db, seed_samples=False).days()] == [500]  # no samples mixed in
 
 
@@ -94,7 +94,8 @@ def test_reimport_of_an_edited_file_keeps_the_note(capsys, db, tmp_path):
     assert run(capsys, "--db", str(db), "annotate", event_id, "--tag", "Kherson")[0] == 0
     path.write_text(DAY_500.replace("killed two people", "killed two civilians"), encoding="utf-8")
     code, out, _ = run(capsys, "--db", str(db), "import", str(path))
-    assert code == 0 and "updated day 500" in out and "moved by closest quote: 1" in out
+    assert code == 0 and "day 500: updated its copy of the bulletin from" in out
+    assert "moved by closest quote: 1" in out
     library.reload_if_changed()
     (annotation,) = library.annotations()
     assert annotation.tags == ["Kherson"] and "two civilians" in annotation.quote and not annotation.orphan

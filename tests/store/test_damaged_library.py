@@ -42,16 +42,23 @@ def _damage(path, change) -> bytes:
     return raw
 
 
+def _copy(data: dict) -> dict:
+    """The first copy of day 981's first bulletin in a loaded bulletins.json."""
+    return data["bulletins"]["981"]["bulletins"][0]["copies"][0]
+
+
 DAMAGES = {
     "bulletin entry not an object": ("bulletins.json", lambda d: d["bulletins"].update({"981": 5})),
     "non-numeric bulletin key": (
         "bulletins.json",
         lambda d: d["bulletins"].update({"abc": d["bulletins"].pop("981")}),
     ),
-    "sections not a list": ("bulletins.json", lambda d: d["bulletins"]["981"].update(sections="x")),
-    "event without text": (
+    "sections not a list": ("bulletins.json", lambda d: _copy(d).update(sections="x")),
+    "event without text": ("bulletins.json", lambda d: _copy(d)["sections"][0]["events"][0].pop("text")),
+    "no bulletins": ("bulletins.json", lambda d: d["bulletins"]["981"].update(bulletins=[])),
+    "reading copy out of range": (
         "bulletins.json",
-        lambda d: d["bulletins"]["981"]["sections"][0]["events"][0].pop("text"),
+        lambda d: d["bulletins"]["981"]["bulletins"][0].update(reading=3),
     ),
     "annotation entry not an object": ("annotations.json", lambda d: d["annotations"].update({"1": []})),
     "non-numeric annotation key": (

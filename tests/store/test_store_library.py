@@ -22,7 +22,7 @@ def test_new_library_layout(lib, lib_path):
         "summary.json",
     ]
     meta = orjson.loads((lib_path / "meta.json").read_bytes())
-    assert meta["schema"] == 1 and meta["created"].endswith("Z")
+    assert meta["schema"] == 2 and meta["created"].endswith("Z")
     assert lib.days() == [] and lib.bulletin(1) is None
 
 

@@ -8,7 +8,7 @@ import pytest
 from conftest import DAY_981
 
 from warreader.errors import NotFoundError
-from warreader.model import bulletin_to_doc
+from warreader.store import day_docs
 from warreader.store import Library
 
 SPUN_981 = {  # the same day reworded by a synonym spinner, one event dropped, one added
@@ -32,8 +32,21 @@ def ids(lib: Library, day: int) -> list[str]:
 def test_identical_import_is_unchanged(lib, make):
     first = lib.import_bulletins([make(981, DAY_981)])
     assert (first.imported, first.updated, first.unchanged, first.days) == (1, 0, 0, [981])
-    again = lib.import_bulletins([make(981, DAY_981, source="elsewhere/copy.txt")])
+    again = lib.import_bulletins([make(981, DAY_981)])
     assert (again.imported, again.updated, again.unchanged, again.days) == (0, 0, 1, [])
+
+
+def test_the_same_text_from_another_file_is_a_second_source_of_the_bulletin(lib, make):
+    lib.import_bulletins([make(981, DAY_981)])
+    event = ids(lib, 981)[0]
+    lib.annotate(event, add_tags=["kept"])
+    report = lib.import_bulletins([make(981, DAY_981, source="elsewhere/copy.txt")])
+    assert (report.imported, report.copies, report.unchanged) == (0, 1, 0)
+    (bulletin,) = lib.bulletins(981)
+    assert [s.source for s in bulletin.sources] == ["day981.txt", "elsewhere/copy.txt"]
+    assert lib.annotation(event).tags == ["kept"] and lib.orphans() == []
+    again = lib.import_bulletins([make(981, DAY_981, source="elsewhere/copy.txt")])
+    assert (again.copies, again.unchanged, again.days) == (0, 1, [])
 
 
 def test_skipped_and_duplicate_days(lib, make):
@@ -44,10 +57,11 @@ def test_skipped_and_duplicate_days(lib, make):
             make(981, {"Fighting": ["Other text."]}, source="b.txt"),
         ]
     )
-    assert (report.imported, report.skipped) == (1, 2)
+    # Nothing is dropped: b.txt shares no event with a.txt, so it is another bulletin of that day.
+    assert (report.imported, report.skipped) == (2, 1)
     assert any("nameless.txt" in m and "no day number" in m for m in report.messages)
-    assert any(m.startswith("a.txt") and "b.txt" in m for m in report.messages)
-    assert lib.bulletin(981).source == "b.txt"
+    assert [b.bulletin.source for b in lib.bulletins(981)] == ["a.txt", "b.txt"]
+    assert lib.bulletin(981).source == "a.txt"  # the day's first bulletin
 
 
 def test_reimport_keeps_exact_fuzzy_and_orphans(lib, make):
@@ -58,7 +72,7 @@ def test_reimport_keeps_exact_fuzzy_and_orphans(lib, make):
         lib.annotate(event_id, add_tags=[f"t{n}"], note=f"note {n}", add_flags=["verify"] if n == 2 else ())
     before = {a.id: a for a in lib.annotations()}
 
-    report = lib.import_bulletins([make(981, SPUN_981, source="spun.txt")])
+    report = lib.import_bulletins([make(981, SPUN_981)])  # the same file, edited: its copy is replaced
     # One found again by its id; three moved by their closest quote (counted apart); one orphaned.
     assert (report.updated, report.reattached, report.moved, report.orphaned) == (1, 1, 3, 1)
     new = ids(lib, 981)
@@ -174,7 +188,8 @@ def test_importing_an_unchanged_day_again_rematches_its_orphans(lib, lib_path, m
         ],
     )
     other = Library.open(lib_path, seed_samples=False)
-    other._bstore.write({"bulletins": {**other._raw_bulletins(), "981": bulletin_to_doc(make(981, edited))}})
+    day = {"day": 981, "bulletins": [day_docs.new_bulletin(day_docs.copy_from(make(981, edited), "now"))]}
+    other._bstore.write({"bulletins": {**other._raw_bulletins(), "981": day}})
     lib.reload_if_changed()
     assert [o.tags for o in lib.orphans()] == [["survivor"]]
     report = lib.import_bulletins([make(981, edited)])
@@ -191,8 +206,8 @@ def test_a_note_never_moves_to_an_event_that_differs_in_a_place(lib, make):
     lib.import_bulletins([make(981, {"Fighting": [KYIV, "Ukraine's army said it repelled 40 attacks."]})])
     kyiv = ids(lib, 981)[0]
     lib.annotate(kyiv, note="my Kyiv note", add_tags=["kyiv"])
-    report = lib.import_bulletins(
-        [make(981, {"Fighting": [KHARKIV, "Ukraine's army said it repelled 40 attacks."]}, source="copy.txt")]
+    report = lib.import_bulletins(  # the same file, edited
+        [make(981, {"Fighting": [KHARKIV, "Ukraine's army said it repelled 40 attacks."]})]
     )
     assert (report.moved, report.orphaned) == (0, 1)
     (orphan,) = lib.orphans()

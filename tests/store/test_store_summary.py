@@ -232,7 +232,11 @@ def test_orphan_counts_until_the_full_load(filled, make):
     with Library.open(filled, seed_samples=False) as library:
         old = library.bulletin(703)
         event = next(e for s in old.sections for e in s.events if library.annotation(e.id) is not None)
-        shortened = make(703, {"Only": ["Nothing at all like the old text, to be sure of an orphan."]})
+        shortened = make(  # the same source, edited: its copy is replaced
+            703,
+            {"Only": ["Nothing at all like the old text, to be sure of an orphan."]},
+            source=library.bulletins(703)[0].reading.source,
+        )
         assert library.import_bulletins([shortened]).orphaned == 1
         assert library.annotation(event.id).orphan
     days, _ = full(filled)

@@ -185,7 +185,7 @@ async def test_choose_view_tagged_with_any_tag(app, library):
 
 async def test_export_dialog_writes_in_a_worker_and_never_overwrites_silently(app, library, tmp_path):
     library.annotate(first_id(library, 987), add_tags=["alpha"], note="exported note")
-    target = tmp_path / "out" / "notes.md"
+    target = tmp_path / "notes.md"  # an existing folder: a missing one is an error, not created
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("e")

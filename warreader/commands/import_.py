@@ -15,6 +15,7 @@ from pathlib import Path
 from warreader.commands.library import one_line, open_library
 from warreader.errors import InputError
 from warreader.model import Bulletin
+from warreader.store.records import SourceOutcome
 
 #: Below this many files the run is quick enough that a progress bar would only flicker.
 PROGRESS_MIN_FILES = 20
@@ -69,6 +70,21 @@ def _parse_all(files: list[Path]) -> tuple[list[Bulletin], int]:
     return bulletins, failed
 
 
+def describe_outcome(outcome: SourceOutcome) -> str:
+    """One line per bulletin given: `day 981: new bulletin (Al Jazeera) from day0981.txt`."""
+    source = one_line(outcome.source)
+    if outcome.outcome == "skipped":
+        return f"{source}: skipped: {one_line(outcome.detail)}"
+    outlet = f" ({one_line(outcome.outlet)})" if outcome.outlet else ""
+    what = {
+        "new bulletin": f"new bulletin{outlet}",
+        "new copy": f"new copy of the bulletin{outlet}",
+        "updated": f"updated its copy of the bulletin{outlet}",
+        "unchanged": f"unchanged{outlet}",
+    }[outcome.outcome]
+    return f"day {outcome.day}: {what} from {source}"
+
+
 def run(args: argparse.Namespace) -> int:
     """Parse, store once, then print what happened to each day and to the notes."""
     files, failed = _expand(list(args.paths))
@@ -76,17 +92,12 @@ def run(args: argparse.Namespace) -> int:
     failed += parse_failures
     # A user importing their own bulletins does not want the bundled samples mixed in.
     with open_library(args, seed=False) as library:
-        known = {summary.day for summary in library.days()}
         report = library.import_bulletins(bulletins)
-    kept = {b.day: b for b in bulletins if b.day is not None}  # a day given twice: the last file wins
-    for day, bulletin in sorted(kept.items()):
-        source = one_line(bulletin.source)
-        if day not in report.days:
-            print(f"unchanged day {day} ({source})")
-        else:
-            print(f"{'updated' if day in known else 'imported'} day {day} from {source}")
+    for outcome in report.sources:
+        print(describe_outcome(outcome))
     for message in report.messages:
-        print(one_line(message))
+        if not message.startswith(tuple(o.source for o in report.sources if o.outcome == "skipped")):
+            print(one_line(message))
     print(f"{report.summary()}, failed {failed} → {one_line(library.path)}")
     if not files and not failed:
         print("warreader: no bulletin files found", file=sys.stderr)

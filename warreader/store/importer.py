@@ -1,30 +1,27 @@
-"""Pure planning for an import: which days are new, changed or unchanged, and where each annotation of a
-replaced day goes (same id, fuzzy match of its quote, or orphan). `Library.import_bulletins` applies the
-plan under the writer lock; nothing here touches files.
+"""Pure planning for an import: where each imported copy goes in its day (see `copies`), which days
+changed, and where each annotation of a changed day goes (same id, the clearly same event by its quote, or
+an orphan). `Library.import_bulletins` applies the plan under the writer lock; nothing here touches files.
+Importing never removes a bulletin: a source imported again updates its own copy, another outlet's
+bulletin is added beside the others, and a copy of a bulletin joins it.
 """
 
 from __future__ import annotations
 
+import copy as copying
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from warreader.model import Bulletin, bulletin_to_doc
+from warreader.model import Bulletin
+from warreader.store import day_docs
+from warreader.store.copies import place
 from warreader.store.matching import match_quotes
-from warreader.store.records import ImportReport, now_iso
+from warreader.store.records import ImportReport, SourceOutcome, now_iso
 from warreader.store.validate import MAX_DAY, valid_day
-
-#: The parts of a stored document that make two versions of a day "the same bulletin". The source path
-#: and parser warnings are left out: the same text from another file is not a change.
-_CONTENT_KEYS = ("day", "date", "title", "sections")
-
-
-def same_content(a: dict, b: dict) -> bool:
-    return all(a.get(k) == b.get(k) for k in _CONTENT_KEYS)
 
 
 @dataclass
 class ImportPlan:
-    """Documents to store (day → document) and the report so far."""
+    """Day documents to store (day → schema-2 document) and the report so far."""
 
     docs: dict[int, dict] = field(default_factory=dict)
     report: ImportReport = field(default_factory=ImportReport)
@@ -38,45 +35,94 @@ def plan_import(
     bulletins: Iterable[Bulletin],
     progress: Callable[[int, int | None], None] | None = None,
 ) -> ImportPlan:
-    """Classify each bulletin against the stored documents (`stored` maps str(day) → document)."""
+    """Place each bulletin into its day (`stored` maps str(day) → stored document; it is not changed)."""
     plan = ImportPlan()
     report = plan.report
     total = len(bulletins) if hasattr(bulletins, "__len__") else None  # type: ignore[arg-type]
-    sources: dict[int, str] = {}
+    working: dict[int, dict] = {}
+    changed: set[int] = set()
+    stamp = now_iso()
     for n, bulletin in enumerate(bulletins, 1):
-        if bulletin.day is None:
-            report.skipped += 1
-            report.messages.append(f"{bulletin.source}: skipped: no day number found in it")
-        elif not valid_day(bulletin.day):
-            report.skipped += 1
-            report.messages.append(
-                f"{bulletin.source}: skipped: day {bulletin.day} is not a day number this library keeps "
-                f"(1 to {MAX_DAY:,})"
-            )
-        else:
-            if bulletin.day in plan.docs:
-                report.skipped += 1
-                report.messages.append(
-                    f"{sources[bulletin.day]}: skipped: day {bulletin.day} is also in {bulletin.source}, "
-                    "which was stored instead"
-                )
-            plan.docs[bulletin.day] = bulletin_to_doc(bulletin)
-            sources[bulletin.day] = bulletin.source
+        outcome = _place_one(bulletin, stored, working, stamp, report)
+        if outcome is not None:
+            report.sources.append(outcome)
+            if outcome.outcome != "unchanged":
+                changed.add(outcome.day)  # type: ignore[arg-type]
         if progress is not None:
             progress(n, total)
-    for day, doc in list(plan.docs.items()):
-        old = stored.get(str(day))
-        if old is None:
-            report.imported += 1
-        elif same_content(old, doc):
-            report.unchanged += 1
-            plan.unchanged[day] = old
-            del plan.docs[day]  # nothing to write
-            continue
-        else:
-            report.updated += 1
-        report.days.append(day)
+    for day, doc in working.items():
+        if day in changed:
+            plan.docs[day] = doc
+            report.days.append(day)
+        elif str(day) in stored:
+            plan.unchanged[day] = stored[str(day)]
     report.days.sort()
+    return plan
+
+
+def _place_one(
+    bulletin: Bulletin, stored: dict[str, dict], working: dict[int, dict], stamp: str, report: ImportReport
+) -> SourceOutcome | None:
+    day = bulletin.day
+    if day is None or not valid_day(day):
+        report.skipped += 1
+        why = (
+            "no day number found in it"
+            if day is None
+            else f"day {day} is not a day number this library keeps (1 to {MAX_DAY:,})"
+        )
+        report.messages.append(f"{bulletin.source}: skipped: {why}")
+        return SourceOutcome(bulletin.source, day, "skipped", None, why)
+    if bulletin.event_count == 0:
+        report.skipped += 1
+        report.messages.append(f"{bulletin.source}: skipped: no events found in it; nothing was stored")
+        return SourceOutcome(bulletin.source, day, "skipped", None, "no events found in it")
+    if day not in working:
+        old = stored.get(str(day))
+        # Copies of the lists on the way down to the bulletins: `place` replaces what it changes.
+        working[day] = copying.copy(old) if old is not None else {"day": day, "bulletins": []}
+        working[day]["bulletins"] = list(working[day]["bulletins"])
+    placed = place(working[day], day_docs.copy_from(bulletin, stamp))
+    counter = {"new bulletin": "imported", "new copy": "copies", "updated": "updated", "unchanged": "unchanged"}
+    setattr(report, counter[placed.outcome], getattr(report, counter[placed.outcome]) + 1)
+    detail = ""
+    if placed.shrunk_from is not None:
+        detail = (
+            f"it now holds {bulletin.event_count} events, fewer than half of the {placed.shrunk_from} "
+            "it held; the notes on events that are gone are kept (see `warreader orphans`)"
+        )
+        report.messages.append(f"{bulletin.source}: day {day}: {detail}")
+    return SourceOutcome(bulletin.source, day, placed.outcome, placed.outlet, detail)
+
+
+def plan_pick(stored: dict[str, dict], day: int, bulletin_id: str, copy: int | None, library: object) -> ImportPlan:
+    """The plan that makes copy `copy` the reading copy of bulletin `bulletin_id` of `day` (None: back to
+    the automatic choice). NotFoundError naming what is missing."""
+    from warreader.errors import NotFoundError
+
+    plan = ImportPlan()
+    doc = stored.get(str(day))
+    if doc is None:
+        raise NotFoundError(f"Day {day} is not in the library {library}.")
+    bulletins = list(doc["bulletins"])
+    index = next((i for i, b in enumerate(bulletins) if b["id"] == bulletin_id), None)
+    if index is None:
+        raise NotFoundError(f"Day {day} has no bulletin {bulletin_id} (see `warreader sources {day}`).")
+    bulletin = dict(bulletins[index])
+    if copy is None:
+        bulletin["picked"] = False
+    elif 0 <= copy < len(bulletin["copies"]):
+        bulletin["picked"], bulletin["reading"] = True, copy
+    else:
+        raise NotFoundError(
+            f"Bulletin {bulletin_id} of day {day} has {len(bulletin['copies'])} copies; there is no copy "
+            f"{copy + 1}."
+        )
+    bulletins[index] = day_docs.settle(bulletin)
+    new = dict(doc, bulletins=bulletins)
+    if new != doc:
+        plan.docs[day] = new
+        plan.report.days.append(day)
     return plan
 
 

@@ -1,8 +1,9 @@
 """The library folder: which files it holds, its schema version, and migrations between versions.
 
 ```
-<library>/meta.json          {"schema": 1, "created": "...", "app": "warreader"}
-<library>/bulletins.json     TinyDB, table "bulletins": one document per day, doc_id = day number
+<library>/meta.json          {"schema": 2, "created": "...", "app": "warreader"}
+<library>/bulletins.json     TinyDB, table "bulletins": one document per day, doc_id = day number, holding
+                             every bulletin of the day with its copies (see day_docs.py)
 <library>/annotations.json   TinyDB, tables "annotations" and "day_notes" (doc_id = day number)
 <library>/summary.json       day list + newest day, derived from bulletins.json (see summary.py)
 <library>/.lock              cross-process writer lock (filelock)
@@ -57,8 +58,41 @@ def _v0_to_v1(folder: Path) -> None:
                 )
 
 
+def _v1_to_v2(folder: Path) -> None:
+    """Schema 2 keeps every bulletin of a day, each with its copies (`day_docs`): each stored day becomes
+    a day of one bulletin with one copy, the one it was. The annotations file keeps its shape. The new
+    file gets a new `_rev`, so summary.json (derived from the old one) is simply no longer used."""
+    import secrets
+
+    from warreader.store import day_docs
+
+    path = folder / BULLETINS
+    if not path.exists():
+        return
+    try:
+        data = orjson.loads(path.read_bytes())
+        table = data.get("bulletins", {}) if isinstance(data, dict) else None
+        if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
+            raise ValueError("it is not a TinyDB document of bulletins")
+        stamp = now_iso()
+        days = {}
+        for key, doc in table.items():
+            copy = {k: v for k, v in doc.items() if k != "day"}
+            copy.setdefault("source", "")
+            copy.setdefault("outlet", None)
+            copy.setdefault("canonical_url", None)
+            copy["imported_at"] = stamp
+            days[key] = {"day": doc["day"], "bulletins": [day_docs.new_bulletin(copy)]}
+    except (OSError, orjson.JSONDecodeError, ValueError, KeyError, TypeError, AttributeError) as error:
+        raise LibraryError(
+            f"The library file {path} cannot be read to migrate it ({error}); it was left untouched."
+        ) from None
+    others = {k: v for k, v in data.items() if k not in ("_rev", "bulletins")}
+    atomic_write_bytes(path, orjson.dumps({"_rev": secrets.token_hex(8), **others, "bulletins": days}))
+
+
 #: MIGRATIONS[n] turns a schema-n folder into a schema-(n+1) folder in place.
-MIGRATIONS: dict[int, Callable[[Path], None]] = {0: _v0_to_v1}
+MIGRATIONS: dict[int, Callable[[Path], None]] = {0: _v0_to_v1, 1: _v1_to_v2}
 
 
 def read_meta(folder: Path) -> dict | None:

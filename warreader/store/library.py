@@ -23,12 +23,15 @@ from tinydb.table import Document
 from warreader.errors import InputError, LibraryError, NotFoundError
 from warreader.model import Bulletin, bulletin_from_doc
 from warreader.store import annotations as notes
+from warreader.store import day_docs
 from warreader.store import layout
 from warreader.store import summary as day_summary
 from warreader.store.bulk_merge import IncomingDayNote, IncomingNote, MergeResult, merge_tables
+from warreader.store.importer import ImportPlan
 from warreader.store.orphans import OrphanMethods, next_key
 from warreader.store.records import (
     Annotation,
+    DayBulletin,
     DayNote,
     DaySummary,
     EventRef,
@@ -105,7 +108,7 @@ class Library(OrphanMethods):
                 path.mkdir(parents=True, exist_ok=True)
             except OSError as error:
                 raise LibraryError(f"Cannot create the library folder {path} ({error.strerror}).") from None
-            with library._writing():
+            with library._locked():
                 created = layout.prepare(path)
                 if created:
                     library._bstore.write({})  # both files from the start: a missing one is then a loss
@@ -202,6 +205,14 @@ class Library(OrphanMethods):
     @contextlib.contextmanager
     def _writing(self) -> Iterator[None]:
         """Thread lock, then process lock, then re-read what others changed: the only way to write."""
+        with self._locked():
+            self._refresh()
+            yield
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        """Thread lock, then process lock, without reading anything (setting up or migrating the folder
+        must not load files in a shape this version no longer reads)."""
         import filelock
 
         with self._lock:
@@ -226,7 +237,6 @@ class Library(OrphanMethods):
                     # the lock, and once per Library is enough.
                     layout.remove_stale_temp_files(self.path)
                     self._swept = True
-                self._refresh()
                 yield
             finally:
                 self._file_lock.release()
@@ -314,7 +324,20 @@ class Library(OrphanMethods):
                     annotated[day] += 1
                     if doc.get("flags"):
                         flagged[day] += 1
-            return [DaySummary(*row, annotated[row[0]], flagged[row[0]]) for row in rows]
+            return [
+                DaySummary(
+                    day=row[0],
+                    date=row[1],
+                    title=row[2],
+                    sections=row[3],
+                    events=row[4],
+                    annotated=annotated[row[0]],
+                    flagged=flagged[row[0]],
+                    bulletins=row[5],
+                    outlets=row[6],
+                )
+                for row in rows
+            ]
 
     def bulletin(self, day: int) -> Bulletin | None:
         """The stored bulletin of `day` (shared and cached: treat it as read-only), or None."""
@@ -322,9 +345,39 @@ class Library(OrphanMethods):
             summary = self._summary
             if summary is not None and summary.newest is not None and day == summary.newest_day:
                 if self._newest is None:
-                    self._newest = bulletin_from_doc(summary.newest)
+                    first = day_docs.reading_copy(summary.newest["bulletins"][0])
+                    self._newest = bulletin_from_doc({**first, "day": day})
                 return self._newest
             return self._view().bulletin(day)
+
+    def bulletins(self, day: int) -> list[DayBulletin]:
+        """Every bulletin of `day` (one per outlet), each with its reading copy and all its sources."""
+        with self._lock:
+            return self._view().bulletins(day)
+
+    def known_sources(self) -> set[str]:
+        """Every stored copy's source (path or URL) and canonical URL: what an import from a feed skips."""
+        with self._lock:
+            raw = self._raw_bulletins()
+            return {
+                key
+                for doc in raw.values()
+                for bulletin in doc["bulletins"]
+                for copy in bulletin["copies"]
+                for key in day_docs.source_keys(copy)
+            }
+
+    def pick_copy(self, day: int, bulletin_id: str, copy: int | None) -> ImportReport:
+        """Read copy number `copy` (0-based) of one bulletin from now on, whatever later imports bring;
+        `None` returns to the automatic choice (the best copy). Notes on events the other copy lacks are
+        re-anchored as on a re-import (by id, else the clearly same event, else kept as orphans); the
+        report says what became of them."""
+        from warreader.store.importer import plan_pick
+
+        with self._writing():
+            plan = plan_pick(self._raw_bulletins(), day, bulletin_id, copy, self.path)
+            self._store_plan(plan)
+            return plan.report
 
     def locate(self, event_id: str) -> EventRef | None:
         """Where the event with this id is stored, or None."""
@@ -362,44 +415,53 @@ class Library(OrphanMethods):
     def import_bulletins(
         self, bulletins: Iterable[Bulletin], progress: Progress | None = None
     ) -> ImportReport:
-        """Store bulletins (replacing changed days, re-attaching their annotations); one write per file.
-
-        `progress(done, total)` is called after each bulletin (total is None for an iterator).
+        """Store bulletins: each joins its day as a new bulletin, a new copy of one, or an update of its
+        own earlier copy (see `warreader.store.importer`); notes of changed days are re-anchored. One
+        write of each file. `progress(done, total)` is called after each bulletin (total is None for an
+        iterator).
         """
         # Imported here: reading a library never needs the import planner.
-        from warreader.store.importer import plan_import, reanchor_day
+        from warreader.store.importer import plan_import
 
         with self._writing():
             plan = plan_import(self._raw_bulletins(), bulletins, progress)
-            if plan.docs:
-                replaced = [day for day in plan.docs if str(day) in self._raw_bulletins()]
-                with self._bstore.batch():
-                    if replaced:
-                        self._btable.remove(doc_ids=replaced)
-                    self._btable.insert_multiple(Document(d, doc_id=day) for day, d in plan.docs.items())
-            # The bulletins are durable now. Re-anchoring follows; should it fail, the notes of those days
-            # are still on disk and show up as orphans until re-attached.
-            table = self._raw_annotations()
-            by_day: dict[int, list[str]] = {}
-            for key, doc in table.items():
-                by_day.setdefault(doc.get("day"), []).append(key)
-            updates: dict[str, dict] = {}
-            for day, doc in sorted(plan.docs.items()):
-                keys = set(by_day.get(day, []))
-                keys.update(k for e in _event_ids(doc) if (k := self._by_event.get(e)) is not None)
-                updates.update(reanchor_day(day, doc, {k: table[k] for k in keys}, plan.report))
-            for day, doc in sorted(plan.unchanged.items()):
-                ids = set(_event_ids(doc))
-                lost = {k: table[k] for k in by_day.get(day, []) if table[k].get("event_id") not in ids}
-                if lost:
-                    updates.update(reanchor_day(day, doc, lost, plan.report))
-            if updates:
-                # remove + insert_multiple: two passes over the table in all, where one `update` per
-                # annotation would rebuild the whole table each time.
-                with self._astore.batch():
-                    self._atable.remove(doc_ids=[int(key) for key in updates])
-                    self._atable.insert_multiple(Document(d, doc_id=int(k)) for k, d in updates.items())
+            self._store_plan(plan)
             return plan.report
+
+    def _store_plan(self, plan: ImportPlan) -> None:
+        """Write the planned day documents, then re-anchor the notes of those days (writer lock held)."""
+        from warreader.store.importer import reanchor_day
+
+        if plan.docs:
+            replaced = [day for day in plan.docs if str(day) in self._raw_bulletins()]
+            with self._bstore.batch():
+                if replaced:
+                    self._btable.remove(doc_ids=replaced)
+                self._btable.insert_multiple(Document(d, doc_id=day) for day, d in plan.docs.items())
+        # The bulletins are durable now. Re-anchoring follows; should it fail, the notes of those days
+        # are still on disk and show up as orphans until re-attached.
+        table = self._raw_annotations()
+        by_day: dict[int, list[str]] = {}
+        for key, doc in table.items():
+            by_day.setdefault(doc.get("day"), []).append(key)
+        updates: dict[str, dict] = {}
+        for day, doc in sorted(plan.docs.items()):
+            flat = day_docs.flatten(doc)
+            keys = set(by_day.get(day, []))
+            keys.update(k for e in _event_ids(flat) if (k := self._by_event.get(e)) is not None)
+            updates.update(reanchor_day(day, flat, {k: table[k] for k in keys}, plan.report))
+        for day, doc in sorted(plan.unchanged.items()):
+            flat = day_docs.flatten(doc)
+            ids = set(_event_ids(flat))
+            lost = {k: table[k] for k in by_day.get(day, []) if table[k].get("event_id") not in ids}
+            if lost:
+                updates.update(reanchor_day(day, flat, lost, plan.report))
+        if updates:
+            # remove + insert_multiple: two passes over the table in all, where one `update` per
+            # annotation would rebuild the whole table each time.
+            with self._astore.batch():
+                self._atable.remove(doc_ids=[int(key) for key in updates])
+                self._atable.insert_multiple(Document(d, doc_id=int(k)) for k, d in updates.items())
 
     # -- annotations ---------------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from warreader.model import Event
+from warreader.model import Bulletin, Event
 
 #: Flags every library knows; any other string is a user-defined flag.
 DEFAULT_FLAGS: tuple[str, ...] = ("important", "verify", "follow-up")
@@ -43,6 +43,8 @@ class DaySummary:
     events: int
     annotated: int  # events of this day that carry an annotation
     flagged: int  # of those, how many carry at least one flag
+    bulletins: int = 1  # how many outlets' bulletins the day holds
+    outlets: tuple[str | None, ...] = ()  # their outlets, in the day's order
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +58,9 @@ class EventRef:
     theme: str
     event: Event
     source: str
+    outlet: str | None = None  # the outlet of the bulletin holding the event
+    bulletin: int = 0  # that bulletin's index in its day
+    link: str = ""  # where to read it again: the reading copy's canonical URL, URL or path
 
     @property
     def id(self) -> str:
@@ -105,6 +110,44 @@ class Annotation:
         return not (self.tags or self.flags or self.note.strip())
 
 
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One copy of a stored bulletin: where it came from and what it holds."""
+
+    source: str  # the path or URL it was imported from
+    canonical_url: str | None
+    imported_at: str
+    outlet: str | None  # what the copy itself names, if anything
+    title: str | None
+    events: int
+    warnings: tuple[str, ...]
+    reading_copy: bool
+
+    @property
+    def link(self) -> str:
+        return self.canonical_url or self.source
+
+    @property
+    def is_url(self) -> bool:
+        return self.source.startswith(("http://", "https://"))
+
+
+@dataclass(frozen=True, slots=True)
+class DayBulletin:
+    """One outlet's bulletin of a day: its reading copy as a Bulletin, and every copy of it."""
+
+    id: str
+    index: int  # its place in the day
+    outlet: str | None
+    bulletin: Bulletin
+    sources: tuple[Source, ...]
+    picked: bool  # the user chose the reading copy
+
+    @property
+    def reading(self) -> Source:
+        return next(s for s in self.sources if s.reading_copy)
+
+
 @dataclass(slots=True)
 class DayNote:
     """A note on a whole day."""
@@ -114,25 +157,38 @@ class DayNote:
     updated_at: str
 
 
+@dataclass(frozen=True, slots=True)
+class SourceOutcome:
+    """What became of one imported bulletin (a file, a URL, or one of several bulletins in a file)."""
+
+    source: str
+    day: int | None
+    outcome: str  # "new bulletin", "new copy", "updated", "unchanged" or "skipped"
+    outlet: str | None
+    detail: str = ""  # the reason when skipped; a warning when an update shrank the copy
+
+
 @dataclass(slots=True)
 class ImportReport:
     """What one `import_bulletins` call did; `messages` are short sentences for the user."""
 
-    imported: int = 0  # days new to the library
-    updated: int = 0  # days replaced by a different version
-    unchanged: int = 0  # days already stored exactly so
+    imported: int = 0  # new bulletins: a day new to the library, or another outlet's bulletin of a day
+    copies: int = 0  # new copies of a bulletin the day already holds (another site, format, spun…)
+    updated: int = 0  # sources imported again with a different content: their copy was updated
+    unchanged: int = 0  # sources already stored exactly so
     skipped: int = 0  # bulletins not stored (see messages for the reason)
     reattached: int = 0  # annotations found again by their event id in a replaced or newly imported day
     moved: int = 0  # annotations moved to the clearly same event by their quote; see `Library.moved()`
     orphaned: int = 0  # annotations whose event is gone; kept, see `Library.orphans()`
     messages: list[str] = field(default_factory=list)
-    days: list[int] = field(default_factory=list)  # days stored or replaced by this import
+    days: list[int] = field(default_factory=list)  # days whose stored document changed
+    sources: list[SourceOutcome] = field(default_factory=list)  # one per bulletin given, in order
 
     def summary(self) -> str:
-        """One line such as `imported 3, updated 1, unchanged 0, skipped 1, notes kept on their events 2,
-        moved by closest quote: 1, orphaned 0`."""
+        """One line such as `new bulletins 3, new copies 1, updated 1, unchanged 0, skipped 1, notes kept on
+        their events 2, moved by closest quote: 1, orphaned 0`."""
         return (
-            f"imported {self.imported}, updated {self.updated}, unchanged {self.unchanged}, "
-            f"skipped {self.skipped}, notes kept on their events {self.reattached}, "
+            f"new bulletins {self.imported}, new copies {self.copies}, updated {self.updated}, "
+            f"unchanged {self.unchanged}, skipped {self.skipped}, notes kept on their events {self.reattached}, "
             f"moved by closest quote: {self.moved}, orphaned {self.orphaned}"
         )

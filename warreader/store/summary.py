@@ -4,8 +4,8 @@ Parsing the ~12 MB bulletins.json of a 1,500-day library takes ~60 ms and summin
 this ~130 kB file holds just the day list and the newest day's document:
 
 ```
-{"_rev": "<_rev of the bulletins.json it was derived from>", "format": 1,
- "days": [[day, "2024-11-02" or null, title, sections, events], …],   newest first
+{"_rev": "<_rev of the bulletins.json it was derived from>", "format": 2,
+ "days": [[day, "2024-11-02" or null, title, sections, events, bulletins, [outlets]], …],   newest first
  "newest": {the stored document of the newest day} or null}
 ```
 
@@ -24,7 +24,7 @@ import orjson
 from warreader.store.atomic import atomic_write_bytes
 from warreader.store.views import parse_date
 
-FORMAT = 1
+FORMAT = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +44,8 @@ def write(path: Path, rev: str, rows: list[tuple], newest: dict | None) -> None:
     """Atomically store `BulletinView.summaries()` rows and the newest day's stored document as derived
     from the bulletins.json whose `_rev` is `rev`. OSError on failure: the caller decides it is harmless."""
     days = [
-        (day, date.isoformat() if date else None, title, sections, events)
-        for day, date, title, sections, events in rows
+        (day, date.isoformat() if date else None, title, sections, events, bulletins, list(outlets))
+        for day, date, title, sections, events, bulletins, outlets in rows
     ]
     atomic_write_bytes(path, orjson.dumps({"_rev": rev, "format": FORMAT, "days": days, "newest": newest}))
 
@@ -58,8 +58,8 @@ def read(path: Path) -> Summary | None:
         if data["format"] != FORMAT or not isinstance(rev, str) or not isinstance(newest, dict | None):
             return None
         rows = [
-            (int(day), parse_date(date), title, int(sections), int(events))
-            for day, date, title, sections, events in data["days"]
+            (int(day), parse_date(date), title, int(sections), int(events), int(count), tuple(outlets))
+            for day, date, title, sections, events, count, outlets in data["days"]
         ]
     except (OSError, orjson.JSONDecodeError, KeyError, TypeError, ValueError):
         return None

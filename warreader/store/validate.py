@@ -41,11 +41,37 @@ def _keys_are_numbers(table: dict) -> Problem:
     return None
 
 
-def _bulletin(doc: dict) -> Problem:
+def _day(doc: dict) -> Problem:
+    """A schema-2 day document (see `warreader.store.day_docs`)."""
     if not valid_day(doc.get("day")):
         return "`day` is not a day number"
-    for name in ("date", "title"):
+    bulletins = doc.get("bulletins")
+    if type(bulletins) is not list or not bulletins:
+        return "`bulletins` is not a list of bulletins"
+    for b, bulletin in enumerate(bulletins, 1):
+        if type(bulletin) is not dict:
+            return f"bulletin {b} is not an object"
+        if type(bulletin.get("id")) is not str or not _optional_str(bulletin.get("outlet")):
+            return f"bulletin {b} has no text id or an outlet that is not text"
+        if type(bulletin.get("reading")) is not int or type(bulletin.get("picked", False)) is not bool:
+            return f"bulletin {b}'s reading copy is not a copy number"
+        copies = bulletin.get("copies")
+        if type(copies) is not list or not copies or not 0 <= bulletin["reading"] < len(copies):
+            return f"bulletin {b} has no list of copies holding its reading copy"
+        for c, copy in enumerate(copies, 1):
+            if type(copy) is not dict:
+                return f"bulletin {b}, copy {c} is not an object"
+            if (problem := _copy(copy)) is not None:
+                return f"bulletin {b}, copy {c}: {problem}"
+    return None
+
+
+def _copy(doc: dict) -> Problem:
+    for name in ("date", "title", "canonical_url", "outlet"):
         if not _optional_str(doc.get(name)):
+            return f"`{name}` is not text"
+    for name in ("source", "imported_at"):
+        if type(doc.get(name, "")) is not str:
             return f"`{name}` is not text"
     sections = doc.get("sections")
     if type(sections) is not list:
@@ -116,7 +142,7 @@ def _check_tables(tables: dict, documents: dict[str, Callable[[dict], Problem]])
 
 def check_bulletins(tables: dict) -> Problem:
     """bulletins.json: table `bulletins`, one document per day keyed by its day number."""
-    problem = _check_tables(tables, {"bulletins": _bulletin})
+    problem = _check_tables(tables, {"bulletins": _day})
     if problem is not None:
         return problem
     for key, doc in tables.get("bulletins", {}).items():

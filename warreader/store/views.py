@@ -1,7 +1,8 @@
 """Derived, read-only views of one version of the stored bulletins.
 
-`BulletinView` wraps the raw TinyDB table (str(day) → document) as it was loaded and lazily builds what
-the readers need: day summaries, Bulletin objects, id lookups, the search index. `Library` throws the view
+`BulletinView` wraps the raw TinyDB table (str(day) → schema-2 day document, see `day_docs`) as it was
+loaded and lazily builds what the readers need: each day flattened (every bulletin's reading copy, one
+after the other), day summaries, Bulletin objects, id lookups, the search index. `Library` throws the view
 away and makes a new one whenever the bulletins file changes, so no cache here is ever invalidated by hand.
 
 The raw table is never mutated (TinyDB writes build a new table dict and bulletins are replaced, not
@@ -18,7 +19,8 @@ from operator import itemgetter
 
 from warreader.model import Bulletin, Event, bulletin_from_doc
 from warreader.search import SearchIndex
-from warreader.store.records import EventRef
+from warreader.store import day_docs
+from warreader.store.records import DayBulletin, EventRef, Source
 from warreader.store.storage import gc_paused
 
 #: (day, section index, event index): where an event lives.
@@ -34,8 +36,11 @@ class BulletinView:
 
     def __init__(self, raw: dict[str, dict]) -> None:
         self.raw = raw
+        self._flat: dict[str, dict] = {}
+        self._all_flat = False
         self._summaries: list[tuple] | None = None
         self._bulletins: dict[int, Bulletin] = {}
+        self._day_bulletins: dict[int, list[DayBulletin]] = {}
         self._day_ids: dict[int, dict[str, tuple[int, int]]] = {}
         self._all_ids: dict[str, Where] | None = None
         self._search: SearchIndex | None = None
@@ -50,12 +55,33 @@ class BulletinView:
         self._refs: dict[Where, EventRef] = {}
         self._dates: dict[int, dt.date | None] = {}
 
+    def flat(self, day: int) -> dict | None:
+        """The day flattened (see `day_docs.flatten`), or None when the library lacks it (cached)."""
+        key = str(day)
+        found = self._flat.get(key)
+        if found is None:
+            doc = self.raw.get(key)
+            if doc is None:
+                return None
+            found = self._flat[key] = day_docs.flatten(doc)
+        return found
+
+    def flat_docs(self) -> list[dict]:
+        """Every day flattened, in the table's order."""
+        if not self._all_flat:
+            for key, doc in self.raw.items():
+                if key not in self._flat:
+                    self._flat[key] = day_docs.flatten(doc)
+            self._all_flat = True
+        return [self._flat[key] for key in self.raw]
+
     def summaries(self) -> list[tuple]:
-        """(day, date, title, sections, events) for every day, newest first (computed once)."""
+        """(day, date, title, sections, events, bulletins, outlets) for every day, newest first (computed
+        once). Sections and events count every bulletin of the day."""
         if self._summaries is None:
             rows = []
-            for doc in self.raw.values():
-                sections = doc.get("sections", [])
+            for doc in self.flat_docs():
+                sections = doc["sections"]
                 rows.append(
                     (
                         doc["day"],
@@ -63,6 +89,8 @@ class BulletinView:
                         doc.get("title"),
                         len(sections),
                         sum(len(s.get("events", [])) for s in sections),
+                        len(doc["outlets"]),
+                        tuple(doc["outlets"]),
                     )
                 )
             rows.sort(key=lambda row: -row[0])
@@ -70,12 +98,22 @@ class BulletinView:
         return self._summaries
 
     def bulletin(self, day: int) -> Bulletin | None:
+        """The day's first bulletin (its reading copy), the one the reader opens on."""
         if day not in self._bulletins:
-            doc = self.raw.get(str(day))
-            if doc is None:
+            found = self.bulletins(day)
+            if not found:
                 return None
-            self._bulletins[day] = bulletin_from_doc(doc)
+            self._bulletins[day] = found[0].bulletin
         return self._bulletins[day]
+
+    def bulletins(self, day: int) -> list[DayBulletin]:
+        """Every bulletin of the day, in the day's order, each with its copies (cached)."""
+        found = self._day_bulletins.get(day)
+        if found is None:
+            doc = self.raw.get(str(day))
+            found = [] if doc is None else [_day_bulletin(day, i, b) for i, b in enumerate(doc["bulletins"])]
+            self._day_bulletins[day] = found
+        return found
 
     def adopt_bulletin(self, day: int, bulletin: Bulletin) -> None:
         """Serve `bulletin`, already built from this view's very document of `day`, instead of a copy."""
@@ -85,7 +123,7 @@ class BulletinView:
         """event id → (section index, event index) for one day (cached)."""
         ids = self._day_ids.get(day)
         if ids is None:
-            doc = self.raw.get(str(day))
+            doc = self.flat(day)
             ids = (
                 {}
                 if doc is None
@@ -108,7 +146,7 @@ class BulletinView:
         if self._all_ids is None:
             self._all_ids = {
                 event["id"]: (doc["day"], si, ei)
-                for doc in self.raw.values()
+                for doc in self.flat_docs()
                 for si, section in enumerate(doc.get("sections", []))
                 for ei, event in enumerate(section.get("events", []))
             }
@@ -118,21 +156,31 @@ class BulletinView:
         """The EventRef of one location (cached)."""
         ref = self._refs.get((day, si, ei))
         if ref is None:
-            doc = self.raw[str(day)]
-            if day not in self._dates:
-                self._dates[day] = parse_date(doc.get("date"))
+            doc = self.flat(day)
+            assert doc is not None
             section = doc["sections"][si]
-            event = section["events"][ei]
-            ref = self._refs[(day, si, ei)] = EventRef(
-                day=day,
-                date=self._dates[day],
-                section_index=si,
-                heading=section.get("heading"),
-                theme=section.get("theme", "general"),
-                event=Event(event["id"], event["text"]),
-                source=doc.get("source", ""),
-            )
+            ref = self._refs[(day, si, ei)] = self._make_ref(day, si, section, doc, ei)
         return ref
+
+    def _make_ref(self, day: int, si: int, section: dict, doc: dict, ei: int) -> EventRef:
+        if day not in self._dates:
+            self._dates[day] = parse_date(doc.get("date"))
+        event = section["events"][ei]
+        bi = section.get("bulletin", 0)
+        bulletin = self.raw[str(day)]["bulletins"][bi]
+        reading = day_docs.reading_copy(bulletin)
+        return EventRef(
+            day,
+            self._dates[day],
+            si,
+            section.get("heading"),
+            section.get("theme", "general"),
+            Event(event["id"], event["text"]),
+            reading.get("source", ""),
+            bulletin.get("outlet"),
+            bi,
+            day_docs.link_of(reading),
+        )
 
     def day_refs(self, day: int) -> list[EventRef]:
         return [self.ref(day, si, ei) for si, ei in self.ids_of_day(day).values()]
@@ -141,7 +189,7 @@ class BulletinView:
         """Every event of one theme, oldest day first, in reading order."""
         return [
             self.ref(doc["day"], si, ei)
-            for doc in sorted(self.raw.values(), key=lambda d: d["day"])
+            for doc in sorted(self.flat_docs(), key=lambda d: d["day"])
             for si, section in enumerate(doc.get("sections", []))
             if section.get("theme") == theme
             for ei in range(len(section.get("events", [])))
@@ -166,7 +214,7 @@ class BulletinView:
         with gc_paused():
             # Per section, not per event: the events' texts are gathered at C speed (`map`), and a hit's
             # (day, section, event) is recovered from the section table only when its EventRef is first built.
-            for doc in sorted(self.raw.values(), key=_newest_first):
+            for doc in sorted(self.flat_docs(), key=_newest_first):
                 day = doc["day"]
                 for si, section in enumerate(doc.get("sections", ())):
                     events = section.get("events")
@@ -187,20 +235,8 @@ class BulletinView:
         where = (day, si, i - firsts[s])
         ref = self._refs.get(where)
         if ref is None:
-            # `ref` inlined, positional arguments, the section already at hand: the first search for a
-            # common word builds ~10,000 of these.
-            if day not in self._dates:
-                self._dates[day] = parse_date(doc.get("date"))
-            event = section["events"][where[2]]
-            ref = self._refs[where] = EventRef(
-                day,
-                self._dates[day],
-                si,
-                section.get("heading"),
-                section.get("theme", "general"),
-                Event(event["id"], event["text"]),
-                doc.get("source", ""),
-            )
+            # The section already at hand: the first search for a common word builds ~10,000 of these.
+            ref = self._refs[where] = self._make_ref(day, si, section, doc, where[2])
         self._hit_refs[i] = ref
         return ref
 
@@ -213,3 +249,22 @@ class BulletinView:
 
 def _newest_first(doc: dict) -> int:
     return -doc["day"]
+
+
+def _day_bulletin(day: int, index: int, stored: dict) -> DayBulletin:
+    reading = day_docs.reading_copy(stored)
+    sources = tuple(
+        Source(
+            source=copy.get("source", ""),
+            canonical_url=copy.get("canonical_url"),
+            imported_at=copy.get("imported_at", ""),
+            outlet=copy.get("outlet"),
+            title=copy.get("title"),
+            events=day_docs.event_count(copy),
+            warnings=tuple(copy.get("warnings", [])),
+            reading_copy=copy is reading,
+        )
+        for copy in stored["copies"]
+    )
+    bulletin = bulletin_from_doc({**reading, "day": day})
+    return DayBulletin(stored["id"], index, stored.get("outlet"), bulletin, sources, bool(stored.get("picked")))
