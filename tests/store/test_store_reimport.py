@@ -8,8 +8,7 @@ import pytest
 from conftest import DAY_981
 
 from warreader.errors import NotFoundError
-from warreader.store import day_docs
-from warreader.store import Library
+from warreader.store import Library, day_docs
 
 SPUN_981 = {  # the same day reworded by a synonym spinner, one event dropped, one added
     "Preventing": [

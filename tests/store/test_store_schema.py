@@ -66,10 +66,19 @@ def write_v1_library(folder, make) -> dict:
         "annotations.json": {
             "_rev": "fedcba9876543210",
             "annotations": {
-                "1": {"id": "a0000000001", "event_id": event, "day": 981, "theme": "fighting",
-                      "heading": "Fighting", "quote": DAY_981["Fighting"][0], "tags": ["keep me"],
-                      "flags": [], "note": "", "created_at": "2024-11-02T00:00:00Z",
-                      "updated_at": "2024-11-02T00:00:00Z"}
+                "1": {
+                    "id": "a0000000001",
+                    "event_id": event,
+                    "day": 981,
+                    "theme": "fighting",
+                    "heading": "Fighting",
+                    "quote": DAY_981["Fighting"][0],
+                    "tags": ["keep me"],
+                    "flags": [],
+                    "note": "",
+                    "created_at": "2024-11-02T00:00:00Z",
+                    "updated_at": "2024-11-02T00:00:00Z",
+                }
             },
             "day_notes": {"981": {"day": 981, "note": "a day note", "updated_at": "2024-11-02T00:00:00Z"}},
         },

@@ -60,6 +60,10 @@ def plan_import(
     return plan
 
 
+#: Which `ImportReport` counter each placement adds to.
+_COUNTERS = {"new bulletin": "imported", "new copy": "copies", "updated": "updated", "unchanged": "unchanged"}
+
+
 def _place_one(
     bulletin: Bulletin, stored: dict[str, dict], working: dict[int, dict], stamp: str, report: ImportReport
 ) -> SourceOutcome | None:
@@ -83,8 +87,8 @@ def _place_one(
         working[day] = copying.copy(old) if old is not None else {"day": day, "bulletins": []}
         working[day]["bulletins"] = list(working[day]["bulletins"])
     placed = place(working[day], day_docs.copy_from(bulletin, stamp))
-    counter = {"new bulletin": "imported", "new copy": "copies", "updated": "updated", "unchanged": "unchanged"}
-    setattr(report, counter[placed.outcome], getattr(report, counter[placed.outcome]) + 1)
+    field_name = _COUNTERS[placed.outcome]
+    setattr(report, field_name, getattr(report, field_name) + 1)
     detail = ""
     if placed.shrunk_from is not None:
         detail = (
@@ -95,7 +99,9 @@ def _place_one(
     return SourceOutcome(bulletin.source, day, placed.outcome, placed.outlet, detail)
 
 
-def plan_pick(stored: dict[str, dict], day: int, bulletin_id: str, copy: int | None, library: object) -> ImportPlan:
+def plan_pick(
+    stored: dict[str, dict], day: int, bulletin_id: str, copy: int | None, library: object
+) -> ImportPlan:
     """The plan that makes copy `copy` the reading copy of bulletin `bulletin_id` of `day` (None: back to
     the automatic choice). NotFoundError naming what is missing."""
     from warreader.errors import NotFoundError

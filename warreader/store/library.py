@@ -23,8 +23,7 @@ from tinydb.table import Document
 from warreader.errors import InputError, LibraryError, NotFoundError
 from warreader.model import Bulletin, bulletin_from_doc
 from warreader.store import annotations as notes
-from warreader.store import day_docs
-from warreader.store import layout
+from warreader.store import day_docs, layout
 from warreader.store import summary as day_summary
 from warreader.store.bulk_merge import IncomingDayNote, IncomingNote, MergeResult, merge_tables
 from warreader.store.importer import ImportPlan

@@ -189,6 +189,7 @@ class ImportReport:
         their events 2, moved by closest quote: 1, orphaned 0`."""
         return (
             f"new bulletins {self.imported}, new copies {self.copies}, updated {self.updated}, "
-            f"unchanged {self.unchanged}, skipped {self.skipped}, notes kept on their events {self.reattached}, "
+            f"unchanged {self.unchanged}, skipped {self.skipped}, "
+            f"notes kept on their events {self.reattached}, "
             f"moved by closest quote: {self.moved}, orphaned {self.orphaned}"
         )

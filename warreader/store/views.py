@@ -267,4 +267,5 @@ def _day_bulletin(day: int, index: int, stored: dict) -> DayBulletin:
         for copy in stored["copies"]
     )
     bulletin = bulletin_from_doc({**reading, "day": day})
-    return DayBulletin(stored["id"], index, stored.get("outlet"), bulletin, sources, bool(stored.get("picked")))
+    picked = bool(stored.get("picked"))
+    return DayBulletin(stored["id"], index, stored.get("outlet"), bulletin, sources, picked)
