@@ -114,6 +114,8 @@ def test_list(capsys, filled, db):
             "events": 5,
             "annotated": 1,
             "flagged": 1,
+            "bulletins": 1,
+            "outlets": ["day981.txt"],
         }
     ]
     code, out, _ = run(capsys, "--db", str(db), "list")
@@ -124,7 +126,17 @@ def test_show(capsys, filled, db):
     event_id = first_id(filled)
     filled.annotate(event_id, add_tags=["drones"], note="first line\nsecond line")
     code, out, _ = run(capsys, "--db", str(db), "show", "981", "--json")
-    assert code == 0 and json.loads(out) == bulletin_to_doc(filled.bulletin(981))
+    shown = json.loads(out)
+    # The top level is the day's first bulletin, as `parse --json` gives it; "bulletins" lists them all.
+    assert code == 0 and {k: v for k, v in shown.items() if k != "bulletins"} == bulletin_to_doc(
+        filled.bulletin(981)
+    )
+    (listed,) = shown["bulletins"]
+    assert listed["outlet"] == "day981.txt" and listed["sections"] == shown["sections"]
+    assert listed["sources"] == [
+        {"path": "day981.txt", "canonical_url": None, "imported_at": listed["sources"][0]["imported_at"],
+         "reading_copy": True}
+    ]
     code, out, _ = run(capsys, "--db", str(db), "show", "981")
     assert code == 0
     assert f"id {event_id}" in out and "tags: drones" in out and "second line" in out

@@ -103,7 +103,7 @@ def test_schema_1_library_is_migrated_keeping_every_day_note_and_id(tmp_path, ma
     (bulletin,) = library.bulletins(982)
     assert bulletin.outlet == "aljazeera.com"  # from the link's host
     assert bulletin.sources[0].source == "https://www.aljazeera.com/news/day-982"
-    assert library.bulletins(981)[0].outlet is None  # a bare day number in a file name says nothing
+    assert library.bulletins(981)[0].outlet == "day0981.txt"  # nothing better than the file name
     meta = orjson.loads((folder / "meta.json").read_bytes())
     assert (meta["schema"], meta["migrated_from"]) == (2, 1)
     for name in ("bulletins.json", "annotations.json", "meta.json"):

@@ -75,7 +75,8 @@ def describe_outcome(outcome: SourceOutcome) -> str:
     source = one_line(outcome.source)
     if outcome.outcome == "skipped":
         return f"{source}: skipped: {one_line(outcome.detail)}"
-    outlet = f" ({one_line(outcome.outlet)})" if outcome.outlet else ""
+    named = outcome.outlet and outcome.outlet != Path(outcome.source).name  # not just the file's name
+    outlet = f" ({one_line(outcome.outlet)})" if named else ""
     what = {
         "new bulletin": f"new bulletin{outlet}",
         "new copy": f"new copy of the bulletin{outlet}",

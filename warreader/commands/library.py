@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Iterable
 import re
 import sys
 
 from warreader.errors import InputError, NotFoundError
 from warreader.model import bulletin_to_doc
 from warreader.store import Annotation, Library
+from warreader.store.records import DayBulletin, Source
 
 # C0 controls except tab and newline, DEL, and C1 controls (0x9b is a one-byte CSI on some terminals).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -80,6 +82,8 @@ def _list(library: Library, args: argparse.Namespace) -> int:
                         "events": d.events,
                         "annotated": d.annotated,
                         "flagged": d.flagged,
+                        "bulletins": d.bulletins,
+                        "outlets": list(d.outlets),
                     }
                     for d in days
                 ]
@@ -92,28 +96,77 @@ def _list(library: Library, args: argparse.Namespace) -> int:
     print(f"{'day':>5}  {'date':<10}  {'sections':>8}  {'events':>6}  {'annotated':>9}  title")
     for d in days:
         date = d.date.isoformat() if d.date else "?"
+        outlets = f"  [{d.bulletins} bulletins: {outlet_list(d.outlets)}]" if d.bulletins > 1 else ""
         print(
             f"{d.day:>5}  {date:<10}  {d.sections:>8}  {d.events:>6}  {d.annotated:>9}  "
-            f"{one_line(d.title or '')}"
+            f"{one_line(d.title or '')}{outlets}"
         )
     return 0
 
 
+def outlet_list(outlets: Iterable[str | None]) -> str:
+    return ", ".join(one_line(o) if o else "unnamed" for o in outlets)
+
+
+def source_record(source: Source) -> dict:
+    """A source as `show --json` gives it: `path` or `url`, then where else it can be found."""
+    where = {"url": source.source} if source.is_url else {"path": source.source}
+    return {
+        **where,
+        "canonical_url": source.canonical_url,
+        "imported_at": source.imported_at,
+        "reading_copy": source.reading_copy,
+    }
+
+
+def bulletin_record(day_bulletin: DayBulletin) -> dict:
+    """One bulletin of a day as `show --json` lists it under "bulletins"."""
+    doc = bulletin_to_doc(day_bulletin.bulletin)
+    return {
+        "id": day_bulletin.id,
+        "outlet": day_bulletin.outlet,
+        "title": doc["title"],
+        "date": doc["date"],
+        "sources": [source_record(s) for s in day_bulletin.sources],
+        "sections": doc["sections"],
+    }
+
+
 def _show(library: Library, args: argparse.Namespace) -> int:
     day = parse_day(args.day)
-    bulletin = library.bulletin(day)
-    if bulletin is None:
+    bulletins = library.bulletins(day)
+    if not bulletins:
         raise NotFoundError(f"Day {day} is not in the library {library.path}.")
     if args.json:
-        print(dump_json(bulletin_to_doc(bulletin)))
+        # The top level describes the day's first bulletin (the one the reader opens on), as before there
+        # could be several; "bulletins" lists them all.
+        doc = bulletin_to_doc(bulletins[0].bulletin)
+        doc["bulletins"] = [bulletin_record(b) for b in bulletins]
+        print(dump_json(doc))
         return 0
-    print(one_line(bulletin.title or f"Day {day}"))
-    date = bulletin.date.strftime("%A %d %B %Y") if bulletin.date else "date unknown"
-    print(f"day {day} · {date} · {one_line(bulletin.source)}")
+    first = bulletins[0].bulletin
+    print(one_line(first.title or f"Day {day}"))
+    date = first.date.strftime("%A %d %B %Y") if first.date else "date unknown"
+    count = f" · {len(bulletins)} bulletins: {outlet_list(b.outlet for b in bulletins)}"
+    print(f"day {day} · {date}" + (count if len(bulletins) > 1 else ""))
     day_note = library.day_note(day)
     if day_note:
         print("day note:")
         print("\n".join("  " + line for line in safe(day_note.note).splitlines()))
+    for day_bulletin in bulletins:
+        _show_bulletin(library, day_bulletin, several=len(bulletins) > 1)
+    return 0
+
+
+def _show_bulletin(library: Library, day_bulletin: DayBulletin, *, several: bool) -> None:
+    bulletin = day_bulletin.bulletin
+    reading = day_bulletin.reading
+    copies = len(day_bulletin.sources)
+    more = f" (1 of {copies} copies: `warreader sources {bulletin.day}`)" if copies > 1 else ""
+    if several:
+        print()
+        print(f"━━ {one_line(day_bulletin.outlet or 'unnamed outlet')} ━━ {one_line(bulletin.title or '')}")
+    print(f"source: {one_line(reading.link)}{more}")
     for section in bulletin.sections:
         print()
         print(f"{one_line(section.heading or '(no heading)')}  [{one_line(section.theme)}]")
@@ -122,7 +175,6 @@ def _show(library: Library, args: argparse.Namespace) -> int:
             print(f"    id {event.id}")
             for line in describe_annotation(library.annotation(event.id), indent="    "):
                 print(line)
-    return 0
 
 
 def _search(library: Library, args: argparse.Namespace) -> int:

@@ -107,12 +107,13 @@ def host_name(url: str) -> str | None:
 
 
 def file_name_outlet(source: str) -> str | None:
-    """An outlet guessed from a file name when nothing better is known: the name's words without the day
-    number and the extension (`day0250_aljazeera-pages.txt` → `aljazeera pages`), or None."""
+    """An outlet named from a file name when nothing better is known: the name's words without the day
+    number and the extension (`day0250_aljazeera-pages.txt` → `aljazeera pages`), else the file name
+    itself (`day0981.txt`); None without a source."""
     name = PurePath(source).name
     stem = name.split(".", 1)[0]
     words = [w for w in _NAME_SPLIT.split(stem) if w and not _DAY_TOKEN.match(w)]
-    return " ".join(words) or None
+    return " ".join(words) or name or None
 
 
 def outlet_name(copy: dict) -> str | None:
