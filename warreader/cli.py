@@ -69,6 +69,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("day", metavar="DAY", help="day number (e.g. 981)")
     p.add_argument("--json", action="store_true", help="print it in the `parse --json` schema")
 
+    p = command("sources", "list a day's bulletins and every copy of each; choose which copy is read")
+    p.add_argument("day", metavar="DAY", help="day number (e.g. 981)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--read", metavar="N.C", default=None, help="read copy C of bulletin N from now on")
+    p.add_argument("--auto", metavar="N", default=None, help="let warreader choose bulletin N's copy again")
+
     p = command("search", "find events whose text matches, newest first (case- and accent-insensitive)")
     p.add_argument("query", metavar="QUERY")
     p.add_argument("--json", action="store_true", help="print JSON")
@@ -130,6 +136,7 @@ _MODULES = {
     "list": "library",
     "show": "library",
     "search": "library",
+    "sources": "sources",
     "annotate": "annotate",
     "day-note": "annotate",
     "orphans": "annotate",

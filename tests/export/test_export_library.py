@@ -120,7 +120,7 @@ def test_orphans_are_exported_from_their_anchor(library):
         {
             "id": event_id(985, "Quiet"), "day": 985, "date": "2024-11-06", "theme": "fighting",
             "heading": "Fighting", "text": "Quiet day on the front.", "tags": ["calm"], "flags": [],
-            "note": "orphan me", "source": "", "updated_at": orphan[0]["updated_at"],
+            "note": "orphan me", "source": "", "updated_at": orphan[0]["updated_at"], "outlet": None,
         }
     ]  # fmt: skip
     markdown = render_export(library, ExportOptions(format="md"), now=NOW)

@@ -107,7 +107,7 @@ def test_json_follows_the_contract_exactly():
         {
             "id": "987-aaaaaaaaaa", "day": 987, "date": "2024-11-08", "theme": "fighting",
             "heading": "Fighting", "text": "A drone hit Kyiv.", "tags": ["drones"], "flags": [],
-            "note": "n", "source": "day0987.txt", "updated_at": "2024-11-08T10:00:00Z",
+            "note": "n", "source": "day0987.txt", "updated_at": "2024-11-08T10:00:00Z", "outlet": None,
         }
     ]  # fmt: skip
     assert doc["days"] == [{"day": 987, "date": "2024-11-08", "note": "day"}]

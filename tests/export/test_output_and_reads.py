@@ -59,7 +59,7 @@ class CountingLibrary:
 
         def counted(*args, **kwargs):
             self.calls[name] += 1
-            if name == "bulletin":
+            if name in ("bulletin", "bulletins"):
                 self.days_loaded[args[0]] += 1
             return attr(*args, **kwargs)
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Iterable
 import re
 import sys
+from collections.abc import Iterable
 
 from warreader.errors import InputError, NotFoundError
 from warreader.model import bulletin_to_doc

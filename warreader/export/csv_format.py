@@ -21,7 +21,20 @@ import re
 
 from warreader.export.records import ExportData, ExportEvent
 
-COLUMNS = ("id", "day", "date", "theme", "heading", "text", "tags", "flags", "note", "source", "updated_at")
+COLUMNS = (
+    "id",
+    "day",
+    "date",
+    "theme",
+    "heading",
+    "text",
+    "tags",
+    "flags",
+    "note",
+    "source",
+    "updated_at",
+    "outlet",
+)
 BOM = "\ufeff"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -47,6 +60,7 @@ def row(event: ExportEvent) -> list[str]:
         event.note or "",
         event.source,
         event.updated_at or "",
+        event.outlet or "",
     ]
     return [neutralise(cell) for cell in cells]
 

@@ -2,7 +2,7 @@
 
     {"format": "warreader-notes", "version": 1, "exported_at": ISO 8601, "filters": {...},
      "events": [{"id", "day", "date", "theme", "heading", "text", "tags": [str], "flags": [str],
-                 "note": str|null, "source", "updated_at"}],
+                 "note": str|null, "source", "updated_at", "outlet": str|null}],
      "days": [{"day", "date", "note"}]}
 
 Keys come in that order and records in the export's order (newest day first, reading order within a
@@ -33,6 +33,7 @@ def event_to_json(event: ExportEvent) -> dict:
         "note": event.note,
         "source": event.source,
         "updated_at": event.updated_at,
+        "outlet": event.outlet,
     }
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from pathlib import PurePath
 
 from warreader.export.records import ExportData, ExportEvent, ExportFilters
 from warreader.themes import theme_label
@@ -176,7 +177,11 @@ def _event_lines(event: ExportEvent) -> list[str]:
         lines += ["", "**Flags:** " + " · ".join(escape(f) for f in event.flags)]
     if event.note and event.note.strip():
         lines += ["", "**Note:**" + _HARD_BREAK, *paragraphs(event.note)]
-    where = [f"source {code_span(event.source)}"] if event.source else []
+    # The outlet, unless it is only the source file's own name.
+    named = event.outlet and event.outlet != PurePath(event.source).name
+    where = [escape(event.outlet)] if named else []
+    if event.source:
+        where.append(f"source {code_span(event.source)}")
     where.append(f"id {code_span(event.id)}")
     lines += ["", "— " + " · ".join(where)]
     return lines

@@ -28,9 +28,10 @@ class ExportEvent:
     tags: tuple[str, ...] = ()
     flags: tuple[str, ...] = ()
     note: str | None = None
-    source: str = ""
+    source: str = ""  # the link to read it again: the reading copy's canonical URL, URL or file path
     updated_at: str | None = None
     orphan: bool = False
+    outlet: str | None = None  # the outlet of the bulletin holding it (several may cover one day)
 
 
 @dataclass(frozen=True, slots=True)

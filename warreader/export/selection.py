@@ -110,11 +110,11 @@ def collect(library, filters: ExportFilters) -> tuple[list[ExportEvent], list[Ex
 
 
 def _day_events(library, day, date, load, by_event, annotated, orphans, filters) -> list[ExportEvent]:
-    """One day's exported events: the bulletin's in reading order, then the day's orphans."""
+    """One day's exported events: each bulletin's in reading order, then the day's orphans."""
     out: list[ExportEvent] = []
-    bulletin = library.bulletin(day) if load else None
     placed: set[str] = set()
-    if bulletin is not None:
+    for day_bulletin in library.bulletins(day) if load else ():
+        bulletin = day_bulletin.bulletin
         date = date or bulletin.date
         for section, event in bulletin.iter_events():
             annotation = by_event.get(event.id)
@@ -131,8 +131,9 @@ def _day_events(library, day, date, load, by_event, annotated, orphans, filters)
                 tags=_ordered(annotation.tags) if annotation else (),
                 flags=_ordered(annotation.flags) if annotation else (),
                 note=(annotation.note or None) if annotation else None,
-                source=bulletin.source,
+                source=day_bulletin.reading.link,
                 updated_at=format_timestamp(annotation.updated_at) if annotation else None,
+                outlet=day_bulletin.outlet,
             )
             if matches(record, filters):
                 out.append(record)
