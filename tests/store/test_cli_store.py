@@ -134,8 +134,12 @@ def test_show(capsys, filled, db):
     (listed,) = shown["bulletins"]
     assert listed["outlet"] == "day981.txt" and listed["sections"] == shown["sections"]
     assert listed["sources"] == [
-        {"path": "day981.txt", "canonical_url": None, "imported_at": listed["sources"][0]["imported_at"],
-         "reading_copy": True}
+        {
+            "path": "day981.txt",
+            "canonical_url": None,
+            "imported_at": listed["sources"][0]["imported_at"],
+            "reading_copy": True,
+        }
     ]
     code, out, _ = run(capsys, "--db", str(db), "show", "981")
     assert code == 0
