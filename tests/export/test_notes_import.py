@@ -70,7 +70,7 @@ def test_merge_unites_labels_and_keeps_a_differing_note_beside_the_existing_one(
     bare_library.set_day_note(987, "My day.")
     import_notes(bare_library, path)
     merged = bare_library.annotation(target)
-    assert merged.tags == ["Drones", "mine", "air defence"]  # case-insensitive union, my spelling kept
+    assert merged.tags == ["Drones", "mine", "air-defence"]  # case-insensitive union, my spelling kept
     assert merged.flags == ["verify", "important"]
     theirs = library.annotation(target).note
     assert (

@@ -275,7 +275,7 @@ def test_real_process(filled, db):
     )
     assert result.returncode == 0, result.stderr
     filled.reload_if_changed()
-    assert filled.annotation(event_id).tags == ["from a process"]
+    assert filled.annotation(event_id).tags == ["from-a-process"]  # one rule for tags: spaces as -
     result = subprocess.run(
         [sys.executable, "-m", "warreader", "--db", str(db), "show", "981", "--json"],
         capture_output=True,

@@ -50,8 +50,9 @@ def test_bulletin_reads(lib, make):
 def test_annotate_normalises_and_deletes_when_empty(lib, make):
     lib.import_bulletins([make(981, DAY_981)])
     eid = lib.bulletin(981).sections[0].events[0].id
-    a = lib.annotate(eid, add_tags=["  Drone   strikes ", "drone strikes", "Kyiv"], add_flags=["important"])
-    assert a.tags == ["Drone strikes", "Kyiv"] and a.flags == ["important"] and not a.orphan
+    a = lib.annotate(eid, add_tags=["  Drone   strikes ", "drone strikes", "#Kyiv"], add_flags=["important"])
+    # One rule for a tag: `#` dropped, spaces as `-`, case as first typed, no case-only duplicates.
+    assert a.tags == ["Drone-strikes", "Kyiv"] and a.flags == ["important"] and not a.orphan
     assert (a.day, a.theme, a.heading, a.quote) == (981, "fighting", "Fighting", DAY_981["Fighting"][0])
     assert a.created_at.endswith("Z") and a.updated_at >= a.created_at
     a = lib.annotate(eid, remove_tags=["DRONE STRIKES"], add_flags=["my own flag"], note="line 1\nline 2")
@@ -173,7 +174,7 @@ def test_editor_save_over_a_note_changed_elsewhere_keeps_both(lib, make, lib_pat
     lib.annotate(event, note="old")
     other = Library.open(lib_path, seed_samples=False)
     other.annotate(event, note="CLI note", add_tags=["t"])  # another process, between read and save
-    saved = lib.annotate(event, note="old more", note_base="old", origin="typed in the reader")
+    saved = lib.annotate(event, note="old more", note_base="old", origin="reader")
     assert saved.note.startswith("CLI note\n\n--- typed in the reader, ")
     assert saved.note.endswith("both are kept ---\nold more")
     assert saved.tags == ["t"]
@@ -187,4 +188,5 @@ def test_day_note_save_over_a_change_elsewhere_keeps_both(lib, make, lib_path):
     lib.set_day_note(981, "mine")
     Library.open(lib_path, seed_samples=False).set_day_note(981, "theirs")
     note = lib.set_day_note(981, "mine, edited", base="mine")
-    assert note.note.startswith("theirs\n\n--- edited, ") and note.note.endswith("\nmine, edited")
+    assert note.note.startswith("theirs\n\n--- written from the command line, ")
+    assert note.note.endswith("\nmine, edited")

@@ -60,6 +60,7 @@ def write_v1_library(folder, make) -> dict:
         del doc["outlet"], doc["canonical_url"]  # schema 1 had neither
         docs[str(b.day)] = doc
     event = b981.sections[0].events[0].id
+    second = b981.sections[0].events[1].id
     files = {
         "meta.json": {"schema": 1, "created": "2024-11-01T00:00:00Z", "app": "warreader"},
         "bulletins.json": {"_rev": "0123456789abcdef", "bulletins": docs},
@@ -73,12 +74,25 @@ def write_v1_library(folder, make) -> dict:
                     "theme": "fighting",
                     "heading": "Fighting",
                     "quote": DAY_981["Fighting"][0],
-                    "tags": ["keep me"],
+                    "tags": ["keep me", "drones"],
                     "flags": [],
                     "note": "",
                     "created_at": "2024-11-02T00:00:00Z",
                     "updated_at": "2024-11-02T00:00:00Z",
-                }
+                },
+                "2": {
+                    "id": "a0000000002",
+                    "event_id": second,
+                    "day": 981,
+                    "theme": "fighting",
+                    "heading": "Fighting",
+                    "quote": DAY_981["Fighting"][1],
+                    "tags": ["#Drones", "DRONES"],
+                    "flags": ["verify"],
+                    "note": "",
+                    "created_at": "2024-11-03T00:00:00Z",
+                    "updated_at": "2024-11-03T00:00:00Z",
+                },
             },
             "day_notes": {"981": {"day": 981, "note": "a day note", "updated_at": "2024-11-02T00:00:00Z"}},
         },
@@ -97,8 +111,10 @@ def test_schema_1_library_is_migrated_keeping_every_day_note_and_id(tmp_path, ma
     assert [e.id for _, e in library.bulletin(981).iter_events()] == [
         e.id for _, e in old["b981"].iter_events()
     ]
-    (annotation,) = library.annotations()
-    assert annotation.tags == ["keep me"] and not annotation.orphan and annotation.event_id == old["event"]
+    first, second = library.annotations()
+    assert not first.orphan and first.event_id == old["event"]
+    # Tags follow schema 2's one rule: spaces as `-`, no `#`, one spelling (the first used) per tag.
+    assert first.tags == ["keep-me", "drones"] and second.tags == ["drones"]
     assert library.day_note(981).note == "a day note"
     (bulletin,) = library.bulletins(982)
     assert bulletin.outlet == "aljazeera.com"  # from the link's host
@@ -121,7 +137,7 @@ def test_library_before_meta_json_is_migrated_with_backup(tmp_path, make):
     (folder / "meta.json").unlink()
     before = snapshot(folder)
     library = Library.open(folder, seed_samples=False)
-    assert library.annotations()[0].tags == ["keep me"]
+    assert library.annotations()[0].tags == ["keep-me", "drones"]
     meta = orjson.loads((folder / "meta.json").read_bytes())
     assert (meta["schema"], meta["migrated_from"]) == (layout.CURRENT_SCHEMA, 0)
     for name in ("bulletins.json", "annotations.json"):

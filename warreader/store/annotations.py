@@ -12,7 +12,15 @@ import secrets
 from collections.abc import Iterable
 
 from warreader.errors import InputError
-from warreader.store.records import Annotation, DayNote, MovedFrom, label_key, normalise_label, now_iso
+from warreader.store.records import (
+    Annotation,
+    DayNote,
+    MovedFrom,
+    label_key,
+    normalise_label,
+    normalise_tag,
+    now_iso,
+)
 
 
 def new_annotation_id() -> str:
@@ -24,7 +32,7 @@ def clean_labels(labels: Iterable[str], kind: str) -> list[str]:
     """Normalised labels; an empty one is a user error, not something to store silently."""
     cleaned = []
     for label in labels:
-        value = normalise_label(str(label))
+        value = normalise_tag(str(label)) if kind == "tag" else normalise_label(str(label))
         if not value:
             raise InputError(f"A {kind} cannot be empty.")
         cleaned.append(value)
@@ -57,6 +65,7 @@ def apply_edit(
     add_flags: Iterable[str] = (),
     remove_flags: Iterable[str] = (),
     note_base: str | None = None,
+    append_note: str | None = None,
     origin: str = "edited",
 ) -> bool:
     """Apply one edit to `doc` in place; True when anything changed (then `updated_at` is bumped).
@@ -73,12 +82,20 @@ def apply_edit(
         clean_labels(add_flags, "flag"),
     )
     stored = doc.get("note", "")
-    text = stored if note is None else resolve_note(stored, note, note_base, origin)
+    text = stored if note is None else resolve_note(stored, note, note_base, marker_origin(origin))
+    if append_note is not None and append_note.strip():
+        addition = clean_note(append_note).strip()
+        text = f"{text.rstrip()}\n\n{addition}" if text.strip() else addition
     if (tags, flags, text) == before:
         return False
     doc["tags"], doc["flags"], doc["note"] = tags, flags, text
     doc["updated_at"] = now_iso()
     return True
+
+
+def marker_origin(origin: str) -> str:
+    """How the marker above a kept concurrent edit names who typed it."""
+    return {"reader": "typed in the reader", "command": "written from the command line"}.get(origin, origin)
 
 
 def clean_note(text: str) -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from warreader.store import annotations as notes
 from warreader.store.merging import merged_note, new_labels
-from warreader.store.records import EventRef, now_iso
+from warreader.store.records import EventRef, normalise_tag, now_iso
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +62,8 @@ class MergedTables:
     annotations: dict[str, dict]
     day_notes: dict[str, dict]
     result: MergeResult
+    changed_keys: list[str] = field(default_factory=list)  # annotation keys added or changed
+    changed_days: list[int] = field(default_factory=list)  # day notes added or changed
 
 
 def merge_tables(
@@ -87,7 +89,7 @@ def merge_tables(
             doc = _new_doc(record, ref)
         else:
             doc = table[key] if key in copied else dict(table[key])
-        tags = new_labels(doc.get("tags", []), record.tags)
+        tags = new_labels(doc.get("tags", []), [normalise_tag(t) for t in record.tags])
         flags = new_labels(doc.get("flags", []), record.flags)
         note = merged_note(doc.get("note", ""), record.note, marker)
         if not (tags or flags or note is not None):
@@ -110,6 +112,7 @@ def merge_tables(
         else:
             result.merged += 1
     notes_table = dict(day_notes)
+    changed_days: list[int] = []
     for day_record in days:
         key = str(day_record.day)
         existing = notes_table.get(key)
@@ -118,13 +121,14 @@ def merge_tables(
             result.days_unchanged += 1
             continue
         notes_table[key] = {"day": day_record.day, "note": note, "updated_at": now_iso()}
+        changed_days.append(day_record.day)
         if existing is None and day_record.day not in stored_days:
             result.days_pending += 1
             pending.add(day_record.day)
         else:
             result.days_merged += 1
     result.pending_days = sorted(pending, reverse=True)
-    return MergedTables(table, notes_table, result)
+    return MergedTables(table, notes_table, result, list(copied), changed_days)
 
 
 def _new_doc(record: IncomingNote, ref: EventRef | None) -> dict:

@@ -89,6 +89,36 @@ def _v1_to_v2(folder: Path) -> None:
         ) from None
     others = {k: v for k, v in data.items() if k not in ("_rev", "bulletins")}
     atomic_write_bytes(path, orjson.dumps({"_rev": secrets.token_hex(8), **others, "bulletins": days}))
+    _normalise_tags(folder / ANNOTATIONS)
+
+
+def _normalise_tags(path: Path) -> None:
+    """Schema 2 writes every tag one way (`records.normalise_tag`: no leading `#`, spaces as `-`) and one
+    spelling per tag in the whole library (the first used); bring older tags to that rule."""
+    import secrets
+
+    from warreader.store.records import label_key, normalise_tag
+
+    if not path.exists():
+        return
+    try:
+        data = orjson.loads(path.read_bytes())
+        table = data.get("annotations", {})
+        spellings: dict[str, str] = {}
+        for doc in sorted(table.values(), key=lambda d: str(d.get("created_at", ""))):
+            for tag in doc.get("tags", []):
+                tag = normalise_tag(tag)
+                if tag:
+                    spellings.setdefault(label_key(tag), tag)
+        for doc in table.values():
+            tags = [spellings[label_key(normalise_tag(t))] for t in doc.get("tags", []) if normalise_tag(t)]
+            doc["tags"] = list(dict.fromkeys(tags))
+    except (OSError, orjson.JSONDecodeError, AttributeError, TypeError, KeyError) as error:
+        raise LibraryError(
+            f"The library file {path} cannot be read to migrate it ({error}); it was left untouched."
+        ) from None
+    data["_rev"] = secrets.token_hex(8)
+    atomic_write_bytes(path, orjson.dumps({"_rev": data.pop("_rev"), **data}))
 
 
 #: MIGRATIONS[n] turns a schema-n folder into a schema-(n+1) folder in place.

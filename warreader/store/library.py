@@ -13,30 +13,27 @@ from __future__ import annotations
 import contextlib
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from threading import RLock
 
 from tinydb import TinyDB
 from tinydb.table import Document
 
-from warreader.errors import InputError, LibraryError, NotFoundError
+from warreader.errors import InputError, LibraryError
 from warreader.model import Bulletin, bulletin_from_doc
 from warreader.store import annotations as notes
 from warreader.store import day_docs, layout
 from warreader.store import summary as day_summary
-from warreader.store.bulk_merge import IncomingDayNote, IncomingNote, MergeResult, merge_tables
+from warreader.store.annotating import AnnotationMethods
 from warreader.store.importer import ImportPlan
-from warreader.store.orphans import OrphanMethods, next_key
+from warreader.store.orphans import OrphanMethods
 from warreader.store.records import (
     Annotation,
     DayBulletin,
-    DayNote,
     DaySummary,
     EventRef,
     ImportReport,
-    label_key,
-    now_iso,
 )
 from warreader.store.storage import CachedJSONStorage, gc_paused, head_rev
 from warreader.store.validate import check_annotations, check_bulletins
@@ -48,7 +45,7 @@ Progress = Callable[[int, int | None], None]
 LOCK_TIMEOUT = 30.0
 
 
-class Library(OrphanMethods):
+class Library(AnnotationMethods, OrphanMethods):
     """A library folder (see `warreader.store.layout`). Thread-safe; safe with other processes."""
 
     def __init__(self, path: Path, *, lock_timeout: float = LOCK_TIMEOUT) -> None:
@@ -439,207 +436,28 @@ class Library(OrphanMethods):
                 self._btable.insert_multiple(Document(d, doc_id=day) for day, d in plan.docs.items())
         # The bulletins are durable now. Re-anchoring follows; should it fail, the notes of those days
         # are still on disk and show up as orphans until re-attached.
-        table = self._raw_annotations()
-        by_day: dict[int, list[str]] = {}
-        for key, doc in table.items():
-            by_day.setdefault(doc.get("day"), []).append(key)
-        updates: dict[str, dict] = {}
-        for day, doc in sorted(plan.docs.items()):
-            flat = day_docs.flatten(doc)
-            keys = set(by_day.get(day, []))
-            keys.update(k for e in _event_ids(flat) if (k := self._by_event.get(e)) is not None)
-            updates.update(reanchor_day(day, flat, {k: table[k] for k in keys}, plan.report))
-        for day, doc in sorted(plan.unchanged.items()):
-            flat = day_docs.flatten(doc)
-            ids = set(_event_ids(flat))
-            lost = {k: table[k] for k in by_day.get(day, []) if table[k].get("event_id") not in ids}
-            if lost:
-                updates.update(reanchor_day(day, flat, lost, plan.report))
-        if updates:
-            # remove + insert_multiple: two passes over the table in all, where one `update` per
-            # annotation would rebuild the whole table each time.
-            with self._astore.batch():
-                self._atable.remove(doc_ids=[int(key) for key in updates])
-                self._atable.insert_multiple(Document(d, doc_id=int(k)) for k, d in updates.items())
-
-    # -- annotations ---------------------------------------------------------------------------------
-
-    def annotation(self, event_id: str) -> Annotation | None:
-        """The annotation on this event, or None."""
-        with self._lock:
-            table = self._raw_annotations()
-            key = self._by_event.get(event_id)
-            return None if key is None else self._public(table[key])
-
-    def annotations(self) -> list[Annotation]:
-        """Every annotation (orphans included), newest day first, then in creation order."""
-        with self._lock:
-            docs = self._raw_annotations().values()
-            found = [self._public(doc) for doc in docs]
-            return sorted(found, key=lambda a: (-(a.day or 0), a.created_at, a.id))
+        with self._transaction("import", "notes re-anchored by an import") as tx:
+            table = tx.annotation_docs()
+            by_day: dict[int, list[str]] = {}
+            for key, doc in table.items():
+                by_day.setdefault(doc.get("day"), []).append(key)
+            updates: dict[str, dict] = {}
+            for day, doc in sorted(plan.docs.items()):
+                flat = day_docs.flatten(doc)
+                keys = set(by_day.get(day, []))
+                keys.update(k for e in _event_ids(flat) if (k := tx.key_of_event(e)) is not None)
+                updates.update(reanchor_day(day, flat, {k: table[k] for k in keys}, plan.report))
+            for day, doc in sorted(plan.unchanged.items()):
+                flat = day_docs.flatten(doc)
+                ids = set(_event_ids(flat))
+                lost = {k: table[k] for k in by_day.get(day, []) if table[k].get("event_id") not in ids}
+                if lost:
+                    updates.update(reanchor_day(day, flat, lost, plan.report))
+            for key, doc in updates.items():
+                tx.put(key, doc)
 
     def _public(self, doc: dict) -> Annotation:
         return notes.to_annotation(doc, orphan=self._view().where(doc.get("event_id", "")) is None)
-
-    def annotate(
-        self,
-        event_id: str,
-        *,
-        add_tags: Iterable[str] = (),
-        remove_tags: Iterable[str] = (),
-        note: str | None = None,
-        add_flags: Iterable[str] = (),
-        remove_flags: Iterable[str] = (),
-        note_base: str | None = None,
-        origin: str = "edited",
-    ) -> Annotation | None:
-        """Change the tags, flags or note of one event; returns once durable (None: nothing is left).
-
-        `note=None` leaves the note alone, `""` clears it. NotFoundError for an unknown event id (an
-        orphan's event id is accepted: its annotation can still be edited).
-
-        `note_base` is the note as the caller read it before the user edited it (an editor passes it; a
-        plain replacement does not). When the stored note differs from it, another process changed the
-        note meanwhile: both texts are kept (the stored one, then `origin`'s under a marker line), and the
-        returned annotation's note then differs from `note`, which is how the caller can tell the user.
-        """
-        with self._writing():
-            where = self._view().where(event_id)
-            table = self._raw_annotations()
-            key = self._by_event.get(event_id)
-            if key is None and where is None:
-                raise NotFoundError(f"No event with id {event_id} in the library {self.path}.")
-            if key is None:
-                ref = self._view().ref(*where)  # type: ignore[misc]
-                doc = notes.new_doc(event_id, ref.day, ref.theme, ref.heading, ref.text)
-            else:
-                doc = dict(table[key])
-            if not notes.apply_edit(
-                doc,
-                add_tags=add_tags,
-                remove_tags=remove_tags,
-                note=note,
-                add_flags=add_flags,
-                remove_flags=remove_flags,
-                note_base=note_base,
-                origin=origin,
-            ):
-                return None if key is None else self._public(doc)
-            if notes.is_empty(doc):
-                if key is not None:
-                    self._put_annotation(key, None)
-                return None
-            self._put_annotation(str(next_key(table)) if key is None else key, doc)
-            return notes.to_annotation(doc, orphan=where is None)
-
-    def _put_annotation(self, key: str, doc: dict | None) -> None:
-        """Store (or with None delete) one annotation under its TinyDB key: the same bytes and durable write
-        as TinyDB's `insert`/`update`/`remove`, without rebuilding the whole table twice (int keys and back)
-        and then the by-event/by-id indexes: one copy-on-write of the table, the indexes patched."""
-        tables = self._astore.read()
-        table = dict(tables.get("annotations", {}))
-        old = table.get(key)
-        if doc is None:
-            table.pop(key, None)
-        else:
-            table[key] = doc  # an update keeps its place in the file, as with TinyDB
-        indexes_current = self._agen == self._astore.generation
-        tables["annotations"] = table
-        self._astore.write(tables)  # on failure the storage drops its cache: nothing half-applied stays
-        if not indexes_current:
-            return  # rebuilt from the table on the next read
-        if old is not None:
-            for index, field in ((self._by_event, "event_id"), (self._by_id, "id")):
-                if index.get(old.get(field)) == key:
-                    del index[old.get(field)]
-        if doc is not None:
-            self._by_event[doc.get("event_id")] = key
-            self._by_id[doc.get("id")] = key
-        self._agen = self._astore.generation
-
-    def all_tags(self) -> list[str]:
-        """Every tag in use, most used first (then alphabetically), in the case first typed."""
-        with self._lock:
-            counts: Counter[str] = Counter()
-            shown: dict[str, str] = {}
-            for doc in self._raw_annotations().values():
-                for tag in doc.get("tags", []):
-                    shown.setdefault(label_key(tag), tag)
-                    counts[label_key(tag)] += 1
-            return [shown[k] for k in sorted(counts, key=lambda k: (-counts[k], k))]
-
-    def day_note(self, day: int) -> DayNote | None:
-        with self._lock:
-            doc = self._astore.read().get("day_notes", {}).get(str(day))
-            return None if doc is None else notes.to_day_note(day, doc)
-
-    def merge_notes(
-        self, events: Sequence[IncomingNote], days: Sequence[IncomingDayNote], marker: str
-    ) -> MergeResult:
-        """Merge many annotations and day notes (a colleague's export) in one read-modify-write under the
-        lock, on the library as it is on disk at that moment, and one durable write (none when nothing
-        changes). Rules: `warreader.store.bulk_merge`; linear in the sizes of the library and the input."""
-        with self._writing():
-            view = self._view()
-
-            def locate(event_id: str) -> EventRef | None:
-                where = view.where(event_id)
-                return None if where is None else view.ref(*where)
-
-            tables = self._astore.read()
-            merged = merge_tables(
-                tables.get("annotations", {}),
-                tables.get("day_notes", {}),
-                locate,
-                {int(day) for day in view.raw},
-                events,
-                days,
-                marker,
-            )
-            if merged.result.changed:
-                self._astore.write(dict(tables, annotations=merged.annotations, day_notes=merged.day_notes))
-            return merged.result
-
-    @contextlib.contextmanager
-    def batch(self) -> Iterator[None]:
-        """Group many annotation writes (e.g. merging a colleague's 2,000 notes) into one durable write,
-        under one lock: all of them land or, on an exception, none."""
-        with self._writing(), self._astore.batch():
-            yield
-
-    def set_day_note(
-        self,
-        day: int,
-        text: str,
-        *,
-        allow_missing_day: bool = False,
-        base: str | None = None,
-        origin: str = "edited",
-    ) -> DayNote | None:
-        """Set (or with blank text, delete) the note on a whole day; returns once durable.
-
-        `allow_missing_day` keeps a note for a day the library does not hold yet (merged from an export):
-        day notes are keyed by day number, so it shows as soon as that day's bulletin is imported.
-        `base` and `origin`: as `note_base` and `origin` of `annotate` (a note changed elsewhere since the
-        caller read it is kept beside the new text)."""
-        with self._writing():
-            existing = self._astore.read().get("day_notes", {}).get(str(day))
-            if existing is None and not allow_missing_day and str(day) not in self._raw_bulletins():
-                raise NotFoundError(f"Day {day} is not in the library {self.path}.")
-            stored = "" if existing is None else str(existing.get("note", ""))
-            text = notes.resolve_note(stored, text, base, origin)
-            if not text.strip():
-                if existing is not None:
-                    self._ntable.remove(doc_ids=[day])
-                return None
-            doc = {"day": day, "note": text, "updated_at": now_iso()}
-            if existing is None:
-                self._ntable.insert(Document(doc, doc_id=day))
-            elif existing.get("note") != text:
-                self._ntable.update(doc, doc_ids=[day])
-            else:
-                doc = existing
-            return notes.to_day_note(day, doc)
 
 
 def _yield_to_other_threads() -> None:

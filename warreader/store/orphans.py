@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from tinydb.table import Document
-
 from warreader.errors import NotFoundError
 from warreader.store import annotations as notes
 from warreader.store.matching import best_matches
-from warreader.store.records import Annotation, EventRef, now_iso
+from warreader.store.records import Annotation, EventRef, normalise_tag, now_iso
+from warreader.store.transaction import Transaction
 
 
 class OrphanMethods:
@@ -28,51 +27,51 @@ class OrphanMethods:
         keeps the event and quote it came from (`Annotation.moved`) until `accept_move` or `undo_move`."""
         return [a for a in self.annotations() if a.moved is not None]
 
-    def accept_move(self, annotation_id: str) -> Annotation:
+    def accept_move(self, annotation_id: str, *, origin: str = "command") -> Annotation:
         """Keep a moved annotation where it is and forget where it came from."""
-        with self._writing():
-            key, doc = self._moved_doc(annotation_id)
+        with self._transaction(origin, f"accept the move of {annotation_id}") as tx:
+            key, doc = self._moved_doc(tx, annotation_id)
             doc = {k: v for k, v in doc.items() if k != "moved"}
             doc["updated_at"] = now_iso()
-            self._put_annotation(key, doc)  # a replacement: TinyDB's `update` cannot drop a field
-            return self._public(doc)
+            tx.put(key, doc)
+        return self._public(doc)
 
-    def undo_move(self, annotation_id: str) -> Annotation:
+    def undo_move(self, annotation_id: str, *, origin: str = "command") -> Annotation:
         """Put a moved annotation back on the event and quote it came from. That event is usually gone,
         so it becomes an orphan with its original quote; were the event there (or annotated) again, it
         attaches (or merges) there."""
-        with self._writing():
-            key, doc = self._moved_doc(annotation_id)
-            origin = doc["moved"]
+        with self._transaction(origin, f"undo the move of {annotation_id}") as tx:
+            key, doc = self._moved_doc(tx, annotation_id)
+            origin_of = doc["moved"]
             back = {k: v for k, v in doc.items() if k != "moved"}
             back.update(
-                event_id=origin["event_id"],
-                quote=origin["quote"],
-                heading=origin.get("heading"),
-                theme=origin.get("theme"),
+                event_id=origin_of["event_id"],
+                quote=origin_of["quote"],
+                heading=origin_of.get("heading"),
+                theme=origin_of.get("theme"),
                 updated_at=now_iso(),
             )
-            other = self._by_event.get(origin["event_id"])
+            other = tx.key_of_event(origin_of["event_id"])
             if other is None or other == key:
-                self._put_annotation(key, back)
-                return self._public(back)
-            merged = dict(self._raw_annotations()[other])
-            notes.merge_into(merged, back)
-            with self._astore.batch():
-                self._put_annotation(other, merged)
-                self._put_annotation(key, None)
-            return self._public(merged)
+                tx.put(key, back)
+                result = back
+            else:
+                result = dict(tx.doc(other))  # type: ignore[arg-type]
+                notes.merge_into(result, back)
+                tx.put(key, None)
+                tx.put(other, result)
+        return self._public(result)
 
-    def _moved_doc(self, annotation_id: str) -> tuple[str, dict]:
-        table = self._raw_annotations()
-        key = self._by_id.get(annotation_id)
+    def _moved_doc(self, tx: Transaction, annotation_id: str) -> tuple[str, dict]:
+        key = tx.key_of_id(annotation_id)
         if key is None:
             raise NotFoundError(f"No annotation with id {annotation_id} in the library {self.path}.")
-        if not isinstance(table[key].get("moved"), dict):
+        doc = tx.doc(key)
+        if not isinstance(doc.get("moved"), dict):  # type: ignore[union-attr]
             raise NotFoundError(
                 f"The annotation {annotation_id} was not moved by an import; nothing to accept or undo."
             )
-        return key, dict(table[key])
+        return key, dict(doc)  # type: ignore[arg-type]
 
     def candidates(self, orphan_id: str, limit: int = 3) -> list[tuple[EventRef, float]]:
         """The events of the orphan's day closest to its quote, best first. None when the library lacks
@@ -90,11 +89,10 @@ class OrphanMethods:
             found = best_matches(doc.get("quote", ""), [ref.text for ref in pool], limit)
             return [(pool[i], score) for i, score in found]
 
-    def reattach(self, orphan_id: str, event_id: str) -> Annotation:
+    def reattach(self, orphan_id: str, event_id: str, *, origin: str = "command") -> Annotation:
         """Anchor annotation `orphan_id` to `event_id`; merged into that event's annotation if it has one."""
-        with self._writing():
-            table = self._raw_annotations()
-            key = self._by_id.get(orphan_id)
+        with self._transaction(origin, f"re-attach {orphan_id} to {event_id}") as tx:
+            key = tx.key_of_id(orphan_id)
             if key is None:
                 raise NotFoundError(f"No annotation with id {orphan_id} in the library {self.path}.")
             where = self._view().where(event_id)
@@ -109,18 +107,17 @@ class OrphanMethods:
                 "quote": ref.text,
                 "updated_at": now_iso(),
             }
-            other = self._by_event.get(event_id)
+            other = tx.key_of_event(event_id)
             if other is None or other == key:
-                doc = {k: v for k, v in table[key].items() if k != "moved"}  # the user's own choice now
-                doc.update(anchor)
-                self._put_annotation(key, doc)
+                doc = {k: v for k, v in tx.doc(key).items() if k != "moved"}  # type: ignore[union-attr]
+                doc.update(anchor)  # the user's own choice now: no move left to review
+                tx.put(key, doc)
             else:
-                doc = dict(table[other], **anchor)
-                notes.merge_into(doc, table[key])
-                with self._astore.batch():
-                    self._atable.update(doc, doc_ids=[int(other)])
-                    self._atable.remove(doc_ids=[int(key)])
-            return notes.to_annotation(doc, orphan=False)
+                doc = dict(tx.doc(other), **anchor)  # type: ignore[arg-type]
+                notes.merge_into(doc, tx.doc(key))  # type: ignore[arg-type]
+                tx.put(key, None)
+                tx.put(other, doc)
+        return notes.to_annotation(doc, orphan=False)
 
     def merge_annotation(
         self,
@@ -133,6 +130,7 @@ class OrphanMethods:
         tags: Iterable[str] = (),
         flags: Iterable[str] = (),
         note: str = "",
+        origin: str = "import",
     ) -> Annotation | None:
         """Merge an annotation that comes with its own anchor (e.g. from a colleague's export).
 
@@ -141,27 +139,23 @@ class OrphanMethods:
         and attaches by itself when a bulletin holding `event_id` is imported. None if nothing to keep.
         """
         incoming = notes.new_doc(event_id, day, theme, heading, quote)
-        notes.apply_edit(incoming, add_tags=tags, add_flags=flags, note=note)
-        with self._writing():
-            view, table = self._view(), self._raw_annotations()
+        notes.apply_edit(incoming, add_tags=[normalise_tag(t) for t in tags], add_flags=flags, note=note)
+        with self._transaction(origin, f"merge a note on {event_id}") as tx:
+            view = self._view()
             where = view.where(event_id)
             if where is not None:  # the stored bulletin's text and place win over the incoming anchor
                 ref = view.ref(*where)
                 incoming.update(day=ref.day, theme=ref.theme, heading=ref.heading, quote=ref.text)
-            key = self._by_event.get(event_id)
+            key = tx.key_of_event(event_id)
             if key is None:
                 if notes.is_empty(incoming):
                     return None
-                self._atable.insert(Document(incoming, doc_id=next_key(table)))
+                tx.put(None, incoming)
                 return notes.to_annotation(incoming, orphan=where is None)
-            doc = dict(table[key])
+            current = tx.doc(key)
+            doc = dict(current)  # type: ignore[arg-type]
             notes.merge_into(doc, incoming)
-            if all(doc.get(k) == table[key].get(k) for k in ("tags", "flags", "note")):
-                return self._public(table[key])  # already there: write nothing
-            self._atable.update(doc, doc_ids=[int(key)])
-            return notes.to_annotation(doc, orphan=where is None)
-
-
-def next_key(table: dict[str, dict]) -> int:
-    """A fresh TinyDB key computed from the re-read table (TinyDB's own counter is per process)."""
-    return max(map(int, table), default=0) + 1
+            if all(doc.get(k) == current.get(k) for k in ("tags", "flags", "note")):  # type: ignore[union-attr]
+                return self._public(current)  # type: ignore[arg-type]
+            tx.put(key, doc)
+        return notes.to_annotation(doc, orphan=where is None)

@@ -22,6 +22,12 @@ def normalise_label(label: str) -> str:
     return _SPACES.sub(" ", label).strip()
 
 
+def normalise_tag(tag: str) -> str:
+    """A tag as stored and shown everywhere: leading `#` dropped (it is how tags are written, not part of
+    them), trimmed, inner whitespace as `-` (`Kharkiv oblast` → `Kharkiv-oblast`), case kept as typed."""
+    return _SPACES.sub("-", str(tag).strip().lstrip("#").strip())
+
+
 def label_key(label: str) -> str:
     """What labels are compared by: `Drones`, ` drones ` and `DRONES` are one tag."""
     return normalise_label(label).casefold()
@@ -45,6 +51,15 @@ class DaySummary:
     flagged: int  # of those, how many carry at least one flag
     bulletins: int = 1  # how many outlets' bulletins the day holds
     outlets: tuple[str | None, ...] = ()  # their outlets, in the day's order
+
+
+@dataclass(frozen=True, slots=True)
+class TagStat:
+    """One tag in use: its spelling, how many events carry it, and when one of them last changed."""
+
+    tag: str
+    count: int
+    last_used: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -126,6 +126,22 @@ def _day_note(doc: dict) -> Problem:
     return None
 
 
+def _change(doc: dict) -> Problem:
+    """A history record (see `warreader.store.history`)."""
+    if type(doc.get("id")) is not str or type(doc.get("origin")) is not str:
+        return "it has no text id and origin"
+    items = doc.get("items")
+    if type(items) is not list:
+        return "`items` is not a list"
+    for n, item in enumerate(items, 1):
+        if type(item) is not dict or item.get("kind") not in ("annotation", "day_note"):
+            return f"item {n} is not an annotation or day-note change"
+        for side in ("before", "after"):
+            if item.get(side) is not None and type(item.get(side)) is not dict:
+                return f"item {n}: `{side}` is not an object"
+    return None
+
+
 def _check_tables(tables: dict, documents: dict[str, Callable[[dict], Problem]]) -> Problem:
     for name, table in tables.items():
         problem = _keys_are_numbers(table)
@@ -152,5 +168,5 @@ def check_bulletins(tables: dict) -> Problem:
 
 
 def check_annotations(tables: dict) -> Problem:
-    """annotations.json: tables `annotations` and `day_notes` (keyed by day number)."""
-    return _check_tables(tables, {"annotations": _annotation, "day_notes": _day_note})
+    """annotations.json: tables `annotations`, `day_notes` (keyed by day number) and `history`."""
+    return _check_tables(tables, {"annotations": _annotation, "day_notes": _day_note, "history": _change})
