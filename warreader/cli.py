@@ -84,9 +84,35 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("event_id", metavar="EVENT_ID")
     p.add_argument("--tag", action="append", default=[], metavar="T", help="add a tag (repeatable)")
     p.add_argument("--untag", action="append", default=[], metavar="T", help="remove a tag (repeatable)")
-    p.add_argument("--note", default=None, metavar="TEXT", help=NOTE_HELP)
+    p.add_argument("--note", default=None, metavar="TEXT", help=NOTE_HELP + "; replaces the note")
+    p.add_argument(
+        "--append-note", default=None, metavar="TEXT", help="add TEXT as a new paragraph below the note"
+    )
     p.add_argument("--flag", action="append", default=[], metavar="F", help="add a flag (repeatable)")
     p.add_argument("--unflag", action="append", default=[], metavar="F", help="remove a flag (repeatable)")
+
+    p = command("history", "list recorded changes of annotations and day notes, newest first")
+    p.add_argument("event_id", nargs="?", default=None, metavar="EVENT_ID", help="only this event's")
+    p.add_argument("--json", action="store_true", help="print JSON (values before and after)")
+    p.add_argument("--limit", type=int, default=50, metavar="N", help="at most N changes (default 50)")
+
+    p = command(
+        "undo",
+        "undo the last change made from the command line, or the change named; never over a newer change",
+    )
+    p.add_argument("change_id", nargs="?", default=None, metavar="CHANGE_ID", help="from `warreader history`")
+    p.add_argument("--redo", action="store_true", help="undo the last undo instead")
+
+    p = command("tags", "list tags with their counts; rename or remove a tag everywhere")
+    tag_actions = p.add_subparsers(dest="action", metavar="ACTION")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    rename = tag_actions.add_parser(
+        "rename", help="rename a tag on every event (merges into NEW if it exists)"
+    )
+    rename.add_argument("old", metavar="OLD")
+    rename.add_argument("new", metavar="NEW")
+    remove = tag_actions.add_parser("rm", help="remove a tag from every event")
+    remove.add_argument("tag", metavar="TAG")
 
     p = command("day-note", "print or set the note on a whole day")
     p.add_argument("day", metavar="DAY")
@@ -139,6 +165,9 @@ _MODULES = {
     "sources": "sources",
     "annotate": "annotate",
     "day-note": "annotate",
+    "history": "history",
+    "undo": "history",
+    "tags": "history",
     "orphans": "annotate",
     "reattach": "annotate",
     "export": "export",

@@ -113,6 +113,8 @@ def canonical_place(word: str) -> str:
     folded = fold(word)
     group = _ALIASES.get(folded)
     return group[0] if group else folded
+
+
 _EDGE_PUNCT = "!#$%&()*+,./:;<=>?@[\\]^_`{|}~\"'-"
 
 

@@ -112,3 +112,16 @@ def test_history_survives_a_restart_and_is_kept_short(lib, lib_path, events, mon
     again = Library.open(lib_path, seed_samples=False)
     assert [c.label for c in again.history()] == ["note"] * 3
     assert again.history()[0].items[0].after == {"note": "note 4"}
+
+
+def test_undo_after_redo_takes_the_redone_change_back_again(lib, events):
+    lib.annotate(events[0], add_tags=["a"])
+    lib.annotate(events[0], add_tags=["b"])
+    lib.undo()
+    assert lib.annotation(events[0]).tags == ["a"]
+    lib.redo()
+    assert lib.annotation(events[0]).tags == ["a", "b"]
+    lib.undo()
+    assert lib.annotation(events[0]).tags == ["a"]
+    lib.undo()  # further back
+    assert lib.annotation(events[0]) is None

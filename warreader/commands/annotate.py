@@ -30,7 +30,8 @@ def _note_text(value: str | None) -> str | None:
 
 def _annotate(library: Library, args: argparse.Namespace) -> int:
     note = _note_text(args.note)
-    if not (args.tag or args.untag or args.flag or args.unflag or note is not None):
+    append = _note_text(args.append_note)
+    if not (args.tag or args.untag or args.flag or args.unflag or note is not None or append):
         annotation = library.annotation(args.event_id)  # nothing to change: show what is there
         if annotation is None and library.locate(args.event_id) is None:
             raise NotFoundError(f"No event with id {args.event_id} in the library {library.path}.")
@@ -44,6 +45,7 @@ def _annotate(library: Library, args: argparse.Namespace) -> int:
         note=note,
         add_flags=args.flag,
         remove_flags=args.unflag,
+        append_note=append,
     )
     if annotation is None:
         print(f"{args.event_id}: no tag, flag or note left; the annotation is removed.")

@@ -336,7 +336,9 @@ class AnnotationMethods:
         with self._writing():
             table = self._astore.read().get("history", {})
             target = self._undo_target(table, change_id, origin)
-            with self._transaction(origin, f"undo: {target['label']}", undoes=target["id"]) as tx:
+            label = target["label"]
+            label = f"redo: {label.removeprefix('undo: ')}" if target.get("undoes") else f"undo: {label}"
+            with self._transaction(origin, label, undoes=target["id"]) as tx:
                 try:
                     self._revert(tx, target, table)
                 except UndoRefused as refused:
@@ -347,9 +349,12 @@ class AnnotationMethods:
         """Undo the last undo made from `origin` (that is not itself undone)."""
         with self._writing():
             table = self._astore.read().get("history", {})
+            by_id = {doc.get("id"): doc for doc in table.values()}
             for key in sorted(table, key=int, reverse=True):
                 doc = table[key]
-                if doc.get("origin") == origin and doc.get("undoes") and not doc.get("undone_by"):
+                if doc.get("origin") != origin or doc.get("undone_by"):
+                    continue
+                if _chain_depth(doc, by_id) % 2 == 1:
                     return self.undo(doc["id"], origin=origin)
             raise UndoError("Nothing to redo: no undo made here is still in effect.")
 
@@ -364,9 +369,14 @@ class AnnotationMethods:
                 f"No change {change_id} in the history of {self.path} (it keeps the last "
                 f"{history.KEEP_CHANGES:,} changes; `warreader history` lists them)."
             )
+        by_id = {doc.get("id"): doc for doc in table.values()}
         for key in sorted(table, key=int, reverse=True):
             doc = table[key]
-            if doc.get("origin") == origin and not doc.get("undone_by") and not doc.get("undoes"):
+            if doc.get("origin") != origin or doc.get("undone_by"):
+                continue
+            # An undo is skipped (undo again goes further back); a redo — an undo of an undo, two steps
+            # down the chain — is a change like any other.
+            if _chain_depth(doc, by_id) % 2 == 0:
                 return doc
         where = {"reader": "in the reader", "command": "from the command line", "import": "by an import"}
         raise UndoError(f"Nothing to undo: no change made {where[origin]} is left in the history.")
@@ -389,6 +399,15 @@ class AnnotationMethods:
                 if not history.holds(current, item["after"], whole=history.is_whole(item)):
                     raise UndoRefused(_refusal(change, item, table))
                 tx.put_day_note(item["day"], history.reverted(current, item))
+
+
+def _chain_depth(doc: dict, by_id: dict) -> int:
+    """0 for a change, 1 for its undo, 2 for the redo (the undo of that undo)…"""
+    depth = 0
+    while doc.get("undoes") and depth < 10_000:
+        depth += 1
+        doc = by_id.get(doc["undoes"], {})
+    return depth
 
 
 def _mark_undone(table: dict[str, dict], undone: str, by: str) -> None:
