@@ -115,7 +115,7 @@ def canonical_place(word: str) -> str:
     return group[0] if group else folded
 
 
-_EDGE_PUNCT = "!#$%&()*+,./:;<=>?@[\\]^_`{|}~\"'-"
+_EDGE_PUNCT = EDGE_PUNCTUATION = "!#$%&()*+,./:;<=>?@[\\]^_`{|}~\"'-"
 
 
 def query_terms(query: str) -> list[tuple[str, ...]]:
@@ -131,6 +131,11 @@ def query_terms(query: str) -> list[tuple[str, ...]]:
             continue  # a lone punctuation mark would match nearly everything
         terms.append(_expand(term))
     return terms
+
+
+def expand_aliases(term: str) -> tuple[str, ...]:
+    """A folded word's spellings: a place's aliases (with a possessive kept), else the word alone."""
+    return _expand(term)
 
 
 def _expand(term: str) -> tuple[str, ...]:

@@ -26,6 +26,7 @@ from warreader.store import annotations as notes
 from warreader.store import day_docs, layout
 from warreader.store import summary as day_summary
 from warreader.store.annotating import AnnotationMethods
+from warreader.store.finding import FindMethods
 from warreader.store.importer import ImportPlan
 from warreader.store.orphans import OrphanMethods
 from warreader.store.records import (
@@ -45,7 +46,7 @@ Progress = Callable[[int, int | None], None]
 LOCK_TIMEOUT = 30.0
 
 
-class Library(AnnotationMethods, OrphanMethods):
+class Library(AnnotationMethods, OrphanMethods, FindMethods):
     """A library folder (see `warreader.store.layout`). Thread-safe; safe with other processes."""
 
     def __init__(self, path: Path, *, lock_timeout: float = LOCK_TIMEOUT) -> None:

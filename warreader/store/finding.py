@@ -1,0 +1,141 @@
+"""`Library.find`: the query language (`warreader.query`) over the library.
+
+A query is answered in two steps. First the candidates, from the cheapest place that holds every event
+the query can match: the search index for a word or phrase (plus the annotated events and the days whose
+notes hold it, since a word also matches notes and tags), the annotations for a query about tags, flags,
+notes or orphans, the days in range for a day or date query, else every event. Then every candidate is
+checked against every term (`query.matcher`), so the answer never depends on which step found it; a
+property test holds it equal to a brute-force filter over every event.
+
+Results come newest day first, then in reading order, as the search gives them. An orphan (its event is
+no longer in the library) is given as an `EventRef` built from its annotation's anchor, with section
+index -1 and no date or source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from warreader.model import Event
+from warreader.query import Query, Record, Term, matcher, parse
+from warreader.search import fold
+from warreader.store.records import EventRef
+from warreader.themes import theme_label
+
+#: Fields whose positive terms only annotated events can satisfy.
+_ANNOTATION_FIELDS = ("tag", "flag", "note", "has", "is")
+
+
+class FindMethods:
+    """Mixin for `Library`: `find` (see the module doc)."""
+
+    def find(self, query: str | Query, limit: int | None = None) -> list[EventRef]:
+        """Events matching the query, newest day first (QueryError for a query that cannot be read)."""
+        parsed = parse(query) if isinstance(query, str) else query
+        if parsed.empty:
+            return []
+        with self._lock:
+            view = self._view()
+            annotations = dict(self._raw_annotations())
+            day_notes = dict(self._astore.read().get("day_notes", {}))
+        by_event = {doc.get("event_id"): doc for doc in annotations.values()}
+        notes_of_day = {int(day): doc.get("note", "") for day, doc in day_notes.items()}
+        candidates = self._candidates(parsed, view, by_event, notes_of_day)
+        accepts = matcher(parsed)
+        found = []
+        for ref in candidates:
+            doc = by_event.get(ref.id)
+            record = Record(
+                text=ref.text,
+                day=ref.day,
+                date=ref.date,
+                theme=ref.theme,
+                theme_label=theme_label(ref.theme),
+                outlet=ref.outlet,
+                tags=tuple(doc.get("tags", ())) if doc else (),
+                flags=tuple(doc.get("flags", ())) if doc else (),
+                note=doc.get("note", "") if doc else "",
+                day_note=notes_of_day.get(ref.day, ""),
+                orphan=ref.section_index < 0,
+                moved=bool(doc and doc.get("moved")),
+            )
+            if accepts(record):
+                found.append(ref)
+        found.sort(key=lambda ref: (-ref.day, ref.section_index < 0, _position(view, ref)))
+        return found if limit is None else found[:limit]
+
+    def _candidates(self, query: Query, view, by_event: dict, notes_of_day: dict[int, str]) -> list[EventRef]:
+        words = query.text_terms()
+        positive = [t for t in query.terms if not t.negate]
+        seen: dict[str, EventRef] = {}
+        if words:
+            term = max(words, key=lambda t: len(t.values[0]))
+            # The index folds as the query does and expands place aliases itself; a probe free of
+            # double quotes (they delimit its phrases) finds a superset of the term's events.
+            probe = max(term.values[0].split('"'), key=len).strip()
+            if not probe:
+                return self._every_event(view, by_event)
+            for ref in view.search(f'"{probe}"'):
+                seen.setdefault(ref.id, ref)
+            wanted = term.spellings[0]
+            for event_id, doc in by_event.items():
+                haystack = fold(doc.get("note", "") + " " + " ".join(doc.get("tags", ())))
+                if any(s in haystack for s in wanted):
+                    self._add(seen, view, event_id, doc)
+            for day, note in notes_of_day.items():
+                if any(s in fold(note) for s in wanted):
+                    for ref in view.day_refs(day):
+                        seen.setdefault(ref.id, ref)
+            return list(seen.values())
+        if any(t.field in _ANNOTATION_FIELDS for t in positive):
+            for event_id, doc in by_event.items():
+                self._add(seen, view, event_id, doc)
+            return list(seen.values())
+        days = _days_in_range(positive, view)
+        if days is not None:
+            return [ref for day in days for ref in view.day_refs(day)]
+        return self._every_event(view, by_event)
+
+    def _every_event(self, view, by_event: dict) -> list[EventRef]:
+        orphans = [self._orphan_ref(i, doc) for i, doc in by_event.items() if view.where(i) is None]
+        return [ref for doc in view.flat_docs() for ref in view.day_refs(doc["day"])] + orphans
+
+    @staticmethod
+    def _add(seen: dict[str, EventRef], view, event_id: str, doc: dict) -> None:
+        if event_id in seen:
+            return
+        where = view.where(event_id)
+        seen[event_id] = view.ref(*where) if where is not None else FindMethods._orphan_ref(event_id, doc)
+
+    @staticmethod
+    def _orphan_ref(event_id: str, doc: dict) -> EventRef:
+        return EventRef(
+            day=doc.get("day") or 0,
+            date=None,
+            section_index=-1,
+            heading=doc.get("heading"),
+            theme=doc.get("theme") or "general",
+            event=Event(event_id, doc.get("quote", "")),
+            source="",
+        )
+
+
+def _position(view, ref: EventRef) -> tuple[int, int]:
+    where = view.where(ref.id) if ref.section_index >= 0 else None
+    return (where[1], where[2]) if where is not None else (ref.section_index, 0)
+
+
+def _days_in_range(terms: Iterable[Term], view) -> list[int] | None:
+    """The stored days a positive day: term allows (None when no such term narrows the days)."""
+    days = None
+    for term in terms:
+        if term.field != "day":
+            continue
+        allowed = {
+            row[0]
+            for row in view.summaries()
+            for low, high in term.bounds
+            if (low is None or row[0] >= low) and (high is None or row[0] <= high)
+        }
+        days = allowed if days is None else days & allowed
+    return None if days is None else sorted(days, reverse=True)
