@@ -17,6 +17,25 @@ from warreader.errors import WarreaderError
 
 DB_ENV = "WARREADER_DB"
 NOTE_HELP = "set the note ('' clears it; '-' reads stdin)"
+#: `annotate --query` changes at most this many events without --yes.
+BULK_CONFIRM = 20
+QUERY_HELP = """\
+The query language (also the reader's /):
+  kyiv drone                  every word: in the text, the note, the tags or the day's note
+  "power cuts"                a phrase
+  -odesa  -"grain deal"       not this word or phrase (fields too: -tag:done)
+  tag:drones  tag:a,b         a tag (either of a list); flag: the same for flags
+  theme:fighting              a section theme (key or label)
+  outlet:guardian             the bulletin's outlet (part of its name)
+  note:pokrovsk               in the note only
+  day:987  day:900..1000      a day or a range (day:900.. leaves the end open)
+  date:2024-11  date:2024-11-01..2024-12-31
+  has:note  has:tag  has:flag  is:orphan  is:moved
+Terms combine with AND. Case, accents and place spellings (Kiev/Kyiv) are folded.
+
+examples:
+  warreader search 'flag:verify theme:fighting day:900..1000 kharkiv'
+  warreader search 'tag:drones date:2024-11 -"shot down"' --json"""
 
 
 def default_db_path() -> Path:
@@ -75,13 +94,36 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--read", metavar="N.C", default=None, help="read copy C of bulletin N from now on")
     p.add_argument("--auto", metavar="N", default=None, help="let warreader choose bulletin N's copy again")
 
-    p = command("search", "find events whose text matches, newest first (case- and accent-insensitive)")
-    p.add_argument("query", metavar="QUERY")
+    p = command("search", "find events by words, tags, flags, notes, themes, outlets, days and dates")
+    p.formatter_class = argparse.RawDescriptionHelpFormatter
+    p.epilog = QUERY_HELP
+    p.add_argument("query", nargs="+", metavar="QUERY", help="the query (see below); quote it in the shell")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--limit", type=int, default=None, metavar="N", help="at most N results")
 
-    p = command("annotate", "tag, flag or note one event; exits 0 once the change is on disk")
-    p.add_argument("event_id", metavar="EVENT_ID")
+    p = command("views", "saved queries: add NAME QUERY, list (with current counts), rm NAME")
+    view_actions = p.add_subparsers(dest="action", metavar="ACTION")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    add = view_actions.add_parser("add", help="save QUERY as the view NAME (replaces a view of that name)")
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("query", nargs="+", metavar="QUERY")
+    listing = view_actions.add_parser("list", help="list the saved views with their current counts")
+    listing.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print JSON")
+    rm = view_actions.add_parser("rm", help="remove the view NAME")
+    rm.add_argument("name", metavar="NAME")
+
+    p = command(
+        "annotate",
+        "tag, flag or note one event (or every event a query finds); exits 0 once the change is on disk",
+    )
+    p.add_argument("event_id", nargs="?", default=None, metavar="EVENT_ID")
+    p.add_argument(
+        "--query",
+        metavar="QUERY",
+        default=None,
+        help="tag or flag every event this query finds (see `warreader search --help`)",
+    )
+    p.add_argument("--yes", action="store_true", help=f"with --query: go ahead above {BULK_CONFIRM} events")
     p.add_argument("--tag", action="append", default=[], metavar="T", help="add a tag (repeatable)")
     p.add_argument("--untag", action="append", default=[], metavar="T", help="remove a tag (repeatable)")
     p.add_argument("--note", default=None, metavar="TEXT", help=NOTE_HELP + "; replaces the note")
@@ -162,6 +204,7 @@ _MODULES = {
     "list": "library",
     "show": "library",
     "search": "library",
+    "views": "views",
     "sources": "sources",
     "annotate": "annotate",
     "day-note": "annotate",

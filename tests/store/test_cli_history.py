@@ -78,3 +78,53 @@ def test_tags_list_rename_and_remove(capsys, db):
     # The export shows a tag exactly as stored.
     code, out, _ = run(capsys, "--db", str(db), "export")
     assert "> #Kharkiv\n" in out and "##Kharkiv" not in out
+
+
+def test_search_finds_notes_and_tags_and_names_a_bad_field(capsys, db):
+    """Issue 16: words from the user's own note and a tag are found; an unknown field is an error."""
+    eid = event(db, 3)
+    run(capsys, "--db", str(db), "annotate", eid, "--note", "Pokrovsk figure to check", "--tag", "clitag")
+    code, out, _ = run(capsys, "--db", str(db), "search", "Pokrovsk figure", "--json")
+    assert code == 0 and [r["id"] for r in json.loads(out)] == [eid]
+    code, out, _ = run(capsys, "--db", str(db), "search", "clitag")
+    assert code == 0 and eid in out
+    code, out, err = run(capsys, "--db", str(db), "search", "colour:red")
+    assert code == 2 and "Unknown field 'colour:'" in err and out == ""
+
+
+def test_search_help_shows_the_language(capsys):
+    with pytest.raises(SystemExit):
+        main(["search", "--help"])
+    out = capsys.readouterr().out
+    assert "tag:drones" in out and "day:900..1000" in out and "is:orphan" in out and "examples:" in out
+
+
+def test_views_add_list_rm(capsys, db):
+    run(capsys, "--db", str(db), "annotate", event(db, 0), "--flag", "verify")
+    code, out, _ = run(capsys, "--db", str(db), "views", "add", "to verify", "flag:verify")
+    assert code == 0 and "1 events now" in out
+    code, out, _ = run(capsys, "--db", str(db), "views", "list", "--json")
+    assert json.loads(out) == [{"name": "to verify", "query": "flag:verify", "count": 1}]
+    code, _, err = run(capsys, "--db", str(db), "views", "add", "bad", "nope:x")
+    assert code == 2 and "Unknown field" in err
+    assert run(capsys, "--db", str(db), "views", "rm", "TO VERIFY")[0] == 0
+    code, _, err = run(capsys, "--db", str(db), "views", "rm", "to verify")
+    assert code == 4 and "No saved view" in err
+
+
+def test_annotate_query_counts_first_and_needs_yes_above_twenty(capsys, tmp_path):
+    db = tmp_path / "big"
+    library = Library.open(db, seed_samples=False)
+    library.import_bulletins([build_bulletin(900 + n, DAY_981) for n in range(5)])  # 25 events
+    library.close()
+    code, out, _ = run(capsys, "--db", str(db), "annotate", "--query", "day:900..904", "--tag", "bulk")
+    assert code == 3 and "25 event(s) match" in out and "--yes" in out
+    assert Library.open(db, seed_samples=False).annotations() == []
+    argv = ["--db", str(db), "annotate", "--query", "day:900..904", "--tag", "bulk", "--yes"]
+    code, out, _ = run(capsys, *argv)
+    assert code == 0 and "changed 25 event(s) in one step" in out
+    assert len(Library.open(db, seed_samples=False).annotations()) == 25
+    code, out, _ = run(capsys, "--db", str(db), "undo")
+    assert code == 0 and Library.open(db, seed_samples=False).annotations() == []
+    code, _, err = run(capsys, "--db", str(db), "annotate", "--query", "kyiv", "--note", "x")
+    assert code == 2 and "one event at a time" in err

@@ -162,6 +162,8 @@ def test_search(capsys, filled, db):
         "heading": "Fighting",
         "theme": "fighting",
         "text": DAY_981["Fighting"][0],
+        "outlet": "day981.txt",
+        "orphan": False,
     }
     code, out, _ = run(capsys, "--db", str(db), "search", "russia", "--json", "--limit", "2")
     assert len(json.loads(out)) == 2

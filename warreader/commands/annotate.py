@@ -16,7 +16,7 @@ from warreader.commands.library import (
     parse_day,
     safe,
 )
-from warreader.errors import NotFoundError
+from warreader.errors import InputError, NotFoundError
 from warreader.store import Annotation, Library
 
 
@@ -29,6 +29,10 @@ def _note_text(value: str | None) -> str | None:
 
 
 def _annotate(library: Library, args: argparse.Namespace) -> int:
+    if (args.event_id is None) == (args.query is None):
+        raise InputError("Name one event (EVENT_ID) or give --query QUERY, not both.")
+    if args.query is not None:
+        return _annotate_query(library, args)
     note = _note_text(args.note)
     append = _note_text(args.append_note)
     if not (args.tag or args.untag or args.flag or args.unflag or note is not None or append):
@@ -53,6 +57,37 @@ def _annotate(library: Library, args: argparse.Namespace) -> int:
         orphan = " (orphan: its event is not in the library)" if annotation.orphan else ""
         print(f"saved {annotation.event_id}{orphan}")
         print("\n".join(describe_annotation(annotation, indent="  ")))
+    return 0
+
+
+def _annotate_query(library: Library, args: argparse.Namespace) -> int:
+    """The same tag/flag change on every event the query finds: counted first, one step to undo."""
+    from warreader.cli import BULK_CONFIRM
+
+    if args.note is not None or args.append_note is not None:
+        raise InputError("--query tags and flags many events at once; notes are written one event at a time.")
+    if not (args.tag or args.untag or args.flag or args.unflag):
+        raise InputError("--query needs a change: --tag, --untag, --flag or --unflag.")
+    found = [ref for ref in library.find(args.query) if ref.section_index >= 0 or library.annotation(ref.id)]
+    if not found:
+        print(f"No event matches {one_line(args.query)!r}; nothing was changed.")
+        return 0
+    print(f"{len(found)} event(s) match {one_line(args.query)!r}.")
+    if len(found) > BULK_CONFIRM and not args.yes:
+        print(f"That is more than {BULK_CONFIRM}: run it again with --yes to change them all.")
+        print("Nothing was changed.")
+        return 3
+    changed, change_id = library.annotate_many(
+        [ref.id for ref in found],
+        add_tags=args.tag,
+        remove_tags=args.untag,
+        add_flags=args.flag,
+        remove_flags=args.unflag,
+    )
+    if change_id is None:
+        print("They all had that already; nothing was changed.")
+    else:
+        print(f"changed {changed} event(s) in one step ({change_id}; `warreader undo` takes it back).")
     return 0
 
 

@@ -180,7 +180,8 @@ def _show_bulletin(library: Library, day_bulletin: DayBulletin, *, several: bool
 def _search(library: Library, args: argparse.Namespace) -> int:
     if args.limit is not None and args.limit < 0:
         raise InputError("--limit must be 0 or more.")
-    refs = library.search(args.query, limit=args.limit)
+    query = " ".join(args.query)
+    refs = library.find(query, limit=args.limit)
     if args.json:
         print(
             dump_json(
@@ -192,6 +193,8 @@ def _search(library: Library, args: argparse.Namespace) -> int:
                         "heading": r.heading,
                         "theme": r.theme,
                         "text": r.text,
+                        "outlet": r.outlet,
+                        "orphan": r.section_index < 0,
                     }
                     for r in refs
                 ]
@@ -199,11 +202,12 @@ def _search(library: Library, args: argparse.Namespace) -> int:
         )
         return 0
     if not refs:
-        print(f"No event matches {one_line(args.query)!r}.", file=sys.stderr)
+        print(f"No event matches {one_line(query)!r}.", file=sys.stderr)
         return 0
     for r in refs:
         date = r.date.isoformat() if r.date else "?"
-        print(f"day {r.day} ({date}) · {one_line(r.heading or '(no heading)')} · {r.id}")
+        orphan = " · orphan" if r.section_index < 0 else ""
+        print(f"day {r.day} ({date}) · {one_line(r.heading or '(no heading)')} · {r.id}{orphan}")
         print(f"  {one_line(r.text)}")
     return 0
 

@@ -17,7 +17,16 @@ from warreader.store import annotations as notes
 from warreader.store import history
 from warreader.store.bulk_merge import IncomingDayNote, IncomingNote, MergeResult, merge_tables
 from warreader.store.history import Change, UndoRefused
-from warreader.store.records import Annotation, DayNote, EventRef, TagStat, label_key, normalise_tag, now_iso
+from warreader.store.records import (
+    Annotation,
+    DayNote,
+    EventRef,
+    SavedView,
+    TagStat,
+    label_key,
+    normalise_tag,
+    now_iso,
+)
 from warreader.store.transaction import Transaction
 
 
@@ -311,6 +320,44 @@ class AnnotationMethods:
                 tx.put_day_note(day, merged.day_notes[str(day)])
         return merged.result
 
+    # -- saved views ---------------------------------------------------------------------------------
+
+    def views(self) -> list[SavedView]:
+        """The saved views, in the order they were saved."""
+        with self._lock:
+            table = self._astore.read().get("views", {})
+            return [_view(doc) for _key, doc in sorted(table.items(), key=lambda kv: int(kv[0]))]
+
+    def save_view(self, name: str, query: str) -> SavedView:
+        """Save `query` under `name` (replacing a view of that name, whatever its case). The query is
+        checked first: a query that cannot be read is a QueryError and nothing is saved."""
+        from warreader.query import parse
+
+        name = " ".join(name.split())
+        if not name:
+            raise InputError("A view needs a name.")
+        if parse(query).empty:
+            raise InputError("A view needs a query (see `warreader search --help`).")
+        doc = {"name": name, "query": query.strip(), "created_at": now_iso()}
+        with self._writing():
+            tables = self._astore.read()
+            table = dict(tables.get("views", {}))
+            key = next((k for k, d in table.items() if d.get("name", "").casefold() == name.casefold()), None)
+            table[key or str(max(map(int, table), default=0) + 1)] = doc
+            self._astore.write({**tables, "views": table})
+        return _view(doc)
+
+    def remove_view(self, name: str) -> None:
+        """Remove the view `name`; NotFoundError when there is none."""
+        with self._writing():
+            tables = self._astore.read()
+            table = dict(tables.get("views", {}))
+            key = next((k for k, d in table.items() if d.get("name", "").casefold() == name.casefold()), None)
+            if key is None:
+                raise NotFoundError(f"No saved view named {name!r} (`warreader views list` shows them).")
+            del table[key]
+            self._astore.write({**tables, "views": table})
+
     # -- history and undo ----------------------------------------------------------------------------
 
     def history(self, event_id: str | None = None, limit: int | None = None) -> list[Change]:
@@ -408,6 +455,10 @@ def _chain_depth(doc: dict, by_id: dict) -> int:
         depth += 1
         doc = by_id.get(doc["undoes"], {})
     return depth
+
+
+def _view(doc: dict) -> SavedView:
+    return SavedView(str(doc.get("name", "")), str(doc.get("query", "")), str(doc.get("created_at", "")))
 
 
 def _mark_undone(table: dict[str, dict], undone: str, by: str) -> None:

@@ -54,6 +54,15 @@ class DaySummary:
 
 
 @dataclass(frozen=True, slots=True)
+class SavedView:
+    """A query kept under a name (`warreader views`, the reader's `v`)."""
+
+    name: str
+    query: str
+    created_at: str
+
+
+@dataclass(frozen=True, slots=True)
 class TagStat:
     """One tag in use: its spelling, how many events carry it, and when one of them last changed."""
 

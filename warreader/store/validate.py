@@ -142,6 +142,12 @@ def _change(doc: dict) -> Problem:
     return None
 
 
+def _saved_view(doc: dict) -> Problem:
+    if type(doc.get("name")) is not str or type(doc.get("query")) is not str:
+        return "a saved view without a text name and query"
+    return None
+
+
 def _check_tables(tables: dict, documents: dict[str, Callable[[dict], Problem]]) -> Problem:
     for name, table in tables.items():
         problem = _keys_are_numbers(table)
@@ -169,4 +175,6 @@ def check_bulletins(tables: dict) -> Problem:
 
 def check_annotations(tables: dict) -> Problem:
     """annotations.json: tables `annotations`, `day_notes` (keyed by day number) and `history`."""
-    return _check_tables(tables, {"annotations": _annotation, "day_notes": _day_note, "history": _change})
+    return _check_tables(
+        tables, {"annotations": _annotation, "day_notes": _day_note, "history": _change, "views": _saved_view}
+    )
