@@ -326,6 +326,12 @@ class Library(OrphanMethods):
                 return self._newest
             return self._view().bulletin(day)
 
+    def known_sources(self) -> set[str]:
+        """Where the stored bulletins came from (their `source`: a path or a link), e.g. to skip fetching
+        a feed's links the library already holds."""
+        with self._lock:
+            return {source for doc in self._raw_bulletins().values() if (source := doc.get("source"))}
+
     def locate(self, event_id: str) -> EventRef | None:
         """Where the event with this id is stored, or None."""
         with self._lock:
