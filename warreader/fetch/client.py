@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import httpx
 
 from warreader import __version__
-from warreader.fetch.urls import FetchError, check_scheme
+from warreader.fetch.urls import FETCHED_SCHEMES, FetchError, check_scheme
 
 #: The largest page read, in bytes: a bulletin page is ~100 KB; 20 MB is the parser's own limit.
 MAX_BYTES = 20 * 1024 * 1024
@@ -105,7 +105,8 @@ class Fetcher:
                     request = response.next_request
                 finally:
                     response.close()
-                check_scheme(str(request.url), shown=url)
+                if request.url.scheme not in FETCHED_SCHEMES:  # named as the server wrote it
+                    check_scheme(response.headers.get("Location", str(request.url)), shown=url)
             raise FetchError(f"{url}: more than {self.max_redirects} redirects; gave up")
         except httpx.TimeoutException:
             raise FetchError(f"{url}: no answer within {self.timeout:g} s (timed out)") from None
