@@ -27,6 +27,14 @@ def run(capsys, *argv):
     return code, out, err
 
 
+def said(out: str, day: int, source: object) -> str:
+    """The line `import` printed about `day` from `source` (its wording is the store's report; what
+    matters here is that each link is named with what became of it)."""
+    lines = [line for line in out.splitlines() if f"day {day}" in line and str(source) in line]
+    assert len(lines) == 1, out
+    return lines[0]
+
+
 def stored(db) -> dict[int, str]:
     """day → source of every stored bulletin."""
     with Library.open(db, seed_samples=False) as library:
@@ -37,7 +45,7 @@ def test_a_bulletin_page_is_stored_with_its_link_as_source(capsys, db, site):
     url = site.url(pages.aj_path(974))
     code, out, err = run(capsys, "--db", db, "import", url + "#comments")
     assert code == 0, err
-    assert f"imported day 974 from {url}" in out
+    assert "unchanged" not in said(out, 974, url)
     with Library.open(db, seed_samples=False) as library:
         bulletin = library.bulletin(974)
         assert bulletin.source == url  # the link as fetched, without its fragment
@@ -49,7 +57,7 @@ def test_a_bulletin_page_is_stored_with_its_link_as_source(capsys, db, site):
     assert request.headers["User-Agent"].startswith("warreader/")
     # Again: the same page, unchanged.
     code, out, _ = run(capsys, "--db", db, "import", url)
-    assert code == 0 and f"unchanged day 974 ({url})" in out
+    assert code == 0 and "unchanged" in said(out, 974, url)
 
 
 def test_saved_page_shapes_text_copies_and_declared_charsets(capsys, db, site):
@@ -82,7 +90,7 @@ def test_files_and_links_in_one_call_write_the_library_once(capsys, db, site, tm
     code, out, err = run(capsys, "--db", db, "import", path, site.url(pages.aj_path(976)))
     assert code == 0, err
     assert calls == [[975, 976]]
-    assert f"imported day 975 from {path}" in out and "imported day 976 from http://" in out
+    said(out, 975, path), said(out, 976, site.url(pages.aj_path(976)))
 
 
 def test_rss_feed_imports_its_bulletins_and_nothing_else(capsys, db, site):
@@ -132,8 +140,8 @@ def test_index_page_with_every_kind_of_failure(db, site):
         f"index page {index}: 8 bulletins listed, 1 already in the library, fetching 7, 3 other links ignored"
         in out
     )
-    assert f"imported day 977 from {site.url(pages.aj_path(977))}" in out
-    assert f"imported day 978 from {site.url(pages.aj_path(978))}" in out  # "../../news/…" resolved
+    said(out, 977, site.url(pages.aj_path(977)))
+    said(out, 978, site.url(pages.aj_path(978)))  # "../../news/…" resolved
     failures = [line for line in err.splitlines() if line.startswith("warreader: ")]
     assert len(failures) == 6, err
     assert f"warreader: {site.url(pages.aj_path(979))}: HTTP 404 Not Found" in failures
