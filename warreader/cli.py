@@ -78,8 +78,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     p.add_argument("--json", action="store_true", help="print a JSON array, one object per bulletin")
 
-    p = command("import", "parse bulletin files or folders and store them in the library")
-    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p = command(
+        "import",
+        "parse bulletin files or folders, or fetch http(s) links (a bulletin page, an RSS or Atom feed, "
+        "an index page), and store the bulletins in the library",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH_OR_URL")
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="for each link: seconds to connect and between reads (default 15)",
+    )
 
     p = command("list", "list the days in the library, newest first")
     p.add_argument("--json", action="store_true", help="print JSON")

@@ -1,7 +1,9 @@
-"""`warreader import PATH…`: parse bulletin files or folders and store them, keeping every note.
+"""`warreader import PATH_OR_URL…`: parse bulletin files or folders, fetch links, store them, keeping
+every note.
 
-Files that fail to parse are reported by name and the others are still stored; the exit status is then 2.
+Files or links that fail are reported by name and the others are still stored; the exit status is then 2.
 The library is written once for the whole run. A progress bar goes to stderr when it is a terminal.
+Links (`https://…`) are read by `warreader.commands.import_links`, loaded only when one is given.
 """
 
 from __future__ import annotations
@@ -40,17 +42,17 @@ def _expand(paths: list[Path]) -> tuple[list[Path], int]:
 
 
 @contextlib.contextmanager
-def _progress(total: int) -> Iterator:
+def _progress(total: int, label: str = "parsing", minimum: int = PROGRESS_MIN_FILES) -> Iterator:
     """A transient Rich progress bar on stderr (no markup from file names ever reaches it), or nothing."""
-    if total < PROGRESS_MIN_FILES or not sys.stderr.isatty():
+    if total < minimum or not sys.stderr.isatty():
         yield lambda: None
         return
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    columns = (TextColumn("parsing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("parsing", total=total)
+        task = progress.add_task(label, total=total)
         yield lambda: progress.advance(task)
 
 
@@ -87,12 +89,21 @@ def describe_outcome(outcome: SourceOutcome) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Parse, store once, then print what happened to each day and to the notes."""
-    files, failed = _expand(list(args.paths))
+    """Parse and fetch, store once, then print what happened to each day and to the notes."""
+    from warreader.fetch import is_url  # no httpx: that loads only when a link is fetched
+
+    urls = [arg for arg in args.paths if is_url(arg)]
+    files, failed = _expand([Path(arg) for arg in args.paths if not is_url(arg)])
     bulletins, parse_failures = _parse_all(files)
     failed += parse_failures
     # A user importing their own bulletins does not want the bundled samples mixed in.
     with open_library(args, seed=False) as library:
+        if urls:
+            from warreader.commands.import_links import fetch_links
+
+            fetched, fetch_failures = fetch_links(urls, library.known_sources(), timeout=args.timeout)
+            bulletins.extend(fetched)
+            failed += fetch_failures
         report = library.import_bulletins(bulletins)
     for outcome in report.sources:
         print(describe_outcome(outcome))
@@ -100,7 +111,7 @@ def run(args: argparse.Namespace) -> int:
         if not message.startswith(tuple(o.source for o in report.sources if o.outcome == "skipped")):
             print(one_line(message))
     print(f"{report.summary()}, failed {failed} → {one_line(library.path)}")
-    if not files and not failed:
+    if not files and not urls and not failed:
         print("warreader: no bulletin files found", file=sys.stderr)
         return 2
     return 2 if failed else 0
