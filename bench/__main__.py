@@ -12,6 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from bench.cli_section import cli_section
 from bench.core import annotate_section, import_section, open_section, search_section
 from bench.export_section import export_section
 from bench.machine import machine_info
@@ -53,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     params = {"days": days, "notes": notes, "runs": runs, "quick": args.quick, "seed": args.seed}
     plan = [("import", import_section), ("open", open_section), ("annotate", annotate_section),
             ("search", search_section), ("reader", reader_section), ("export", export_section),
-            ("notes-import", notes_import_section)]
+            ("notes-import", notes_import_section), ("cli", cli_section)]
     sections = []
     try:
         for name, body in plan:

@@ -23,6 +23,7 @@ SECTIONS = {
     "reader": "warreader.tui",
     "export": "warreader.export",
     "notes-import": "warreader.export",
+    "cli": "warreader.store",
 }
 
 
