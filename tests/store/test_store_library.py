@@ -143,18 +143,62 @@ def test_library_path_that_is_a_file(tmp_path):
     assert path.read_text() == "mine"
 
 
+BUSY_WRITER = r"""
+import sys, time
+from pathlib import Path
+from warreader.store.lock import LibraryLock
+lock = LibraryLock(Path(sys.argv[1]), timeout=5)
+lock.acquire()
+print("holding", flush=True)
+sys.stdin.readline()
+"""
+
+
 def test_busy_library_is_a_clear_error_not_a_hang(lib_path, make):
-    import filelock
+    import subprocess
+    import sys
 
     from warreader.errors import LibraryError
 
     library = Library.open(lib_path, seed_samples=False, lock_timeout=0.2)
     library.import_bulletins([make(981, DAY_981)])
     eid = library.bulletin(981).sections[0].events[0].id
-    with filelock.FileLock(lib_path / ".lock"):  # another process writing, as far as the library knows
+    env = {"PYTHONPATH": ":".join(sys.path)}
+    holder = subprocess.Popen(  # another process writing, holding the lock
+        [sys.executable, "-c", BUSY_WRITER, str(lib_path / ".lock")],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        assert holder.stdout.readline() == "holding\n"
         with pytest.raises(LibraryError, match="busy"):
             library.annotate(eid, add_tags=["x"])
+    finally:
+        holder.communicate("go\n", timeout=30)
     assert library.annotate(eid, add_tags=["x"]).tags == ["x"]
+
+
+def test_a_killed_lock_holder_never_leaves_the_library_locked(lib_path, make):
+    import signal
+    import subprocess
+    import sys
+
+    library = Library.open(lib_path, seed_samples=False, lock_timeout=5)
+    library.import_bulletins([make(981, DAY_981)])
+    eid = library.bulletin(981).sections[0].events[0].id
+    holder = subprocess.Popen(
+        [sys.executable, "-c", BUSY_WRITER, str(lib_path / ".lock")],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={"PYTHONPATH": ":".join(sys.path)},
+    )
+    assert holder.stdout.readline() == "holding\n"
+    holder.send_signal(signal.SIGKILL)
+    holder.wait()
+    assert library.annotate(eid, add_tags=["after the kill"]).tags == ["after-the-kill"]
 
 
 def test_temp_files_of_a_killed_writer_are_cleaned_up(lib_path, make):

@@ -6,7 +6,7 @@
                              every bulletin of the day with its copies (see day_docs.py)
 <library>/annotations.json   TinyDB, tables "annotations" and "day_notes" (doc_id = day number)
 <library>/summary.json       day list + newest day, derived from bulletins.json (see summary.py)
-<library>/.lock              cross-process writer lock (filelock)
+<library>/.lock              cross-process writer lock (store/lock.py: fcntl.flock)
 <file>.bak                   the previous version of each TinyDB file
 <file>.bak-v<N>              a copy of each file as it was before migrating from schema N
 ```

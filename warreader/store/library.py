@@ -28,6 +28,7 @@ from warreader.store import summary as day_summary
 from warreader.store.annotating import AnnotationMethods
 from warreader.store.finding import FindMethods
 from warreader.store.importer import ImportPlan
+from warreader.store.lock import LibraryLock, LockTimeout
 from warreader.store.orphans import OrphanMethods
 from warreader.store.records import (
     Annotation,
@@ -54,7 +55,7 @@ class Library(AnnotationMethods, OrphanMethods, FindMethods):
         self.path = Path(path)
         self._lock = RLock()
         self._lock_timeout = lock_timeout
-        self._file_lock = None  # created on the first write: importing filelock costs ~30 ms at start-up
+        self._file_lock: LibraryLock | None = None  # created on the first write
         self._swept = False
         self._bdb = TinyDB(self.path / layout.BULLETINS, storage=CachedJSONStorage, check=check_bulletins)
         self._adb = TinyDB(self.path / layout.ANNOTATIONS, storage=CachedJSONStorage, check=check_annotations)
@@ -210,18 +211,12 @@ class Library(AnnotationMethods, OrphanMethods, FindMethods):
     def _locked(self) -> Iterator[None]:
         """Thread lock, then process lock, without reading anything (setting up or migrating the folder
         must not load files in a shape this version no longer reads)."""
-        import filelock
-
         with self._lock:
             if self._file_lock is None:
-                # thread_local=False: the RLock above already serialises threads; the file lock only has
-                # to keep other processes out, and must stay re-entrant across nested writes.
-                self._file_lock = filelock.FileLock(
-                    self.path / layout.LOCK, timeout=self._lock_timeout, thread_local=False
-                )
+                self._file_lock = LibraryLock(self.path / layout.LOCK, self._lock_timeout)
             try:
                 self._file_lock.acquire()
-            except filelock.Timeout:
+            except LockTimeout:
                 raise LibraryError(
                     f"The library {self.path} is busy: another warreader process has held its lock "
                     f"({self.path / layout.LOCK}) for over {self._lock_timeout:.0f} s. Try again."
