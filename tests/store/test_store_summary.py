@@ -141,8 +141,12 @@ def lib_first_id(library: Library, day: int) -> str:
     return library.bulletin(day).sections[0].events[0].id
 
 
+#: Calls about single days: answered from those days' byte ranges, without parsing the whole file.
+DAY_LOCAL = {"older bulletin", "missing bulletin", "locate", "annotations", "orphans", "annotate", "set_day_note"}
+
+
 @pytest.mark.parametrize("name", sorted(CALLS))
-def test_any_other_call_loads_transparently(filled, tmp_path, name):
+def test_any_other_call_is_answered_exactly(filled, tmp_path, name):
     twin = tmp_path / "twin"
     twin.mkdir()
     for path in filled.iterdir():
@@ -151,7 +155,22 @@ def test_any_other_call_loads_transparently(filled, tmp_path, name):
         expected = CALLS[name](library)
     with deferred(filled) as library:
         assert CALLS[name](library) == expected
-        assert library.loaded
+        # A call about single days reads only those; any other loads the whole file.
+        assert library.loaded == (name not in DAY_LOCAL)
+
+
+def test_stale_byte_ranges_fall_back_to_the_full_load(filled):
+    """A summary whose ranges no longer describe the file (a foreign rewrite with the same _rev) is
+    never trusted: the day is read from the whole file."""
+    with deferred(filled) as library:
+        expected = None
+        with Library.open(filled, seed_samples=False) as full:
+            expected = full.bulletin(703)
+        summary = library._summary
+        library._summary = type(summary)(
+            summary.rev, summary.rows, summary.newest, {k: (v[0] + 7, v[1]) for k, v in summary.offsets.items()}
+        )
+        assert library.bulletin(703) == expected and library.loaded
 
 
 def test_write_while_deferred_refreshes_the_summary(filled, make):

@@ -187,13 +187,13 @@ class AnnotationMethods:
 
     def _edit(self, tx: Transaction, event_id: str, **changes) -> Annotation | None:
         """One event's edit inside a transaction (see `annotate`)."""
-        where = self._view().where(event_id)
+        ref = self.locate(event_id)
+        where = None if ref is None else ref
         key = tx.key_of_event(event_id)
         if key is None and where is None:
             raise NotFoundError(f"No event with id {event_id} in the library {self.path}.")
         if key is None:
-            ref = self._view().ref(*where)  # type: ignore[misc]
-            doc = notes.new_doc(event_id, ref.day, ref.theme, ref.heading, ref.text)
+            doc = notes.new_doc(event_id, ref.day, ref.theme, ref.heading, ref.text)  # type: ignore[union-attr]
         else:
             doc = dict(tx.doc(key))  # type: ignore[arg-type]
         spellings = self._tag_spellings(tx)
@@ -235,7 +235,7 @@ class AnnotationMethods:
         caller read it is kept beside the new text)."""
         with self._transaction(origin, f"day note of day {day}") as tx:
             existing = tx.day_note(day)
-            if existing is None and not allow_missing_day and str(day) not in self._raw_bulletins():
+            if existing is None and not allow_missing_day and not self._has_day(day):
                 raise NotFoundError(f"Day {day} is not in the library {self.path}.")
             stored = "" if existing is None else str(existing.get("note", ""))
             text = notes.resolve_note(stored, text, base, notes.marker_origin(origin))

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from threading import RLock
+from typing import TypeVar
 
 from tinydb import TinyDB
 from tinydb.table import Document
@@ -37,11 +38,13 @@ from warreader.store.records import (
     EventRef,
     ImportReport,
 )
+from warreader.store.slices import SlicedDays, StaleSlices
 from warreader.store.storage import CachedJSONStorage, gc_paused, head_rev
 from warreader.store.validate import check_annotations, check_bulletins
 from warreader.store.views import BulletinView
 
 Progress = Callable[[int, int | None], None]
+T = TypeVar("T")
 
 #: How long a writer waits for another warreader process to finish its write.
 LOCK_TIMEOUT = 30.0
@@ -57,7 +60,12 @@ class Library(AnnotationMethods, OrphanMethods, FindMethods):
         self._lock_timeout = lock_timeout
         self._file_lock: LibraryLock | None = None  # created on the first write
         self._swept = False
-        self._bdb = TinyDB(self.path / layout.BULLETINS, storage=CachedJSONStorage, check=check_bulletins)
+        self._bdb = TinyDB(
+            self.path / layout.BULLETINS,
+            storage=CachedJSONStorage,
+            check=check_bulletins,
+            sliced_table="bulletins",
+        )
         self._adb = TinyDB(self.path / layout.ANNOTATIONS, storage=CachedJSONStorage, check=check_annotations)
         self._bstore: CachedJSONStorage = self._bdb.storage  # type: ignore[assignment]
         self._astore: CachedJSONStorage = self._adb.storage  # type: ignore[assignment]
@@ -181,8 +189,9 @@ class Library(AnnotationMethods, OrphanMethods, FindMethods):
 
     def _try_write_summary(self, rev: str, rows: list[tuple], view: BulletinView) -> bool:
         newest = view.raw.get(str(rows[0][0])) if rows else None
+        offsets = self._bstore.offsets() if self._bstore.rev == rev else None
         try:
-            day_summary.write(self.path / layout.SUMMARY, rev, rows, newest)
+            day_summary.write(self.path / layout.SUMMARY, rev, rows, newest, offsets)
         except OSError:
             return False  # only a derived cache: the next deferred open sees the stale `_rev`, loads in full
         return True
@@ -250,6 +259,7 @@ class Library(AnnotationMethods, OrphanMethods, FindMethods):
 
     def _clear_caches(self) -> None:
         self._view_cache: BulletinView | None = None
+        self._sliced: tuple[day_summary.Summary, BulletinView] | None = None
         self._by_event: dict[str, str] = {}
         self._by_id: dict[str, str] = {}
 
@@ -263,6 +273,33 @@ class Library(AnnotationMethods, OrphanMethods, FindMethods):
             self._view_cache = BulletinView(self._bstore.read().get("bulletins", {}))
             self._bgen = self._bstore.generation
         return self._view_cache
+
+    def _day_view(self) -> BulletinView:
+        """The view for reads about single days. While deferred with the days' byte ranges known, one that
+        reads only the days asked for (see `warreader.store.slices`); otherwise the full view. Use it
+        through `_day_local`, which falls back to the full load should the ranges be stale."""
+        summary = self._summary
+        if summary is None or summary.offsets is None:
+            return self._view()
+        if self._sliced is None or self._sliced[0] is not summary:
+            days = SlicedDays(self.path / layout.BULLETINS, summary.rev, summary.offsets)
+            self._sliced = (summary, BulletinView(days))
+        return self._sliced[1]
+
+    def _day_local(self, read: Callable[[BulletinView], T]) -> T:
+        """`read` on the day view; on stale byte ranges, load in full and read again."""
+        with self._lock:
+            try:
+                return read(self._day_view())
+            except StaleSlices:
+                self._load_deferred()
+                return read(self._view())
+
+    def _has_day(self, day: int) -> bool:
+        """True when the library holds `day` (from the summary while deferred)."""
+        if self._summary is not None:
+            return any(row[0] == day for row in self._summary.rows)
+        return str(day) in self._raw_bulletins()
 
     def _raw_bulletins(self) -> dict[str, dict]:
         """str(day) → stored document."""
@@ -340,12 +377,11 @@ class Library(AnnotationMethods, OrphanMethods, FindMethods):
                     first = day_docs.reading_copy(summary.newest["bulletins"][0])
                     self._newest = bulletin_from_doc({**first, "day": day})
                 return self._newest
-            return self._view().bulletin(day)
+        return self._day_local(lambda view: view.bulletin(day))
 
     def bulletins(self, day: int) -> list[DayBulletin]:
         """Every bulletin of `day` (one per outlet), each with its reading copy and all its sources."""
-        with self._lock:
-            return self._view().bulletins(day)
+        return self._day_local(lambda view: view.bulletins(day))
 
     def known_sources(self) -> set[str]:
         """Every stored copy's source (path or URL) and canonical URL: what an import from a feed skips."""
@@ -373,10 +409,12 @@ class Library(AnnotationMethods, OrphanMethods, FindMethods):
 
     def locate(self, event_id: str) -> EventRef | None:
         """Where the event with this id is stored, or None."""
-        with self._lock:
-            view = self._view()
+
+        def read(view: BulletinView) -> EventRef | None:
             where = view.where(event_id)
             return None if where is None else view.ref(*where)
+
+        return self._day_local(read)
 
     def theme_events(self, theme: str) -> list[EventRef]:
         """A storyline: every event of one theme key, oldest day first, in reading order."""
@@ -453,7 +491,8 @@ class Library(AnnotationMethods, OrphanMethods, FindMethods):
                 tx.put(key, doc)
 
     def _public(self, doc: dict) -> Annotation:
-        return notes.to_annotation(doc, orphan=self._view().where(doc.get("event_id", "")) is None)
+        event_id = doc.get("event_id", "")
+        return notes.to_annotation(doc, orphan=self._day_local(lambda view: view.where(event_id)) is None)
 
 
 def _yield_to_other_threads() -> None:

@@ -84,8 +84,7 @@ class OrphanMethods:
                 raise NotFoundError(f"No annotation with id {orphan_id} in the library {self.path}.")
             doc = table[key]
             day = doc.get("day")
-            view = self._view()
-            pool = view.day_refs(day) if day is not None else []
+            pool = self._day_local(lambda view: view.day_refs(day)) if day is not None else []
             found = best_matches(doc.get("quote", ""), [ref.text for ref in pool], limit)
             return [(pool[i], score) for i, score in found]
 
@@ -95,10 +94,9 @@ class OrphanMethods:
             key = tx.key_of_id(orphan_id)
             if key is None:
                 raise NotFoundError(f"No annotation with id {orphan_id} in the library {self.path}.")
-            where = self._view().where(event_id)
-            if where is None:
+            ref = self.locate(event_id)
+            if ref is None:
                 raise NotFoundError(f"No event with id {event_id} in the library {self.path}.")
-            ref = self._view().ref(*where)
             anchor = {
                 "event_id": ref.id,
                 "day": ref.day,

@@ -85,9 +85,21 @@ def corrupt_message(path: Path, detail: str) -> str:
 class CachedJSONStorage(Storage):
     """See the module docstring. `generation` increases whenever the cached data changes."""
 
-    def __init__(self, path: str | Path, *, keep_backup: bool = True, check: Checker | None = None) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        keep_backup: bool = True,
+        check: Checker | None = None,
+        sliced_table: str | None = None,
+    ) -> None:
         self.path = Path(path)
         self.keep_backup = keep_backup
+        #: The table whose documents' byte ranges in the file are known after each write (`offsets`), so a
+        #: reader can parse one document without the whole file (see `warreader.store.slices`).
+        self.sliced_table = sliced_table
+        #: (rev, {key: (start, length)}) of the version last written or checked; None when unknown.
+        self._offsets: tuple[str, dict[str, tuple[int, int]]] | None = None
         #: Structural check of the tables as read (see `warreader.store.validate`): a file that fails it
         #: is refused like unreadable JSON, so nothing is built from it or written over it.
         self.check = check
@@ -176,9 +188,28 @@ class CachedJSONStorage(Storage):
         self._set(data, (st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns, rev_bytes))
 
     def _set(self, data: dict, fingerprint: tuple | None) -> None:
+        self._offsets = None
         self._data = data
         self._fingerprint = fingerprint
         self.generation += 1
+
+    def offsets(self) -> dict[str, tuple[int, int]] | None:
+        """Where each document of `sliced_table` lies in the file as cached (None when that cannot be
+        told). Known after a write; after a load, derived by serialising each document as a write would
+        and checked against the file itself, so a file written by other means gives None."""
+        rev = self.rev
+        if rev is None or self.sliced_table is None or self._data is None:
+            return None
+        if self._offsets is not None and self._offsets[0] == rev:
+            return self._offsets[1]
+        try:
+            _payload, offsets = _serialise(rev, self._data, self.sliced_table)
+        except (orjson.JSONEncodeError, TypeError):
+            return None
+        if offsets is None or not _matches_file(self.path, rev, offsets, self._data[self.sliced_table]):
+            return None
+        self._offsets = (rev, offsets)
+        return offsets
 
     def invalidate(self) -> None:
         """Forget the cache: the next read loads the file (used after a failed write or batch)."""
@@ -226,7 +257,7 @@ class CachedJSONStorage(Storage):
         rev = secrets.token_hex(8)
         # `_rev` first: `_current_fingerprint` reads it from the file's first bytes.
         try:
-            payload = orjson.dumps({_REV_KEY: rev, **data})
+            payload, offsets = _serialise(rev, data, self.sliced_table)
         except (orjson.JSONEncodeError, TypeError) as error:
             self.invalidate()  # the cache holds what cannot be stored; the file is still the old version
             raise LibraryError(
@@ -244,6 +275,7 @@ class CachedJSONStorage(Storage):
                 "the previous version is intact and nothing was changed."
             ) from None
         self._fingerprint = (st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns, rev.encode("ascii"))
+        self._offsets = (rev, offsets) if offsets is not None else None
         if self.on_flush is not None:
             self.on_flush()
 
@@ -264,3 +296,50 @@ class CachedJSONStorage(Storage):
 
     def close(self) -> None:
         """TinyDB calls this on close; there is nothing left unwritten outside a batch."""
+
+
+def _serialise(rev: str, data: dict, sliced: str | None) -> tuple[bytes, dict[str, tuple[int, int]] | None]:
+    """The file's bytes — exactly `orjson.dumps({"_rev": rev, **data})` — and, for table `sliced`, where
+    each of its documents lies in them."""
+    if sliced is None or sliced not in data:
+        return orjson.dumps({_REV_KEY: rev, **data}), None
+    parts = [b'{"' + _REV_KEY.encode() + b'":' + orjson.dumps(rev)]
+    size = len(parts[0])
+    offsets: dict[str, tuple[int, int]] = {}
+    for name, table in data.items():
+        if name != sliced:
+            part = b"," + orjson.dumps(name) + b":" + orjson.dumps(table)
+            parts.append(part)
+            size += len(part)
+            continue
+        head = b"," + orjson.dumps(name) + b":{"
+        parts.append(head)
+        size += len(head)
+        for n, (key, doc) in enumerate(table.items()):
+            label = (b"," if n else b"") + orjson.dumps(key) + b":"
+            body = orjson.dumps(doc)
+            offsets[key] = (size + len(label), len(body))
+            parts += (label, body)
+            size += len(label) + len(body)
+        parts.append(b"}")
+        size += 1
+    parts.append(b"}")
+    return b"".join(parts), offsets
+
+
+def _matches_file(path: Path, rev: str, offsets: dict[str, tuple[int, int]], table: dict) -> bool:
+    """True when the file holds `rev` and its first and last documents lie where `offsets` says."""
+    keys = list(offsets)
+    try:
+        with open(path, "rb") as handle:
+            match = _REV_HEAD.match(handle.read(_HEAD_BYTES))
+            if match is None or match.group(1).decode("ascii") != rev:
+                return False
+            for key in {keys[0], keys[-1]} if keys else ():
+                start, length = offsets[key]
+                handle.seek(start)
+                if handle.read(length) != orjson.dumps(table[key]):
+                    return False
+    except OSError:
+        return False
+    return True

@@ -4,9 +4,10 @@ Parsing the ~12 MB bulletins.json of a 1,500-day library takes ~60 ms and summin
 this ~130 kB file holds just the day list and the newest day's document:
 
 ```
-{"_rev": "<_rev of the bulletins.json it was derived from>", "format": 2,
+{"_rev": "<_rev of the bulletins.json it was derived from>", "format": 3,
  "days": [[day, "2024-11-02" or null, title, sections, events, bulletins, [outlets]], …],   newest first
- "newest": {the stored document of the newest day} or null}
+ "newest": {the stored document of the newest day} or null,
+ "offsets": {"981": [start, length], …} or null}     where each day's document lies in bulletins.json
 ```
 
 It is a derived cache, never the truth: it is rewritten after every write of bulletins.json, and a reader
@@ -24,7 +25,7 @@ import orjson
 from warreader.store.atomic import atomic_write_bytes
 from warreader.store.views import parse_date
 
-FORMAT = 2
+FORMAT = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,20 +35,29 @@ class Summary:
     rev: str
     rows: list[tuple]
     newest: dict | None
+    #: Byte range of each day's document in bulletins.json (str(day) → (start, length)), when known.
+    offsets: dict[str, tuple[int, int]] | None = None
 
     @property
     def newest_day(self) -> int | None:
         return self.rows[0][0] if self.rows else None
 
 
-def write(path: Path, rev: str, rows: list[tuple], newest: dict | None) -> None:
+def write(
+    path: Path,
+    rev: str,
+    rows: list[tuple],
+    newest: dict | None,
+    offsets: dict[str, tuple[int, int]] | None = None,
+) -> None:
     """Atomically store `BulletinView.summaries()` rows and the newest day's stored document as derived
     from the bulletins.json whose `_rev` is `rev`. OSError on failure: the caller decides it is harmless."""
     days = [
         (day, date.isoformat() if date else None, title, sections, events, bulletins, list(outlets))
         for day, date, title, sections, events, bulletins, outlets in rows
     ]
-    atomic_write_bytes(path, orjson.dumps({"_rev": rev, "format": FORMAT, "days": days, "newest": newest}))
+    document = {"_rev": rev, "format": FORMAT, "days": days, "newest": newest, "offsets": offsets}
+    atomic_write_bytes(path, orjson.dumps(document))
 
 
 def read(path: Path) -> Summary | None:
@@ -61,8 +71,14 @@ def read(path: Path) -> Summary | None:
             (int(day), parse_date(date), title, int(sections), int(events), int(count), tuple(outlets))
             for day, date, title, sections, events, count, outlets in data["days"]
         ]
-    except (OSError, orjson.JSONDecodeError, KeyError, TypeError, ValueError):
+        raw_offsets = data.get("offsets")
+        offsets = (
+            {str(key): (int(start), int(length)) for key, (start, length) in raw_offsets.items()}
+            if isinstance(raw_offsets, dict)
+            else None
+        )
+    except (OSError, orjson.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError):
         return None
     if rows and (newest is None or newest.get("day") != rows[0][0]):
         return None
-    return Summary(rev, rows, newest)
+    return Summary(rev, rows, newest, offsets)

@@ -41,6 +41,11 @@ def _keys_are_numbers(table: dict) -> Problem:
     return None
 
 
+def check_day(doc: dict) -> Problem:
+    """One stored day document (what `SlicedDays` checks of each day it reads)."""
+    return _day(doc)
+
+
 def _day(doc: dict) -> Problem:
     """A schema-2 day document (see `warreader.store.day_docs`)."""
     if not valid_day(doc.get("day")):
