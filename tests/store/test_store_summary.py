@@ -142,7 +142,15 @@ def lib_first_id(library: Library, day: int) -> str:
 
 
 #: Calls about single days: answered from those days' byte ranges, without parsing the whole file.
-DAY_LOCAL = {"older bulletin", "missing bulletin", "locate", "annotations", "orphans", "annotate", "set_day_note"}
+DAY_LOCAL = {
+    "older bulletin",
+    "missing bulletin",
+    "locate",
+    "annotations",
+    "orphans",
+    "annotate",
+    "set_day_note",
+}
 
 
 @pytest.mark.parametrize("name", sorted(CALLS))
@@ -167,9 +175,8 @@ def test_stale_byte_ranges_fall_back_to_the_full_load(filled):
         with Library.open(filled, seed_samples=False) as full:
             expected = full.bulletin(703)
         summary = library._summary
-        library._summary = type(summary)(
-            summary.rev, summary.rows, summary.newest, {k: (v[0] + 7, v[1]) for k, v in summary.offsets.items()}
-        )
+        shifted = {k: (start + 7, length) for k, (start, length) in summary.offsets.items()}
+        library._summary = type(summary)(summary.rev, summary.rows, summary.newest, shifted)
         assert library.bulletin(703) == expected and library.loaded
 
 
