@@ -230,7 +230,13 @@ _MODULES = {
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.command == "search":
+        # `warreader search kyiv -odesa`: a word to exclude looks like an option to argparse.
+        args.query += extra
+    elif extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
     if args.db is None:
         args.db = default_db_path()
     module = importlib.import_module(f"warreader.commands.{_MODULES[args.command]}")

@@ -158,11 +158,45 @@ def _term():
     )
 
 
+@pytest.fixture(scope="module")
+def command_line(library):
+    """The same library as a short command opens it: deferred, reading single days and words.idx."""
+    Library.open(library.path, keep_caches=True).find("kyiv")  # leaves words.idx and the summary current
+    assert (library.path / "words.idx").exists()
+    opened = Library.open(library.path, defer_bulletins=True, keep_caches=True)
+    yield opened
+    opened.close()
+
+
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.tuples(st.booleans(), _term()), min_size=1, max_size=3))
-def test_find_equals_the_brute_force_filter(library, capsys, terms):
+def test_find_equals_the_brute_force_filter(library, command_line, capsys, terms):
     query = " ".join(("-" if negate else "") + term for negate, term in terms)
-    assert sorted(r.id for r in library.find(query)) == sorted(brute_force(library, capsys, query))
+    expected = sorted(brute_force(library, capsys, query))
+    assert sorted(r.id for r in library.find(query)) == expected
+    # A command-line process answers the same, from single days and the word file.
+    assert sorted(r.id for r in command_line.find(query)) == expected
+
+
+def test_a_word_query_from_the_command_line_reads_only_its_days(command_line):
+    fresh = Library.open(command_line.path, defer_bulletins=True, keep_caches=True)
+    for query in ("tag:drones kyiv", "grain -odesa", "day:903..905", "date:2024-11", "is:orphan"):
+        assert fresh.find(query), query
+    assert not fresh.loaded
+    fresh.find("theme:economy")  # needs every event: loads them
+    assert fresh.loaded
+
+
+def test_a_stale_word_file_is_never_used(tmp_path, make):
+    from conftest import DAY_981
+
+    library = Library.open(tmp_path / "lib", seed_samples=False, keep_caches=True)
+    library.import_bulletins([make(981, DAY_981)])
+    assert [r.day for r in library.find("kyiv")] == [981]
+    other = Library.open(tmp_path / "lib", seed_samples=False)
+    other.import_bulletins([make(982, {"Fighting": ["Drones hit Kyiv again."]})])
+    short = Library.open(tmp_path / "lib", defer_bulletins=True, keep_caches=True)
+    assert [r.day for r in short.find("kyiv")] == [982, 981]  # the new day, though words.idx predates it
 
 
 def test_the_fixture_has_two_outlets(library):

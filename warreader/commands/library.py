@@ -43,7 +43,7 @@ def dump_json(value: object) -> str:
 def open_library(args: argparse.Namespace, *, seed: bool = True) -> Library:
     """The library at `--db`. Deferred: a command about a few days reads only those days (see
     `warreader.store.slices`); anything needing the whole library loads it when it asks."""
-    return Library.open(args.db, seed_samples=seed, defer_bulletins=True)
+    return Library.open(args.db, seed_samples=seed, defer_bulletins=True, keep_caches=True)
 
 
 def parse_day(value: str) -> int:

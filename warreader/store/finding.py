@@ -7,6 +7,11 @@ notes or orphans, the days in range for a day or date query, else every event. T
 checked against every term (`query.matcher`), so the answer never depends on which step found it; a
 property test holds it equal to a brute-force filter over every event.
 
+While the library is deferred (a command-line process), the candidates come without loading every day:
+a word from `words.idx` (`warreader.store.word_file`; rebuilt by a search that had to load everything,
+when it was missing or stale), annotations and day ranges from the days they name. A query that needs
+every event (`theme:` alone, a word without a fresh index) loads the library.
+
 Results come newest day first, then in reading order, as the search gives them. An orphan (its event is
 no longer in the library) is given as an `EventRef` built from its annotation's anchor, with section
 index -1 and no date or source.
@@ -14,12 +19,16 @@ index -1 and no date or source.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 
 from warreader.model import Event
 from warreader.query import Query, Record, Term, matcher, parse
 from warreader.search import fold
+from warreader.store import word_file
 from warreader.store.records import EventRef
+from warreader.store.slices import SlicedDays
+from warreader.store.word_file import WordFile
 from warreader.themes import theme_label
 
 #: Fields whose positive terms only annotated events can satisfy.
@@ -35,11 +44,23 @@ class FindMethods:
         if parsed.empty:
             return []
         with self._lock:
-            view = self._view()
             annotations = dict(self._raw_annotations())
             day_notes = dict(self._astore.read().get("day_notes", {}))
         by_event = {doc.get("event_id"): doc for doc in annotations.values()}
         notes_of_day = {int(day): doc.get("note", "") for day, doc in day_notes.items()}
+        try:
+            return self._day_local(lambda view: self._found(parsed, view, by_event, notes_of_day, limit))
+        except _NeedsEveryDay:
+            with self._lock:
+                view = self._view()
+            return self._found(parsed, view, by_event, notes_of_day, limit)
+        finally:
+            if parsed.text_terms() and self._keep_caches and self.loaded:
+                self._keep_word_file()
+
+    def _found(
+        self, parsed: Query, view, by_event: dict, notes_of_day: dict[int, str], limit
+    ) -> list[EventRef]:
         candidates = self._candidates(parsed, view, by_event, notes_of_day)
         accepts = matcher(parsed)
         found = []
@@ -75,7 +96,7 @@ class FindMethods:
             probe = max(term.values[0].split('"'), key=len).strip()
             if not probe:
                 return self._every_event(view, by_event)
-            for ref in view.search(f'"{probe}"'):
+            for ref in self._text_hits(view, probe, term.spellings[0]):
                 seen.setdefault(ref.id, ref)
             wanted = term.spellings[0]
             for event_id, doc in by_event.items():
@@ -91,12 +112,51 @@ class FindMethods:
             for event_id, doc in by_event.items():
                 self._add(seen, view, event_id, doc)
             return list(seen.values())
-        days = _days_in_range(positive, view)
+        days = _days_in_range(positive, [(d.day, d.date) for d in self.days()])
         if days is not None:
             return [ref for day in days for ref in view.day_refs(day)]
         return self._every_event(view, by_event)
 
+    def _text_hits(self, view, probe: str, spellings: tuple[str, ...]) -> Iterable[EventRef]:
+        """Events whose text may hold the term: from the loaded index, or while deferred from words.idx."""
+        if not isinstance(view.raw, SlicedDays):
+            return view.search(f'"{probe}"')
+        index = WordFile.open(self.path / word_file.NAME, view.raw.rev)
+        if index is None:
+            raise _NeedsEveryDay
+        try:
+            places = {
+                hit
+                for spelling in spellings
+                for hit in index.events_with(spelling if '"' not in spelling else probe)
+            }
+        finally:
+            index.close()
+        refs = []
+        for day, place in sorted(places, key=lambda hit: (-hit[0], hit[1])):
+            day_refs = view.day_refs(day)
+            if place < len(day_refs):
+                refs.append(day_refs[place])
+        return refs
+
+    def _keep_word_file(self) -> None:
+        """Build words.idx from the loaded library when it is missing or stale (best effort: a cache)."""
+        rev = self._bstore.rev
+        if rev is None or not WordFile.missing_or_stale(self.path / word_file.NAME, rev):
+            return
+        with self._lock:
+            view = self._view()
+        events = [
+            (doc["day"], place, fold(ref.text))
+            for doc in view.flat_docs()
+            for place, ref in enumerate(view.day_refs(doc["day"]))
+        ]
+        with contextlib.suppress(OSError):
+            word_file.build(self.path / word_file.NAME, rev, events)
+
     def _every_event(self, view, by_event: dict) -> list[EventRef]:
+        if isinstance(view.raw, SlicedDays):
+            raise _NeedsEveryDay
         orphans = [self._orphan_ref(i, doc) for i, doc in by_event.items() if view.where(i) is None]
         return [ref for doc in view.flat_docs() for ref in view.day_refs(doc["day"])] + orphans
 
@@ -120,22 +180,33 @@ class FindMethods:
         )
 
 
+class _NeedsEveryDay(Exception):
+    """The query needs every event, and the library has not loaded them all yet."""
+
+
 def _position(view, ref: EventRef) -> tuple[int, int]:
     where = view.where(ref.id) if ref.section_index >= 0 else None
     return (where[1], where[2]) if where is not None else (ref.section_index, 0)
 
 
-def _days_in_range(terms: Iterable[Term], view) -> list[int] | None:
-    """The stored days a positive day: term allows (None when no such term narrows the days)."""
+def _days_in_range(terms: Iterable[Term], rows: list[tuple[int, object]]) -> list[int] | None:
+    """The stored days that positive day: and date: terms allow (None when no such term narrows them);
+    `rows` are (day, date) of every stored day."""
     days = None
     for term in terms:
-        if term.field != "day":
+        if term.field == "day":
+            allowed = {day for day, _date in rows if any(_within(day, lo, hi) for lo, hi in term.bounds)}
+        elif term.field == "date":
+            allowed = {
+                day
+                for day, date in rows
+                if date is not None and any(_within(date, lo, hi) for lo, hi in term.bounds)
+            }
+        else:
             continue
-        allowed = {
-            row[0]
-            for row in view.summaries()
-            for low, high in term.bounds
-            if (low is None or row[0] >= low) and (high is None or row[0] <= high)
-        }
         days = allowed if days is None else days & allowed
     return None if days is None else sorted(days, reverse=True)
+
+
+def _within(value, low, high) -> bool:
+    return (low is None or value >= low) and (high is None or value <= high)

@@ -79,6 +79,7 @@ class Library(AnnotationMethods, OrphanMethods, FindMethods):
         self._summary: day_summary.Summary | None = None
         self._newest: Bulletin | None = None  # built from the summary's document
         self._summary_due = False  # summary.json missing or stale: `load_bulletins` rewrites it
+        self._keep_caches = False  # see `open`
         self._bstore.on_flush = self._write_summary
         self._clear_caches()
 
@@ -92,8 +93,13 @@ class Library(AnnotationMethods, OrphanMethods, FindMethods):
         seed_samples: bool = True,
         lock_timeout: float = LOCK_TIMEOUT,
         defer_bulletins: bool = False,
+        keep_caches: bool = False,
     ) -> Library:
         """Open (creating or migrating if needed) the library folder at `path`.
+
+        `keep_caches` (for short command-line processes): whenever this process has to load the whole
+        bulletins file, it also brings the derived caches up to date (summary.json, words.idx), so the
+        next short command can read only what it needs.
 
         A library this call creates is filled with the bundled sample bulletins when `seed_samples` is
         True (never an existing one: a lost bulletins.json is an error, not a reason to refill it).
@@ -130,6 +136,9 @@ class Library(AnnotationMethods, OrphanMethods, FindMethods):
                 library._summary_due = library._summary is None
             if library._summary is None:
                 library._bstore.read()
+        library._keep_caches = keep_caches
+        if keep_caches and defer_bulletins and library._summary_due:
+            library.load_bulletins()  # loaded already: this only writes the missing or stale summary
         if seed_samples and created:
             library._seed()
         return library

@@ -29,6 +29,7 @@ class SlicedDays(Mapping[str, dict]):
 
     def __init__(self, path: Path, rev: str, offsets: dict[str, tuple[int, int]]) -> None:
         self._path = path
+        self.rev = rev
         self._rev = rev.encode("ascii")
         self._offsets = offsets
         self._docs: dict[str, dict] = {}
