@@ -58,7 +58,36 @@ def _add_db(parser: argparse.ArgumentParser, *, top: bool) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+class _Skipped:
+    """Stands in for the parser of a command this call does not run: defining every command's arguments
+    costs a short command-line call about as much as its real work, and only one is ever parsed."""
+
+    def __getattr__(self, name: str):
+        return lambda *args, **kwargs: self
+
+    def __setattr__(self, name: str, value: object) -> None:
+        pass
+
+
+def command_named(argv: list[str]) -> str | None:
+    """The command `argv` runs, when it can be told without parsing (None: build every command)."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--db":
+            skip = True
+        elif arg.startswith("--db="):
+            continue
+        elif arg.startswith("-"):
+            return None  # --help, --version or a mistake: the whole parser answers those
+        else:
+            return arg if arg in _MODULES else None
+    return None
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; with `only`, the other commands are left out (see `_Skipped`)."""
     parser = argparse.ArgumentParser(
         prog="warreader",
         description="Read, tag and annotate daily war bulletins. Run without a command to open the reader.",
@@ -68,6 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        if only is not None and name != only:
+            return _Skipped()  # type: ignore[return-value]
         p = sub.add_parser(name, help=help_text, description=help_text)
         _add_db(p, top=False)
         return p
@@ -230,7 +261,7 @@ _MODULES = {
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(command_named(sys.argv[1:] if argv is None else argv))
     args, extra = parser.parse_known_args(argv)
     if extra and args.command == "search":
         # `warreader search kyiv -odesa`: a word to exclude looks like an option to argparse.

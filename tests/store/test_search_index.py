@@ -157,7 +157,7 @@ def test_prepare_search_does_not_hold_the_library_lock(lib, make, monkeypatch):
         assert release.wait(10), "the test never released the build"
         return real_index(texts)
 
-    monkeypatch.setattr("warreader.store.views.SearchIndex", slow_index)
+    monkeypatch.setattr("warreader.search.SearchIndex", slow_index)  # the view imports it on first use
     worker = threading.Thread(target=lib.prepare_search)
     worker.start()
     assert started.wait(10)

@@ -11,12 +11,10 @@ from __future__ import annotations
 import contextlib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from warreader.errors import InputError, NotFoundError, WarreaderError
 from warreader.store import annotations as notes
-from warreader.store import history
-from warreader.store.bulk_merge import IncomingDayNote, IncomingNote, MergeResult, merge_tables
-from warreader.store.history import Change, UndoRefused
 from warreader.store.records import (
     Annotation,
     DayNote,
@@ -27,7 +25,14 @@ from warreader.store.records import (
     normalise_tag,
     now_iso,
 )
-from warreader.store.transaction import Transaction
+
+if TYPE_CHECKING:
+    from warreader.store.bulk_merge import IncomingDayNote, IncomingNote, MergeResult
+    from warreader.store.history import Change
+    from warreader.store.transaction import Transaction
+
+# history, transaction and bulk_merge are imported where used: a command that only reads (search, show)
+# should not pay for defining what only writes need.
 
 
 class UndoError(WarreaderError):
@@ -44,6 +49,9 @@ class AnnotationMethods:
     @contextlib.contextmanager
     def _transaction(self, origin: str, label: str, undoes: str | None = None) -> Iterator[Transaction]:
         """A change on fresh tables under the writer lock, written with its history record at the end."""
+        from warreader.store import history
+        from warreader.store.transaction import Transaction
+
         if origin not in history.ORIGINS:
             raise ValueError(f"origin must be one of {history.ORIGINS}, not {origin!r}")
         with self._writing():
@@ -298,6 +306,8 @@ class AnnotationMethods:
         lock, on the library as it is on disk at that moment, and one durable write (none when nothing
         changes), recorded as one change of origin "import". Rules: `warreader.store.bulk_merge`; linear
         in the sizes of the library and the input."""
+        from warreader.store.bulk_merge import merge_tables
+
         with self._transaction("import", f"import notes ({marker.strip('- ')})") as tx:
             view = self._view()
 
@@ -362,6 +372,8 @@ class AnnotationMethods:
 
     def history(self, event_id: str | None = None, limit: int | None = None) -> list[Change]:
         """Recorded changes, newest first; with `event_id`, those that touched that event."""
+        from warreader.store import history
+
         with self._lock:
             table = self._astore.read().get("history", {})
             found = []
@@ -380,6 +392,8 @@ class AnnotationMethods:
         """Undo the change `change_id`, or the last change made from `origin` that is not undone yet (an
         undo is itself a change, so undoing it redoes). Refused (UndoError, nothing written) when a newer
         change altered what this one changed."""
+        from warreader.store.history import UndoRefused
+
         with self._writing():
             table = self._astore.read().get("history", {})
             target = self._undo_target(table, change_id, origin)
@@ -412,6 +426,8 @@ class AnnotationMethods:
                     if doc.get("undone_by"):
                         raise UndoError(f"The change {change_id} was already undone by {doc['undone_by']}.")
                     return doc
+            from warreader.store import history
+
             raise UndoError(
                 f"No change {change_id} in the history of {self.path} (it keeps the last "
                 f"{history.KEEP_CHANGES:,} changes; `warreader history` lists them)."
@@ -429,6 +445,9 @@ class AnnotationMethods:
         raise UndoError(f"Nothing to undo: no change made {where[origin]} is left in the history.")
 
     def _revert(self, tx: Transaction, change: dict, table: dict[str, dict]) -> None:
+        from warreader.store import history
+        from warreader.store.history import UndoRefused
+
         for item in change["items"]:
             if item["kind"] == "annotation":
                 key = tx.key_of_id(item["id"])

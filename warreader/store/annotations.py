@@ -8,7 +8,6 @@ A stored annotation document (TinyDB table "annotations") looks like:
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Iterable
 
 from warreader.errors import InputError
@@ -25,6 +24,8 @@ from warreader.store.records import (
 
 def new_annotation_id() -> str:
     """A short random id, stable for the annotation's life (what `warreader reattach` names)."""
+    import secrets
+
     return "a" + secrets.token_hex(5)
 
 

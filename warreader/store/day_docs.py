@@ -24,9 +24,7 @@ storylines and exports see every bulletin of the day.
 from __future__ import annotations
 
 import re
-import secrets
 from pathlib import PurePath
-from urllib.parse import urlsplit
 
 from warreader.model import Bulletin, bulletin_to_doc
 
@@ -39,6 +37,8 @@ _NAME_SPLIT = re.compile(r"[_\-\s.]+")
 
 
 def new_bulletin_id() -> str:
+    import secrets
+
     return "b" + secrets.token_hex(5)
 
 
@@ -99,6 +99,8 @@ def link_of(copy: dict) -> str:
 
 def host_name(url: str) -> str | None:
     """`https://www.aljazeera.com/news/…` → `aljazeera.com`; None for a path."""
+    from urllib.parse import urlsplit
+
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return None

@@ -21,15 +21,17 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from warreader.model import Event
-from warreader.query import Query, Record, Term, matcher, parse
-from warreader.search import fold
-from warreader.store import word_file
 from warreader.store.records import EventRef
 from warreader.store.slices import SlicedDays
-from warreader.store.word_file import WordFile
-from warreader.themes import theme_label
+
+if TYPE_CHECKING:
+    from warreader.query import Query, Term
+
+# The query language, the folding, the theme table and the word file are imported where they are used: a
+# library opened to annotate or show one day never needs them.
 
 #: Fields whose positive terms only annotated events can satisfy.
 _ANNOTATION_FIELDS = ("tag", "flag", "note", "has", "is")
@@ -40,6 +42,8 @@ class FindMethods:
 
     def find(self, query: str | Query, limit: int | None = None) -> list[EventRef]:
         """Events matching the query, newest day first (QueryError for a query that cannot be read)."""
+        from warreader.query import parse
+
         parsed = parse(query) if isinstance(query, str) else query
         if parsed.empty:
             return []
@@ -61,6 +65,9 @@ class FindMethods:
     def _found(
         self, parsed: Query, view, by_event: dict, notes_of_day: dict[int, str], limit
     ) -> list[EventRef]:
+        from warreader.query import Record, matcher
+        from warreader.themes import theme_label
+
         candidates = self._candidates(parsed, view, by_event, notes_of_day)
         accepts = matcher(parsed)
         found = []
@@ -86,6 +93,8 @@ class FindMethods:
         return found if limit is None else found[:limit]
 
     def _candidates(self, query: Query, view, by_event: dict, notes_of_day: dict[int, str]) -> list[EventRef]:
+        from warreader.search import fold
+
         words = query.text_terms()
         positive = [t for t in query.terms if not t.negate]
         seen: dict[str, EventRef] = {}
@@ -121,6 +130,9 @@ class FindMethods:
         """Events whose text may hold the term: from the loaded index, or while deferred from words.idx."""
         if not isinstance(view.raw, SlicedDays):
             return view.search(f'"{probe}"')
+        from warreader.store import word_file
+        from warreader.store.word_file import WordFile
+
         index = WordFile.open(self.path / word_file.NAME, view.raw.rev)
         if index is None:
             raise _NeedsEveryDay
@@ -141,6 +153,10 @@ class FindMethods:
 
     def _keep_word_file(self) -> None:
         """Build words.idx from the loaded library when it is missing or stale (best effort: a cache)."""
+        from warreader.search import fold
+        from warreader.store import word_file
+        from warreader.store.word_file import WordFile
+
         rev = self._bstore.rev
         if rev is None or not WordFile.missing_or_stale(self.path / word_file.NAME, rev):
             return

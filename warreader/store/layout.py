@@ -16,7 +16,6 @@ Everything here runs under the writer lock (see `Library.open`).
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -224,6 +223,8 @@ def prepare(folder: Path) -> bool:
 
 def _backup_for_migration(folder: Path, version: int) -> None:
     """Copy every library file to `<name>.bak-v<version>` (never overwriting an earlier backup)."""
+    import shutil
+
     for name in (META, *DATA_FILES):
         source = folder / name
         if not source.exists():

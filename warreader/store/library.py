@@ -16,10 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from threading import RLock
-from typing import TypeVar
-
-from tinydb import TinyDB
-from tinydb.table import Document
+from typing import TYPE_CHECKING, TypeVar
 
 from warreader.errors import InputError, LibraryError
 from warreader.model import Bulletin, bulletin_from_doc
@@ -28,7 +25,6 @@ from warreader.store import day_docs, layout
 from warreader.store import summary as day_summary
 from warreader.store.annotating import AnnotationMethods
 from warreader.store.finding import FindMethods
-from warreader.store.importer import ImportPlan
 from warreader.store.lock import LibraryLock, LockTimeout
 from warreader.store.orphans import OrphanMethods
 from warreader.store.records import (
@@ -42,6 +38,9 @@ from warreader.store.slices import SlicedDays, StaleSlices
 from warreader.store.storage import CachedJSONStorage, gc_paused, head_rev
 from warreader.store.validate import check_annotations, check_bulletins
 from warreader.store.views import BulletinView
+
+if TYPE_CHECKING:
+    from warreader.store.importer import ImportPlan
 
 Progress = Callable[[int, int | None], None]
 T = TypeVar("T")
@@ -60,19 +59,11 @@ class Library(AnnotationMethods, OrphanMethods, FindMethods):
         self._lock_timeout = lock_timeout
         self._file_lock: LibraryLock | None = None  # created on the first write
         self._swept = False
-        self._bdb = TinyDB(
-            self.path / layout.BULLETINS,
-            storage=CachedJSONStorage,
-            check=check_bulletins,
-            sliced_table="bulletins",
+        self._bstore = CachedJSONStorage(
+            self.path / layout.BULLETINS, check=check_bulletins, sliced_table="bulletins"
         )
-        self._adb = TinyDB(self.path / layout.ANNOTATIONS, storage=CachedJSONStorage, check=check_annotations)
-        self._bstore: CachedJSONStorage = self._bdb.storage  # type: ignore[assignment]
-        self._astore: CachedJSONStorage = self._adb.storage  # type: ignore[assignment]
-        # cache_size=0: TinyDB's query cache would not notice another process's writes.
-        self._btable = self._bdb.table("bulletins", cache_size=0)
-        self._atable = self._adb.table("annotations", cache_size=0)
-        self._ntable = self._adb.table("day_notes", cache_size=0)
+        self._astore = CachedJSONStorage(self.path / layout.ANNOTATIONS, check=check_annotations)
+        self._btable_cache = None  # TinyDB's table over `_bstore`, made when an import first needs it
         self._bgen = -1  # bulletin-storage generation the derived caches below belong to
         self._agen = -1
         # Deferred mode: the summary answering for bulletins.json until it is parsed (None: parsed).
@@ -208,8 +199,8 @@ class Library(AnnotationMethods, OrphanMethods, FindMethods):
     def close(self) -> None:
         """Release the caches. Every write is already on disk, so there is nothing to flush."""
         with self._lock:
-            self._bdb.close()
-            self._adb.close()
+            self._bstore.close()
+            self._astore.close()
             self._clear_caches()
 
     def __enter__(self) -> Library:
@@ -309,6 +300,18 @@ class Library(AnnotationMethods, OrphanMethods, FindMethods):
         if self._summary is not None:
             return any(row[0] == day for row in self._summary.rows)
         return str(day) in self._raw_bulletins()
+
+    @property
+    def _btable(self):
+        """TinyDB's table of bulletins over our storage (imported here: only an import writes through it,
+        and a short command that only reads or annotates should not pay for importing TinyDB)."""
+        if self._btable_cache is None:
+            from tinydb import TinyDB
+
+            store = self._bstore
+            # cache_size=0: TinyDB's query cache would not notice another process's writes.
+            self._btable_cache = TinyDB(storage=lambda: store).table("bulletins", cache_size=0)
+        return self._btable_cache
 
     def _raw_bulletins(self) -> dict[str, dict]:
         """str(day) → stored document."""
@@ -476,6 +479,8 @@ class Library(AnnotationMethods, OrphanMethods, FindMethods):
             with self._bstore.batch():
                 if replaced:
                     self._btable.remove(doc_ids=replaced)
+                from tinydb.table import Document
+
                 self._btable.insert_multiple(Document(d, doc_id=day) for day, d in plan.docs.items())
         # The bulletins are durable now. Re-anchoring follows; should it fail, the notes of those days
         # are still on disk and show up as orphans until re-attached.

@@ -7,12 +7,15 @@ helpers they use (`_writing`, `_view`, `_raw_annotations`, `_public`, the TinyDB
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from warreader.errors import NotFoundError
 from warreader.store import annotations as notes
-from warreader.store.matching import best_matches
 from warreader.store.records import Annotation, EventRef, normalise_tag, now_iso
-from warreader.store.transaction import Transaction
+
+if TYPE_CHECKING:
+    from warreader.store.transaction import Transaction
+
 
 
 class OrphanMethods:
@@ -85,6 +88,8 @@ class OrphanMethods:
             doc = table[key]
             day = doc.get("day")
             pool = self._day_local(lambda view: view.day_refs(day)) if day is not None else []
+            from warreader.store.matching import best_matches  # rapidfuzz: only when asked
+
             found = best_matches(doc.get("quote", ""), [ref.text for ref in pool], limit)
             return [(pool[i], score) for i, score in found]
 

@@ -24,12 +24,10 @@ import contextlib
 import gc
 import os
 import re
-import secrets
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import orjson
-from tinydb.storages import Storage
 
 from warreader.errors import LibraryError
 from warreader.store.atomic import atomic_write_bytes
@@ -82,8 +80,11 @@ def corrupt_message(path: Path, detail: str) -> str:
     return f"The library file {path} cannot be read ({detail}). It was left untouched. {hint}"
 
 
-class CachedJSONStorage(Storage):
-    """See the module docstring. `generation` increases whenever the cached data changes."""
+class CachedJSONStorage:
+    """See the module docstring. `generation` increases whenever the cached data changes.
+
+    A TinyDB storage by shape (`read`, `write`, `close`), without subclassing TinyDB's `Storage`: importing
+    TinyDB is left to the writes that go through its tables (see `Library._btable`)."""
 
     def __init__(
         self,
@@ -254,6 +255,8 @@ class CachedJSONStorage(Storage):
         data = self._data or {}
         if _REV_KEY in data:
             raise LibraryError(f"{_REV_KEY!r} is reserved and cannot be a table name in {self.path}")
+        import secrets  # only a write needs it
+
         rev = secrets.token_hex(8)
         # `_rev` first: `_current_fingerprint` reads it from the file's first bytes.
         try:
@@ -284,6 +287,8 @@ class CachedJSONStorage(Storage):
         if not self.path.exists():
             return
         backup = backup_path(self.path)
+        import secrets
+
         tmp = backup.with_name(f".{backup.name}.{secrets.token_hex(4)}.tmp")
         try:
             os.link(self.path, tmp)

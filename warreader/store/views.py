@@ -16,12 +16,15 @@ import datetime as dt
 import threading
 from bisect import bisect_right
 from operator import itemgetter
+from typing import TYPE_CHECKING
 
 from warreader.model import Bulletin, Event, bulletin_from_doc
-from warreader.search import SearchIndex
 from warreader.store import day_docs
 from warreader.store.records import DayBulletin, EventRef, Source
 from warreader.store.storage import gc_paused
+
+if TYPE_CHECKING:
+    from warreader.search import SearchIndex
 
 #: (day, section index, event index): where an event lives.
 Where = tuple[int, int, int]
@@ -207,6 +210,8 @@ class BulletinView:
         return index  # type: ignore[return-value]
 
     def _build_search(self) -> None:
+        from warreader.search import SearchIndex  # a library opened to read one day never searches
+
         texts: list[str] = []
         firsts: list[int] = []
         places: list[tuple[int, int, dict, dict]] = []
