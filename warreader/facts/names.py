@@ -1,0 +1,219 @@
+"""Places, people and organisations named in an event's text.
+
+Names are looked for in runs of capitalised words ("Kharkiv Governor Oleh Syniehubov", "Kryvyi Rih"),
+longest spelling first, each word folded once (`gazetteer.fold`). A spelling in the people table wins over
+a place ("Smirnov", not a village called so). Then each place is settled by the rules of docs/FACTS.md:
+
+- a region when the words say so: "Donetsk region", "the Kharkiv and Dnipro regions", "the region of
+  Odesa", "Kherson Governor", "the Luhansk governor", "Kherson regional …"; or when the name means only the
+  region (Crimea, Dnipropetrovsk);
+- else a settlement; of several settlements sharing the name, the one in a region the same event names,
+  else the one the gazetteer ranks first (the war's oblasts, then population);
+- else a region or a country ("Ukraine", "Poland").
+"""
+
+from __future__ import annotations
+
+import re
+
+from warreader.facts.gazetteer import Gazetteer, NameEntry
+from warreader.facts.model import PersonMention, PlaceMention
+from warreader.facts.numbers import EventText
+from warreader.facts.people import PeopleTable
+
+# A capitalised word ("Kharkiv", "Rostov-on-Don", "Ukraine's"), and the next word of a name after one:
+# joined by a space or a hyphen, with "of"/"the"/"on"… allowed before it ("Ministry of Defence").
+_CAPITALISED = re.compile(r"[A-Z][\w'-]*")
+_NEXT_WORD = re.compile(r"(?:[ \t]+|[ \t]*-[ \t]*)((?:(?:of|the|on|for|and|de|von|der|na|upon)[ \t]+)*[A-Z0-9][\w'-]*)")
+_REGION_AFTER = re.compile(
+    r"(?:'s)?\s+(?:(?P<plural>regions|oblasts|provinces)|region|oblast|province|krai|kray|governorate"
+    r"|regional|governor|governor's|military\s+administration)\b"
+)
+_REGION_BEFORE = re.compile(r"\b(?:region|regions|oblast|oblasts|province|provinces|areas)\s+of\s+(?:the\s+)?$")
+_LIST_GAP = re.compile(r"(?:'s)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$")
+
+
+def _fold_word(word: str) -> str:
+    """`gazetteer.fold` for words of normalised text (the hot path: mostly ASCII)."""
+    if word.isascii():
+        word = word.lower()
+        if "'" in word or "-" in word or "." in word:
+            word = " ".join(word.replace("'", "").replace("-", " ").replace(".", "").split())
+        return word
+    from warreader.facts.gazetteer import fold
+
+    return fold(word)
+
+
+class NameFinder:
+    """Finds places and people in texts with one gazetteer and one people table."""
+
+    def __init__(self, gazetteer: Gazetteer, people: PeopleTable) -> None:
+        self.gazetteer = gazetteer
+        self.people = people.names
+        self.places = gazetteer.places
+        keys = (*gazetteer.names, *people.names)
+        # The beginnings of spellings of several words ("kryvyi" of "kryvyi rih"): a name is read on only
+        # while what was read so far begins a spelling, so most capitalised words ("The", "Russian
+        # forces") cost one set lookup. Words are counted as the scanner groups them ("of defence" is one).
+        self.prefixes: frozenset[str] = frozenset(
+            " ".join(chunks[:i]) for k in keys if " " in k for chunks in (_chunks(k),) for i in range(1, len(chunks))
+        )
+        self.known = self.prefixes | frozenset(keys)
+        # The same, as the words look in lower-cased text: "kyiv", "ivano-frankivsk", "rostov-on-don". The
+        # capitalised words of a text are matched against these at C speed (`set.intersection`), so only
+        # the few that can start a name are looked at one by one.
+        self.surfaces = frozenset(k.replace(" ", "-") for k in self.known) | frozenset(
+            _surface(k) for k in self.known if " " in k
+        ) | frozenset(k for k in self.known if " " not in k)
+
+    def _starts(self, t: EventText) -> list[int]:
+        """Offsets of the capitalised words that can start a known name, in order."""
+        norm, low = t.norm, t.low
+        words = _CAPITALISED.findall(norm)
+        if not words:
+            return []
+        lowered = set(map(str.lower, words))
+        hits = set(self.surfaces.intersection(lowered))
+        hits.update(self.surfaces.intersection(w[:-2] for w in lowered if w.endswith("'s")))
+        if not norm.isascii():
+            known = self.known
+            hits.update(w.lower() for w in words if not w.isascii() and _fold_word(w) in known)
+        starts: list[int] = []
+        for hit in hits:
+            at = low.find(hit)
+            while at != -1:
+                end = at + len(hit)
+                if (at == 0 or not low[at - 1].isalnum()) and norm[at].isupper() and (
+                    end == len(low) or not (low[end].isalnum() or low[end] in "-_")
+                ):
+                    starts.append(at)
+                at = low.find(hit, end)
+        starts.sort()
+        return starts
+
+    def find(self, t: EventText) -> tuple[tuple[PlaceMention, ...], tuple[PersonMention, ...]]:
+        """Places and people named in the text."""
+        text, norm = t.text, t.norm
+        prefixes = self.prefixes
+        places: list[tuple[int, int, NameEntry]] = []
+        people: list[PersonMention] = []
+        taken_until = -1
+        for start in self._starts(t):
+            if start < taken_until:
+                continue  # inside a name already found
+            match = _CAPITALISED.match(norm, start)
+            word = match.group()  # type: ignore[union-attr]
+            folded = _fold_word(word)
+            words = [(start, match.end(), word, folded)]
+            read, at = folded, match.end()
+            while read in prefixes:
+                following = _NEXT_WORD.match(norm, at)
+                if following is None:
+                    break
+                chunk = following.group(1)
+                folded_chunk = _fold_word(chunk)
+                words.append((following.start(1), following.end(1), chunk, folded_chunk))
+                read, at = f"{read} {folded_chunk}", following.end(1)
+            found = self._longest(words)
+            if found is None:
+                continue
+            key, end = found
+            taken_until = end
+            person = self.people.get(key)
+            if person is not None:
+                people.append(PersonMention(person[0], person[1], text[start:end], start, end))
+            else:
+                entry = self.gazetteer.entry(key)
+                if entry is not None:
+                    places.append((start, end, entry))
+        return self._settle(text, t.low, places), tuple(people)
+
+    def _longest(self, words: list[tuple[int, int, str, str]]) -> tuple[str, int] | None:
+        """(folded spelling, end offset) of the longest known spelling made of the first of `words`."""
+        names, people = self.gazetteer.names, self.people
+        for n in range(len(words), 0, -1):
+            last = words[n - 1]
+            key = " ".join(w[3] for w in words[:n]) if n > 1 else last[3]
+            if key in people or key in names:
+                return key, last[1] - 1 if last[2].endswith("'") else last[1]
+            if last[2].endswith("'s"):  # "Kyiv's" folds to "kyivs": try "kyiv"
+                stripped = key[:-1]
+                if stripped in people or stripped in names:
+                    return stripped, last[1] - 2
+        return None
+
+    def _settle(self, text: str, norm: str, found: list[tuple[int, int, NameEntry]]) -> tuple[PlaceMention, ...]:
+        """Each found name as a settlement, a region or a country (see the module docstring)."""
+        if not found:
+            return ()
+        count = len(found)
+        as_region = [False] * count
+        plural_list = [False] * count
+        for k, (start, end, entry) in enumerate(found):
+            if entry.region is None:
+                continue
+            after = _REGION_AFTER.match(norm, end)
+            if after is not None:
+                as_region[k] = True
+                plural_list[k] = after.group("plural") is not None
+            elif _REGION_BEFORE.search(norm, max(0, start - 30), start):
+                as_region[k] = True
+                plural_list[k] = True
+        # Lists: "the Kharkiv and Dnipro regions", "the regions of Mikolaiv, Lviv and Zhytomyr".
+        for k in range(count - 2, -1, -1):
+            if plural_list[k + 1] and found[k][2].region is not None and _joined(norm, found[k], found[k + 1]):
+                as_region[k] = plural_list[k] = True
+        for k in range(1, count):
+            if plural_list[k - 1] and found[k][2].region is not None and _joined(norm, found[k - 1], found[k]):
+                as_region[k] = plural_list[k] = True
+        regions_named = {
+            self.places[e.region].admin1
+            for k, (_s, _e, e) in enumerate(found)
+            if e.region is not None and (as_region[k] or e.region_alone or not e.settlements)
+        }
+        mentions = []
+        for k, (start, end, entry) in enumerate(found):
+            index = self._choose(entry, as_region[k], regions_named)
+            if index is not None:
+                mentions.append(PlaceMention(self.places[index], text[start:end], start, end))
+        return tuple(mentions)
+
+    def _choose(self, entry: NameEntry, region: bool, regions_named: set) -> int | None:
+        if entry.region is not None and (region or entry.region_alone or not entry.settlements):
+            return entry.region
+        if entry.settlements:
+            for index in entry.settlements:
+                if self.places[index].admin1 in regions_named:
+                    return index
+            return entry.settlements[0]
+        return entry.country
+
+
+_JOINERS = frozenset(("of", "the", "on", "for", "and", "de", "von", "der", "na", "upon"))
+
+
+def _surface(key: str) -> str:
+    """A folded spelling as one hyphenated word of lower-cased text ("rostov on don" → "rostov-on-don")."""
+    return key.replace(" ", "-")
+
+
+def _chunks(key: str) -> list[str]:
+    """A folded spelling in the scanner's words: joiners go with the word after them."""
+    chunks: list[str] = []
+    pending = ""
+    for word in key.split():
+        if word in _JOINERS and chunks:
+            pending += word + " "
+        else:
+            chunks.append(pending + word)
+            pending = ""
+    if pending:
+        chunks[-1] += " " + pending.strip()
+    return chunks
+
+
+def _joined(norm: str, left: tuple[int, int, NameEntry], right: tuple[int, int, NameEntry]) -> bool:
+    """True when two names are neighbours in a list ("Kharkiv and Dnipro", "Lviv, Zhytomyr")."""
+    gap = norm[left[1] : right[0]]
+    return len(gap) <= 10 and _LIST_GAP.fullmatch(gap) is not None
