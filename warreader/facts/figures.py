@@ -42,8 +42,12 @@ _CUMULATIVE_WORDS = frozenset(
     w.encode() for w in "since date far during throughout course total bring brings bringing brought".split()
 )
 
-_MOD = rf"(?:(?!(?:{v.NOT_A_MODIFIER})\b)[a-z][\w'()./-]*\s+)"
-_PEOPLE_NP = re.compile(rf"\s+(?P<mods>{_MOD}{{0,3}}?)(?P<noun>{v.PEOPLE_NOUN})\b")
+# A word before the counted noun ("Iran-made", "U.S.-made", "long-range"); never across a full stop.
+_MOD = rf"(?:(?!(?:{v.NOT_A_MODIFIER})\b)[a-z](?:[\w'()/-]|\.(?=[\w-]))*\s+)"
+_PEOPLE_NP = re.compile(
+    rf"\s+(?P<mods>{_MOD}{{0,3}}?)(?P<noun>(?:more|others?)(?!\s+(?:{v.PEOPLE_NOUN})\b)|{v.PEOPLE_NOUN}"
+    rf"|{v.PERSON_NOUN_SINGULAR})\b(?!-)"
+)
 _WEAPON_NP = re.compile(
     rf"\s+(?P<mods>{_MOD}{{0,5}}?)(?:(?P<drones>{v.DRONE_NOUN})|(?P<missiles>{v.MISSILE_NOUN}))\b"
     rf"(?!\s+(?:{v.NOT_A_WEAPON_AFTER})\b)"
@@ -59,12 +63,15 @@ _PASSIVE = re.compile(
 _DEATH_TOLL = re.compile(
     r"\bdeath\s+toll\b[^.;]{0,100}?\b(?:to|of|at|reached|hit|is|was|now|stands\s+at|stood\s+at)\s+$"
 )
-_ATTACK_WITH = re.compile(rf"\b(?:{v.ATTACK_WORDS})\b[^.;]{{0,60}}?\b(?:with|by|using|involving|of|comprising)\s+$")
+_ATTACK_WITH = re.compile(
+    rf"\b(?:{v.ATTACK_WORDS})\b[^.;]{{0,60}}?\b(?:with|by|using|involving|of|comprising)\s+$"
+)
 _OF_Y = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|[\w-]+'s\s+)?")
 _OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|these|those)\b")
 _OF_THE_WEAPON_AFTER = re.compile(r"\s+of\s+the")
 _OF_WHICH_BEFORE = re.compile(r"\bof\s+(?:which|them|these|whom)\s*,?\s*$")
 _SUBSET_BEFORE = re.compile(rf"\b(?:{v.SUBSET_MARKERS})\s+$")
+_AND_GAP = re.compile(r"[^.;]{0,40}?(?:,\s*|\s+)(?:and|or)\s+")
 _COORDINATED = re.compile(r"\s*(?:,\s*)?(?:and\s+|as\s+well\s+as\s+|plus\s+)?")
 # After an amount with no noun: what may follow a count of people ("wounded 33.", "killed 10 in…").
 _BARE_OK = re.compile(
@@ -295,11 +302,15 @@ class _Reader:
         end = max(end, q.end)
         start, end = _trim(self.norm, start, end)
         self.figures.append(
-            Figure(figure_kind, q.value, q.low, q.high, q.approx, False, unit, self.text[start:end], start, end)
+            Figure(
+                figure_kind, q.value, q.low, q.high, q.approx, False, unit, self.text[start:end], start, end
+            )
         )
-        if _SUBSET_BEFORE.search(self.norm, max(0, q.start - 20), q.start) or _OF_WHICH_BEFORE.search(
-            self.norm, max(0, q.start - 20), q.start
-        ) and kind in HUMAN_KINDS:
+        if (
+            _SUBSET_BEFORE.search(self.norm, max(0, q.start - 20), q.start)
+            or _OF_WHICH_BEFORE.search(self.norm, max(0, q.start - 20), q.start)
+            and kind in HUMAN_KINDS
+        ):
             self.subsets.add(start)
         self.taken.add(q.start)
         self.last = (kind, weapon_kind, end)
@@ -334,8 +345,16 @@ class _Reader:
             unit = _list_unit(norm[start:end])
             self.figures.append(
                 Figure(
-                    kind, count, None, None, False, False, unit, self.text[quote_start:quote_end],
-                    quote_start, quote_end,
+                    kind,
+                    count,
+                    None,
+                    None,
+                    False,
+                    False,
+                    unit,
+                    self.text[quote_start:quote_end],
+                    quote_start,
+                    quote_end,
                 )
             )
             if _SUBSET_BEFORE.search(norm, max(0, start - 20), start):
@@ -353,14 +372,27 @@ class _Reader:
         kept: list[Figure] = []
         kept_sentences: list[int] = []
         seen: set[tuple[str, int, int]] = set()
+        dropped: Figure | None = None
         for figure, sentence in zip(figures, sentence_of, strict=True):
             key = (figure.kind, figure.start, figure.end)
             if key in seen:
                 continue
-            if figure.start in self.subsets and any(
+            # A part of a figure already counted in this sentence ("…, including five children"), and the
+            # parts listed with it ("including $984m from Japan and $516m from the UK").
+            part = (
+                figure.start in self.subsets
+                or _SUBSET_BEFORE.search(self.norm, max(0, figure.start - 20), figure.start) is not None
+                or (
+                    dropped is not None
+                    and dropped.kind == figure.kind
+                    and _AND_GAP.fullmatch(self.norm, dropped.end, figure.start) is not None
+                )
+            )
+            if part and any(
                 k.kind == figure.kind and s == sentence for k, s in zip(kept, kept_sentences, strict=True)
             ):
-                continue  # a part of a figure already counted in this sentence
+                dropped = figure
+                continue
             seen.add(key)
             kept.append(figure)
             kept_sentences.append(sentence)

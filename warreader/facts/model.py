@@ -64,7 +64,9 @@ class Place:
     """A resolved place: a settlement, a region (oblast, Russian region) or a country.
 
     `admin1` is the oblast or Russian region (for a region, itself; for a country, None); `country` an ISO
-    3166 alpha-2 code; `level` is "settlement", "region" or "country" (what ACLED's geo-precision needs)."""
+    3166 alpha-2 code; `level` is "settlement", "region" or "country", or "locality" for a settlement the
+    gazetteer lacks that the text places in a region (it gets the region's centre); ACLED's geo-precision
+    follows from it."""
 
     name: str
     admin1: str | None

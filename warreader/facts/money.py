@@ -90,7 +90,9 @@ def find_money(t: EventText) -> list[Figure]:
         value = _value(match)
         gap = norm[previous_end:start] if previous_end >= 0 else None
         converted = gap is not None and len(gap) <= 6 and _CONVERSION_GAP.fullmatch(gap) is not None
-        range_end = gap is not None and figures and _RANGE_AFTER.fullmatch(gap) and figures[-1].end == previous_end
+        range_end = (
+            gap is not None and figures and _RANGE_AFTER.fullmatch(gap) and figures[-1].end == previous_end
+        )
         previous_end = end
         if currency is None or value is None:
             continue
@@ -104,14 +106,26 @@ def find_money(t: EventText) -> list[Figure]:
             if _BETWEEN_BEFORE.search(norm, max(0, low_start - 10), low_start):
                 low_start = _BETWEEN_BEFORE.search(norm, max(0, low_start - 10), low_start).start()  # type: ignore[union-attr]
             figures.append(
-                Figure("money", first.value, first.value, value, True, False, currency, text[low_start:end],
-                       low_start, end)
+                Figure(
+                    "money",
+                    first.value,
+                    first.value,
+                    value,
+                    True,
+                    False,
+                    currency,
+                    text[low_start:end],
+                    low_start,
+                    end,
+                )
             )
             continue
         if _RATE_AFTER.match(norm, end):
             continue
         approx = bool(match.group("qual"))
-        figures.append(Figure("money", value, None, None, approx, False, currency, text[start:end], start, end))
+        figures.append(
+            Figure("money", value, None, None, approx, False, currency, text[start:end], start, end)
+        )
     return figures
 
 

@@ -17,19 +17,45 @@ from __future__ import annotations
 import re
 
 from warreader.facts.gazetteer import Gazetteer, NameEntry
-from warreader.facts.model import PersonMention, PlaceMention
+from warreader.facts.model import PersonMention, Place, PlaceMention
 from warreader.facts.numbers import EventText
 from warreader.facts.people import PeopleTable
 
 # A capitalised word ("Kharkiv", "Rostov-on-Don", "Ukraine's"), and the next word of a name after one:
 # joined by a space or a hyphen, with "of"/"the"/"on"… allowed before it ("Ministry of Defence").
 _CAPITALISED = re.compile(r"[A-Z][\w'-]*")
-_NEXT_WORD = re.compile(r"(?:[ \t]+|[ \t]*-[ \t]*)((?:(?:of|the|on|for|and|de|von|der|na|upon)[ \t]+)*[A-Z0-9][\w'-]*)")
+_NEXT_WORD = re.compile(
+    r"(?:[ \t]+|[ \t]*-[ \t]*)((?:(?:of|the|on|for|and|de|von|der|na|upon)[ \t]+)*[A-Z0-9][\w'-]*)"
+)
 _REGION_AFTER = re.compile(
     r"(?:'s)?\s+(?:(?P<plural>regions|oblasts|provinces)|region|oblast|province|krai|kray|governorate"
     r"|regional|governor|governor's|military\s+administration)\b"
 )
-_REGION_BEFORE = re.compile(r"\b(?:region|regions|oblast|oblasts|province|provinces|areas)\s+of\s+(?:the\s+)?$")
+_REGION_BEFORE = re.compile(
+    r"\b(?:region|regions|oblast|oblasts|province|provinces|areas)\s+of\s+(?:the\s+)?$"
+)
+# A place name inside a longer capitalised name is not that place ("Kreminna Balka" is not Kreminna,
+# "Kyiv Independent" is a newspaper, "Maia Sandu" a person): unless the word next to it is one of these.
+_NEIGHBOUR_AFTER = frozenset(
+    "governor governor's mayor mayor's oblast oblast's region region's regional province krai city military"
+    " administration police prosecutor prosecutors council district raion".split()
+)
+_NEIGHBOUR_BEFORE = frozenset(
+    "president prime minister governor mayor eastern western northern southern central russian ukrainian"
+    " occupied greater upper lower the in on at near from to and of for by with across outside inside"
+    " around despite after before since while when as if but".split()
+)
+_NEXT_CAPITAL = re.compile(r"[ \t]+([A-Z][\w'-]*)")
+_PREVIOUS_CAPITAL = re.compile(r"([A-Z][\w'-]*)[ \t]+$")
+_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:;\"(\[]\s*|\n\s*)$")
+# "the village of Kreminna Balka in Ukraine's eastern Donetsk region": a settlement placed by the text
+# itself, found whether the gazetteer knows it or not (see `_localities`).
+_LOCALITY = re.compile(
+    r"\b(?:village|town|city|settlement|hamlet|township)\s+of\s+(?P<name>[A-Z][\w'-]*(?:[ -][A-Z][\w'-]*){0,2})"
+    r",?\s+(?:in|near)\s+(?:the\s+)?(?:(?:[a-z-]+|[A-Z][\w'-]*'s)\s+){0,4}?(?P<region>[A-Z][\w'-]*)"
+    r"\s+(?:region|oblast|province)\b"
+)
+_LOCALITY_WORDS = ("village", "town", "city", "settlement", "hamlet")
 _LIST_GAP = re.compile(r"(?:'s)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$")
 
 
@@ -57,15 +83,21 @@ class NameFinder:
         # while what was read so far begins a spelling, so most capitalised words ("The", "Russian
         # forces") cost one set lookup. Words are counted as the scanner groups them ("of defence" is one).
         self.prefixes: frozenset[str] = frozenset(
-            " ".join(chunks[:i]) for k in keys if " " in k for chunks in (_chunks(k),) for i in range(1, len(chunks))
+            " ".join(chunks[:i])
+            for k in keys
+            if " " in k
+            for chunks in (_chunks(k),)
+            for i in range(1, len(chunks))
         )
         self.known = self.prefixes | frozenset(keys)
         # The same, as the words look in lower-cased text: "kyiv", "ivano-frankivsk", "rostov-on-don". The
         # capitalised words of a text are matched against these at C speed (`set.intersection`), so only
         # the few that can start a name are looked at one by one.
-        self.surfaces = frozenset(k.replace(" ", "-") for k in self.known) | frozenset(
-            _surface(k) for k in self.known if " " in k
-        ) | frozenset(k for k in self.known if " " not in k)
+        self.surfaces = (
+            frozenset(k.replace(" ", "-") for k in self.known)
+            | frozenset(_surface(k) for k in self.known if " " in k)
+            | frozenset(k for k in self.known if " " not in k)
+        )
 
     def _starts(self, t: EventText) -> list[int]:
         """Offsets of the capitalised words that can start a known name, in order."""
@@ -84,8 +116,10 @@ class NameFinder:
             at = low.find(hit)
             while at != -1:
                 end = at + len(hit)
-                if (at == 0 or not low[at - 1].isalnum()) and norm[at].isupper() and (
-                    end == len(low) or not (low[end].isalnum() or low[end] in "-_")
+                if (
+                    (at == 0 or not low[at - 1].isalnum())
+                    and norm[at].isupper()
+                    and (end == len(low) or not (low[end].isalnum() or low[end] in "-_"))
                 ):
                     starts.append(at)
                 at = low.find(hit, end)
@@ -98,9 +132,11 @@ class NameFinder:
         prefixes = self.prefixes
         places: list[tuple[int, int, NameEntry]] = []
         people: list[PersonMention] = []
+        localities = self._localities(t) if any(w in t.low for w in _LOCALITY_WORDS) else []
+        spans = [(a, b) for a, b, _ in localities]
         taken_until = -1
         for start in self._starts(t):
-            if start < taken_until:
+            if start < taken_until or any(a <= start < b for a, b in spans):
                 continue  # inside a name already found
             match = _CAPITALISED.match(norm, start)
             word = match.group()  # type: ignore[union-attr]
@@ -123,11 +159,64 @@ class NameFinder:
             person = self.people.get(key)
             if person is not None:
                 people.append(PersonMention(person[0], person[1], text[start:end], start, end))
-            else:
+            elif self._stands_alone(norm, start, end):
                 entry = self.gazetteer.entry(key)
                 if entry is not None:
                     places.append((start, end, entry))
-        return self._settle(text, t.low, places), tuple(people)
+        settled = self._settle(text, t.low, places)
+        if localities:
+            found = [PlaceMention(place, text[a:b], a, b) for a, b, place in localities]
+            settled = tuple(sorted((*settled, *found), key=lambda m: m.start))
+        return settled, tuple(people)
+
+    def _localities(self, t: EventText) -> list[tuple[int, int, Place]]:
+        """Settlements the text places in a region ("the village of X in … Y region"): the gazetteer's X in
+        Y when it has one; else X itself, at the centre of Y (level "locality": the gazetteer lacks it)."""
+        found = []
+        for match in _LOCALITY.finditer(t.norm):
+            region_entry = self.gazetteer.entry(_fold_word(match.group("region")))
+            if region_entry is None or region_entry.region is None:
+                continue
+            region = self.places[region_entry.region]
+            name = match.group("name")
+            entry = self.gazetteer.entry(_fold_word(name))
+            place = None
+            if entry is not None:
+                place = next(
+                    (self.places[i] for i in entry.settlements if self.places[i].admin1 == region.admin1),
+                    None,
+                )
+            if place is None:
+                place = Place(name, region.admin1, region.country, region.lat, region.lon, "locality")
+            found.append((match.start("name"), match.end("name"), place))
+        return found
+
+    def _stands_alone(self, norm: str, start: int, end: int) -> bool:
+        """False when the place name is part of a longer capitalised name nobody knows (see above)."""
+        after = _NEXT_CAPITAL.match(norm, end)
+        if after is not None:
+            word = after.group(1)
+            folded = _fold_word(word)
+            if folded not in _NEIGHBOUR_AFTER and not self._is_name(folded) and not word.endswith("'s"):
+                return False
+        before = _PREVIOUS_CAPITAL.search(norm, max(0, start - 40), start)
+        if before is not None:
+            folded = _fold_word(before.group(1))
+            if (
+                folded not in _NEIGHBOUR_BEFORE
+                and not self._is_name(folded)
+                and not _SENTENCE_BEFORE.search(norm, max(0, before.start() - 3), before.start())
+            ):
+                return False
+        return True
+
+    def _is_name(self, key: str) -> bool:
+        return (
+            key in self.people
+            or key in self.gazetteer.names
+            or key.endswith("s")
+            and (key[:-1] in self.people or key[:-1] in self.gazetteer.names)
+        )
 
     def _longest(self, words: list[tuple[int, int, str, str]]) -> tuple[str, int] | None:
         """(folded spelling, end offset) of the longest known spelling made of the first of `words`."""
@@ -143,7 +232,9 @@ class NameFinder:
                     return stripped, last[1] - 2
         return None
 
-    def _settle(self, text: str, norm: str, found: list[tuple[int, int, NameEntry]]) -> tuple[PlaceMention, ...]:
+    def _settle(
+        self, text: str, norm: str, found: list[tuple[int, int, NameEntry]]
+    ) -> tuple[PlaceMention, ...]:
         """Each found name as a settlement, a region or a country (see the module docstring)."""
         if not found:
             return ()
@@ -162,10 +253,18 @@ class NameFinder:
                 plural_list[k] = True
         # Lists: "the Kharkiv and Dnipro regions", "the regions of Mikolaiv, Lviv and Zhytomyr".
         for k in range(count - 2, -1, -1):
-            if plural_list[k + 1] and found[k][2].region is not None and _joined(norm, found[k], found[k + 1]):
+            if (
+                plural_list[k + 1]
+                and found[k][2].region is not None
+                and _joined(norm, found[k], found[k + 1])
+            ):
                 as_region[k] = plural_list[k] = True
         for k in range(1, count):
-            if plural_list[k - 1] and found[k][2].region is not None and _joined(norm, found[k - 1], found[k]):
+            if (
+                plural_list[k - 1]
+                and found[k][2].region is not None
+                and _joined(norm, found[k - 1], found[k])
+            ):
                 as_region[k] = plural_list[k] = True
         regions_named = {
             self.places[e.region].admin1

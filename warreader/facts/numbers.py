@@ -289,15 +289,19 @@ def find_quantities(t: EventText) -> list[Quantity]:
     low = t.low
     starts: list[int] = []
     if _DIGIT.search(low):
-        starts.extend(m.start() for m in _DIGIT.finditer(low) if m.start() == 0 or not low[m.start() - 1].isdigit())
+        starts.extend(
+            m.start() for m in _DIGIT.finditer(low) if m.start() == 0 or not low[m.start() - 1].isdigit()
+        )
     for word in NUMBER_WORDS & t.words:
         starts.extend(m.start() for m in _WORD_AT[word].finditer(low))
     if not starts:
         return []
     starts.sort()
-    ages = [m.span() for m in _AGE_LIST.finditer(low)] if b"age" in t.words or b"aged" in t.words or (
-        b"ages" in t.words
-    ) else []
+    ages = (
+        [m.span() for m in _AGE_LIST.finditer(low)]
+        if b"age" in t.words or b"aged" in t.words or (b"ages" in t.words)
+        else []
+    )
     found: list[Quantity] = []
     taken_until = -1
     for start in starts:
@@ -333,7 +337,12 @@ def _read_amount(low: str, start: int, before: str) -> Quantity | None:
         match = _BETWEEN.match(low, start)
         if match:
             lo, hi = amount(match.group("a")), amount(match.group("b"))
-            if lo is not None and hi is not None and hi > lo and not _NOT_A_COUNT_AFTER.match(low, match.end()):
+            if (
+                lo is not None
+                and hi is not None
+                and hi > lo
+                and not _NOT_A_COUNT_AFTER.match(low, match.end())
+            ):
                 return Quantity(start - 8, match.end(), lo, lo, hi, True, False, start)
     vague = _VAGUE_AT.match(low, start)
     if vague:

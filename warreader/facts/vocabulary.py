@@ -19,7 +19,7 @@ PEOPLE_PLURAL = (
     "people|persons|children|kids|minors|women|men|teenagers|teens|boys|girls|babies|infants|toddlers"
     "|pensioners|workers|employees|rescuers|rescue\\s+workers|firefighters|medics|paramedics|doctors"
     "|nurses|journalists|reporters|volunteers|passengers|crew\\s+members|crew|miners|students|adults"
-    "|family\\s+members|relatives|prisoners|captives|detainees|victims|others|more|individuals"
+    "|family\\s+members|relatives|prisoners|captives|detainees|victims|individuals"
     "|police\\s+officers|policemen|staff|members|elderly\\s+people|drivers|farmers|guards|priests"
 )
 SOLDIERS_SINGULAR = (
@@ -85,18 +85,57 @@ PARTICIPLES = {
 #: written out: they are looked up as the last words before the amount, not searched for.
 VERBS: dict[str, tuple[str, ...]] = {
     "killed": ("kill", "killed", "killing", "kills", "executed", "executing", "claimed the lives of"),
-    "wounded": ("wound", "wounded", "wounding", "wounds", "injured", "injuring", "injures", "hurt", "hurting"),
+    "wounded": (
+        "wound",
+        "wounded",
+        "wounding",
+        "wounds",
+        "injured",
+        "injuring",
+        "injures",
+        "hurt",
+        "hurting",
+    ),
     "captured": ("captured", "capturing", "captures", "took", "taking", "taken"),
     "evacuated": ("evacuated", "evacuating", "evacuates"),
     "launched": (
-        "launch", "launched", "launching", "launches", "fired", "firing", "fires", "fire", "used", "using",
-        "sent", "sending",
+        "launch",
+        "launched",
+        "launching",
+        "launches",
+        "fired",
+        "firing",
+        "fires",
+        "fire",
+        "used",
+        "using",
+        "sent",
+        "sending",
     ),
     "downed": (
-        "downed", "downing", "intercepted", "intercepting", "intercepts", "intercept", "destroyed",
-        "destroying", "destroys", "destroy", "neutralised", "neutralized", "neutralising", "neutralizing",
-        "repelled", "eliminated", "eliminating", "shot down", "shoot down", "shooting down", "shoots down",
-        "brought down", "bringing down",
+        "downed",
+        "downing",
+        "intercepted",
+        "intercepting",
+        "intercepts",
+        "intercept",
+        "destroyed",
+        "destroying",
+        "destroys",
+        "destroy",
+        "neutralised",
+        "neutralized",
+        "neutralising",
+        "neutralizing",
+        "repelled",
+        "eliminated",
+        "eliminating",
+        "shot down",
+        "shoot down",
+        "shooting down",
+        "shoots down",
+        "brought down",
+        "bringing down",
     ),
 }
 VERB_FORMS: dict[str, str] = {form: kind for kind, forms in VERBS.items() for form in forms}
