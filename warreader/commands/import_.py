@@ -69,6 +69,20 @@ def _parse_all(files: list[Path]) -> tuple[list[Bulletin], int]:
     return bulletins, failed
 
 
+def _update_facts(library) -> None:
+    """Find the figures, places and people of the new days now (facts.json), so `warreader facts` answers at
+    once. Only a derived cache: should it fail, the import stands and `warreader facts` tries again."""
+    from warreader.commands.facts import _progress
+    from warreader.facts.index import load_index
+
+    try:
+        with _progress(len(library.days())) as progress:
+            load_index(library, progress=progress)
+    except Exception as error:  # noqa: BLE001 - a cache must never fail an import that succeeded
+        print(f"warreader: the facts of the new days were not updated ({one_line(error)}); "
+              "`warreader facts` will try again.", file=sys.stderr)  # fmt: skip
+
+
 def run(args: argparse.Namespace) -> int:
     """Parse, store once, then print what happened to each day and to the notes."""
     files, failed = _expand(list(args.paths))
@@ -78,6 +92,8 @@ def run(args: argparse.Namespace) -> int:
     with open_library(args, seed=False) as library:
         known = {summary.day for summary in library.days()}
         report = library.import_bulletins(bulletins)
+        if report.days:
+            _update_facts(library)
     kept = {b.day: b for b in bulletins if b.day is not None}  # a day given twice: the last file wins
     for day, bulletin in sorted(kept.items()):
         source = one_line(bulletin.source)

@@ -185,6 +185,10 @@ class _Reader:
         if active and active[0] == "downed" and not weapon and not people:
             if self._of_y(q, active[1]):
                 return
+            # "air defences shot down 29 of them": the weapon named last
+            of_them = _OF_THEM_AFTER.match(norm, q.end)
+            if of_them and self._emit(q, "downed", None, None, active[1], of_them.end()):
+                return
 
         passive = _PASSIVE.match(norm, noun_end)
         if passive is None and not people and not weapon:

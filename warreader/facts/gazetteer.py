@@ -344,8 +344,8 @@ def build(
             country_keys[fold(name)] = index
 
     for key in set(settlements) | set(region_keys) | set(country_keys):
-        if key in not_places or not key:
-            continue
+        if key in not_places or len(key) < 3:
+            continue  # two letters are codes and words ("UK", "Uk"), not how a bulletin names a place
         ranked: list[int] = []
         for rank, index in sorted(settlements.get(key, ())):
             if rank[0] > 0 and (key in foreign or key in country_keys):
