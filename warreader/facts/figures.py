@@ -123,9 +123,9 @@ def extract_figures(text: str | EventText) -> tuple[Figure, ...]:
     if not t.has_any(_TRIGGERS):
         return _Reader(t, []).finish(money) if money else ()
     reader = _Reader(t, find_quantities(t))
-    reader.read_amounts()
     if t.has_any(_SINGULAR_PEOPLE):
-        reader.read_person_lists()
+        reader.read_person_lists()  # first: "a woman and her two children" is one figure of 3, not 2
+    reader.read_amounts()
     return reader.finish(money)
 
 
@@ -323,11 +323,8 @@ class _Reader:
 
     def read_person_lists(self) -> None:
         norm = self.norm
-        spans = [(f.start, f.end) for f in self.figures]
         for match in _PERSON_LIST.finditer(norm):
             start, end = match.span()
-            if any(a < end and start < b for a, b in spans):
-                continue
             passive = _PASSIVE.match(norm, end)
             kind = None
             quote_start, quote_end = start, end
@@ -363,6 +360,7 @@ class _Reader:
             )
             if _SUBSET_BEFORE.search(norm, max(0, start - 20), start):
                 self.subsets.add(quote_start)
+            self.taken.update(q.start for q in self.quantities if start <= q.start < end)
 
     # -- finishing -------------------------------------------------------------------------------
 

@@ -45,6 +45,8 @@ _NEIGHBOUR_BEFORE = frozenset(
     " occupied greater upper lower the in on at near from to and of for by with across outside inside"
     " around despite after before since while when as if but".split()
 )
+# "the Sea of Azov", "the Gulf of Finland": a body of water, not the town named after it.
+_WATER_BEFORE = re.compile(r"\b(?:sea|gulf|bay|lake|strait|straits)\s+of\s+$")
 _NEXT_CAPITAL = re.compile(r"[ \t]+([A-Z][\w'-]*)")
 _PREVIOUS_CAPITAL = re.compile(r"([A-Z][\w'-]*)[ \t]+$")
 _SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:;\"(\[]\s*|\n\s*)$")
@@ -159,7 +161,7 @@ class NameFinder:
             person = self.people.get(key)
             if person is not None:
                 people.append(PersonMention(person[0], person[1], text[start:end], start, end))
-            elif self._stands_alone(norm, start, end):
+            elif self._stands_alone(norm, start, end) and not _WATER_BEFORE.search(t.low, max(0, start - 12), start):
                 entry = self.gazetteer.entry(key)
                 if entry is not None:
                     places.append((start, end, entry))

@@ -195,6 +195,7 @@ _NOT_A_COUNT_AFTER = re.compile(
 _NOT_A_COUNT_BEFORE = tuple(f"{m} " for m in _MONTHS.split("|")) + tuple(f"{m}. " for m in _MONTHS.split("|"))
 _NOT_A_COUNT_BEFORE += ("aged ", "age ", "ages ", "ages of ", "age of ", "day ", "no. ", "number ", "page ")
 _NOT_A_COUNT_BEFORE += ("code ", "of the year ", "#", "№", "-", ".", ",", "$", "€", "£", "₴", "₽")
+_NOT_A_COUNT_BEFORE += ("no ", "not ")  # "no one was killed", "not one missile"
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # A year-like number followed by a noun ("2000 people") is a count; "in 2014 and …" is a year.
 _LOWER_WORD = re.compile(
