@@ -14,6 +14,7 @@ from pathlib import Path
 
 from bench.core import annotate_section, import_section, open_section, search_section
 from bench.export_section import export_section
+from bench.facts_section import facts_section
 from bench.machine import machine_info
 from bench.measure import run_section
 from bench.reader import reader_section
@@ -51,7 +52,8 @@ def main(argv: list[str] | None = None) -> int:
     ws = Workspace(root=root, days=days, notes=notes, runs=runs, quick=args.quick, seed=args.seed)
     params = {"days": days, "notes": notes, "runs": runs, "quick": args.quick, "seed": args.seed}
     plan = [("import", import_section), ("open", open_section), ("annotate", annotate_section),
-            ("search", search_section), ("reader", reader_section), ("export", export_section)]
+            ("search", search_section), ("reader", reader_section), ("export", export_section),
+            ("facts", facts_section)]
     sections = []
     try:
         for name, body in plan:

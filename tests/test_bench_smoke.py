@@ -22,6 +22,7 @@ SECTIONS = {
     "search": "warreader.store",
     "reader": "warreader.tui",
     "export": "warreader.export",
+    "facts": "warreader.facts",
 }
 
 
