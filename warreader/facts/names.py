@@ -48,7 +48,6 @@ _NEIGHBOUR_BEFORE = frozenset(
 # "the Sea of Azov", "the Gulf of Finland": a body of water, not the town named after it.
 _WATER_BEFORE = re.compile(r"\b(?:sea|gulf|bay|lake|strait|straits)\s+of\s+$")
 _NEXT_CAPITAL = re.compile(r"[ \t]+([A-Z][\w'-]*)")
-_PREVIOUS_CAPITAL = re.compile(r"([A-Z][\w'-]*)[ \t]+$")
 _SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:;\"(\[]\s*|\n\s*)$")
 # "the village of Kreminna Balka in Ukraine's eastern Donetsk region": a settlement placed by the text
 # itself, found whether the gazetteer knows it or not (see `_localities`).
@@ -134,34 +133,38 @@ class NameFinder:
         prefixes = self.prefixes
         places: list[tuple[int, int, NameEntry]] = []
         people: list[PersonMention] = []
-        localities = self._localities(t) if any(w in t.low for w in _LOCALITY_WORDS) else []
+        starts = self._starts(t)
+        if not starts:
+            return (), ()
+        low = t.low
+        localities = self._localities(t) if any(w in low for w in _LOCALITY_WORDS) else []
         spans = [(a, b) for a, b, _ in localities]
+        names, known_people = self.gazetteer.names, self.people
         taken_until = -1
-        for start in self._starts(t):
-            if start < taken_until or any(a <= start < b for a, b in spans):
+        for start in starts:
+            if start < taken_until or (spans and any(a <= start < b for a, b in spans)):
                 continue  # inside a name already found
             match = _CAPITALISED.match(norm, start)
-            word = match.group()  # type: ignore[union-attr]
+            word, end = match.group(), match.end()  # type: ignore[union-attr]
             folded = _fold_word(word)
-            words = [(start, match.end(), word, folded)]
-            read, at = folded, match.end()
-            while read in prefixes:
-                following = _NEXT_WORD.match(norm, at)
-                if following is None:
-                    break
-                chunk = following.group(1)
-                folded_chunk = _fold_word(chunk)
-                words.append((following.start(1), following.end(1), chunk, folded_chunk))
-                read, at = f"{read} {folded_chunk}", following.end(1)
-            found = self._longest(words)
-            if found is None:
+            if folded in prefixes:
+                found = self._longest(self._name_words(norm, start, end, word, folded))
+                if found is None:
+                    continue
+                key, end = found
+            elif folded in known_people or folded in names:
+                key = folded
+                if word.endswith("'"):
+                    end -= 1
+            elif word.endswith("'s") and (folded[:-1] in known_people or folded[:-1] in names):
+                key, end = folded[:-1], end - 2
+            else:
                 continue
-            key, end = found
             taken_until = end
-            person = self.people.get(key)
+            person = known_people.get(key)
             if person is not None:
                 people.append(PersonMention(person[0], person[1], text[start:end], start, end))
-            elif self._stands_alone(norm, start, end) and not _WATER_BEFORE.search(t.low, max(0, start - 12), start):
+            elif self._stands_alone(norm, start, end) and not _WATER_BEFORE.search(low, max(0, start - 12), start):
                 entry = self.gazetteer.entry(key)
                 if entry is not None:
                     places.append((start, end, entry))
@@ -170,6 +173,20 @@ class NameFinder:
             found = [PlaceMention(place, text[a:b], a, b) for a, b, place in localities]
             settled = tuple(sorted((*settled, *found), key=lambda m: m.start))
         return settled, tuple(people)
+
+    def _name_words(self, norm: str, start: int, end: int, word: str, folded: str) -> list[tuple]:
+        """The words of a name that may go on ("Kryvyi" → "Kryvyi Rih"), read while they begin a spelling."""
+        words = [(start, end, word, folded)]
+        read, at = folded, end
+        while read in self.prefixes:
+            following = _NEXT_WORD.match(norm, at)
+            if following is None:
+                break
+            chunk = following.group(1)
+            folded_chunk = _fold_word(chunk)
+            words.append((following.start(1), following.end(1), chunk, folded_chunk))
+            read, at = f"{read} {folded_chunk}", following.end(1)
+        return words
 
     def _localities(self, t: EventText) -> list[tuple[int, int, Place]]:
         """Settlements the text places in a region ("the village of X in … Y region"): the gazetteer's X in
@@ -201,13 +218,14 @@ class NameFinder:
             folded = _fold_word(word)
             if folded not in _NEIGHBOUR_AFTER and not self._is_name(folded) and not word.endswith("'s"):
                 return False
-        before = _PREVIOUS_CAPITAL.search(norm, max(0, start - 40), start)
+        before = _previous_word(norm, start)
         if before is not None:
-            folded = _fold_word(before.group(1))
+            word, word_start = before
+            folded = _fold_word(word)
             if (
                 folded not in _NEIGHBOUR_BEFORE
                 and not self._is_name(folded)
-                and not _SENTENCE_BEFORE.search(norm, max(0, before.start() - 3), before.start())
+                and not _SENTENCE_BEFORE.search(norm, max(0, word_start - 3), word_start)
             ):
                 return False
         return True
@@ -292,6 +310,20 @@ class NameFinder:
 
 
 _JOINERS = frozenset(("of", "the", "on", "for", "and", "de", "von", "der", "na", "upon"))
+
+
+def _previous_word(norm: str, start: int) -> tuple[str, int] | None:
+    """The capitalised word just before `start` (spaces between), with its offset; None if there is none."""
+    i = start - 1
+    if i < 0 or norm[i] not in " \t":
+        return None
+    while i >= 0 and norm[i] in " \t":
+        i -= 1
+    j = i
+    while j >= 0 and (norm[j].isalnum() or norm[j] in "'-_"):
+        j -= 1
+    word = norm[j + 1 : i + 1]
+    return (word, j + 1) if word and word[0].isupper() else None
 
 
 def _surface(key: str) -> str:
