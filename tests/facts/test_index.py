@@ -163,3 +163,14 @@ def test_places_and_people_summaries(library):
     assert places["Russia"] == (4, 950, 1000)
     assert places["Kyiv"] == (1, 1000, 1000)
     assert [(s.name, s.kind) for s in index.people()] == [("Volodymyr Zelenskyy", "person")]
+
+
+def test_a_big_refresh_on_several_cores_gives_the_same_facts(library, monkeypatch):
+    serial = load_index(library, write=False)
+    monkeypatch.setattr(facts_index, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(facts_index, "_CHUNK", 2)
+    monkeypatch.setattr(facts_index.os, "cpu_count", lambda: 2)
+    parallel = load_index(library, write=False)
+    assert [(r.event_id, r.figures, r.places, r.people) for r in parallel.records] == [
+        (r.event_id, r.figures, r.places, r.people) for r in serial.records
+    ]

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -103,7 +104,7 @@ def load_index(
     write: bool = True,
 ) -> FactsIndex:
     """The facts of every event of `library`: from facts.json when it is current, else refreshed (and
-    rewritten when `write`). `progress(done_days, total_days)` is called while extracting."""
+    rewritten when `write`). `progress(done, total)` counts the events being read while extracting."""
     tables = fingerprint() if extractor is None else _extractor_fingerprint(extractor)
     # The `_rev` is read before the library's contents: should another process write meanwhile, the
     # cache is labelled with the older `_rev` and merely refreshed again next time, never trusted wrongly.
@@ -211,35 +212,69 @@ def _refresh(library, extractor: Extractor, reusable: dict | None, progress: Pro
                         old[event[0]] = (event[1], [], [], [])
         except (KeyError, TypeError, ValueError):
             old, old_places, old_people = {}, [], []
+    events = list(iter_events(library))
+    crcs = [zlib.crc32(e.text.encode("utf-8", "surrogatepass")) for e in events]
+    todo = [
+        e.text
+        for e, crc in zip(events, crcs, strict=True)
+        if (previous := old.get(e.event_id)) is None or previous[0] != crc
+    ]
+    extracted = iter(_extract_all(todo, extractor, progress))
     tables = _Tables()
     days: list[list] = []
-    total = len(library.days()) if progress else 0
     current: list | None = None
-    for event in iter_events(library):
+    for event, crc in zip(events, crcs, strict=True):
         if current is None or current[0] != event.day:
-            if progress and current is not None:
-                progress(len(days), total)
             current = [event.day, event.date.isoformat() if event.date else None, []]
             days.append(current)
-        crc = zlib.crc32(event.text.encode("utf-8", "surrogatepass"))
         previous = old.get(event.event_id)
         if previous is not None and previous[0] == crc:
             figures = previous[1]
             places = [[tables.place(old_places[p[0]]), p[1], p[2], p[3]] for p in previous[2]]
             people = [[tables.person(old_people[p[0]]), p[1], p[2], p[3]] for p in previous[3]]
         else:
-            figures, places, people = _encode(extractor.extract(event.text), tables)
+            figures, places, people = _encode(next(extracted), tables)
         current[2].append(
-            [event.event_id, crc, figures, places, people]
-            if figures or places or people
-            else [
-                event.event_id,
-                crc,
-            ]
+            [event.event_id, crc, figures, places, people] if figures or places or people else [event.event_id, crc]
         )
-    if progress and days:
-        progress(len(days), total)
     return {"format": FORMAT, "places": tables.places, "people": tables.people, "days": days}
+
+
+#: Below this many events to read, one process does it all (starting helpers costs ~0.5 s).
+PARALLEL_MIN = 6_000
+_CHUNK = 1_000
+
+
+def _extract_all(texts: list[str], extractor: Extractor, progress: Progress | None) -> list[EventFacts]:
+    """The facts of each text, in order: on several cores when there are many (the first fill of a big
+    library), else here. `progress(done, total)` counts texts."""
+    total = len(texts)
+    workers = min(os.cpu_count() or 1, 8)
+    if total < PARALLEL_MIN or workers < 2 or extractor is not default_extractor():
+        found = []
+        for i, text in enumerate(texts):
+            found.append(extractor.extract(text))
+            if progress and (i % 500 == 499 or i == total - 1):
+                progress(i + 1, total)
+        return found
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunks = [texts[i : i + _CHUNK] for i in range(0, total, _CHUNK)]
+    found = []
+    # "spawn": safe even when the caller runs threads (the reader's workers); each helper loads the
+    # cached tables itself.
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        for chunk in pool.map(_extract_chunk, chunks):
+            found.extend(chunk)
+            if progress:
+                progress(len(found), total)
+    return found
+
+
+def _extract_chunk(texts: list[str]) -> list[EventFacts]:
+    extractor = default_extractor()
+    return [extractor.extract(text) for text in texts]
 
 
 def _encode(facts: EventFacts, tables: _Tables) -> tuple[list, list, list]:
