@@ -41,8 +41,9 @@ def do_import(corpus: Path, db: Path, trace: bool) -> dict:
             t = time.perf_counter()
             bulletin = parse_file(path)
             parse_seconds += time.perf_counter() - t
-            read_back.append([bulletin.day, bulletin.date.isoformat() if bulletin.date else None,
-                              bulletin.event_count])
+            read_back.append(
+                [bulletin.day, bulletin.date.isoformat() if bulletin.date else None, bulletin.event_count]
+            )
             yield bulletin
 
     library = Library.open(db, seed_samples=False)

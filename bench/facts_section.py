@@ -31,8 +31,9 @@ def facts_section(ws: Workspace, out: list[Figure]) -> list[Figure]:
     figures.append(Figure("facts: tables load (cached)", ms(build["load_seconds"]), "ms", "1 run",
                           note="gazetteer + people table, every process that extracts"))  # fmt: skip
     rate = ws.child("facts-rate", str(ws.library))
+    note = f"{rate['events']:,} events, one thread; the import goal implies ~30,000"
     figures.append(Figure("facts: extractor rate", rate["events"] / rate["seconds"], "events/s", "1 run",
-                          note=f"{rate['events']:,} events, one thread; the import goal implies ~30,000"))  # fmt: skip
+                          note=note))  # fmt: skip
     runs = []
     for run in range(ws.runs):
         db = ws.root / f"facts-import-{run}"
@@ -49,8 +50,8 @@ def facts_section(ws: Workspace, out: list[Figure]) -> list[Figure]:
     week = [ws.child("facts-week", str(ws.library)) for _ in range(max(ws.runs, 3))]
     n = len(week)
     figures += [
-        Figure("facts --by week", ms(median([r["seconds"] for r in week])), "ms", f"median of {n}", BY_WEEK_GOAL,
-               f"{week[0]['days']:,} days; facts.json current; whole command, fresh process"),
+        Figure("facts --by week", ms(median([r["seconds"] for r in week])), "ms", f"median of {n}",
+               BY_WEEK_GOAL, f"{week[0]['days']:,} days; facts.json current; whole command, fresh process"),
         Figure("  facts --by week (facts.json missing)", ms(week[0]["cold_seconds"]), "ms", "1 run",
                note="the first run after an import elsewhere or a deleted cache"),
     ]  # fmt: skip

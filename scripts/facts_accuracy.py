@@ -18,6 +18,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests" / "facts"))
 
 from labelled import LABELLED  # noqa: E402
+
 from warreader.facts.accuracy import score  # noqa: E402
 from warreader.facts.extractor import default_extractor  # noqa: E402
 
@@ -31,9 +32,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'kind':<18} {'expected':>8} {'found':>6} {'extracted':>9} {'precision':>9} {'recall':>7}")
     for kind, s in report.kinds.items():
         if s.expected or s.extracted:
-            print(f"{kind:<18} {s.expected:>8} {s.found:>6} {s.extracted:>9} {s.precision:>9.2f} {s.recall:>7.2f}")
+            counts = f"{s.expected:>8} {s.found:>6} {s.extracted:>9}"
+            print(f"{kind:<18} {counts} {s.precision:>9.2f} {s.recall:>7.2f}")
     for name, s in (("figures (all)", report.figures), ("places", report.places)):
-        print(f"{name:<18} {s.expected:>8} {s.found:>6} {s.extracted:>9} {s.precision:>9.2f} {s.recall:>7.2f}")
+        print(
+            f"{name:<18} {s.expected:>8} {s.found:>6} {s.extracted:>9} {s.precision:>9.2f} {s.recall:>7.2f}"
+        )
     if args.misses:
         print()
         print("\n".join(report.misses) or "no misses")

@@ -47,7 +47,10 @@ def test_acled_has_one_row_per_event_with_its_columns(library):
     assert (drones["location"], drones["admin1"], drones["country"], drones["geo_precision"]) == (
         "Kyiv", "Kyiv City", "Ukraine", "1",
     )  # fmt: skip
-    assert (drones["event_type"], drones["sub_event_type"]) == ("Explosions/Remote violence", "Air/drone strike")
+    assert (drones["event_type"], drones["sub_event_type"]) == (
+        "Explosions/Remote violence",
+        "Air/drone strike",
+    )
     assert drones["actor1"] == "Military Forces of Russia"
     assert drones["tags"] == "drones;air defence;important"
     assert drones["source"] == "day0987.txt"
@@ -62,13 +65,14 @@ def test_acled_cells_are_formula_safe(library):
 
 
 def test_acled_fatalities_are_the_conservative_killed_not_cumulative(tmp_path):
-    from .fixture_library import bulletin
-
     import datetime as dt
+
+    from .fixture_library import bulletin
 
     library = make_library(tmp_path / "lib", annotated=False)
     library.import_bulletins([bulletin(990, dt.date(2024, 11, 11), [("Fighting", [
-        "At least 12 people were killed and 30 injured in Kramatorsk; a woman and her child died in Sloviansk.",
+        "At least 12 people were killed and 30 injured in Kramatorsk; "
+        "a woman and her child died in Sloviansk.",
         "The UN said 12,000 civilians have been killed since 2022.",
     ])])])  # fmt: skip
     rows = {r["notes"][:12]: r for r in acled_rows(library, since=990, until=990)}
@@ -108,7 +112,10 @@ def test_export_cli_writes_the_event_formats(tmp_path, capsysbinary):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("A Russian missile strike on Kharkiv", ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+        (
+            "A Russian missile strike on Kharkiv",
+            ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+        ),
         ("Drones hit Kyiv", ("Explosions/Remote violence", "Air/drone strike")),
         ("Russian forces captured the village of Olhivske", ("Battles", "Armed clash")),
         ("A Moscow court sentenced a man", ("Strategic developments", "Arrests")),

@@ -25,7 +25,8 @@ LABELLED: list[tuple[str, list[tuple], list[str]]] = [
         ["Uman"],
     ),
     (
-        "Thirty-three civilians were wounded in the overnight shelling of Kherson, the regional governor said.",
+        "Thirty-three civilians were wounded in the overnight shelling of Kherson, the regional "
+        "governor said.",
         [("wounded", 33)],
         ["Kherson"],
     ),
@@ -45,7 +46,8 @@ LABELLED: list[tuple[str, list[tuple], list[str]]] = [
         ["Mariupol"],
     ),
     (
-        "Between 10 and 15 soldiers were killed in a strike on a training ground in the Dnipropetrovsk region.",
+        "Between 10 and 15 soldiers were killed in a strike on a training ground in the "
+        "Dnipropetrovsk region.",
         [("killed", 10, "range:10-15")],
         ["Dnipropetrovsk Oblast"],
     ),
@@ -65,7 +67,8 @@ LABELLED: list[tuple[str, list[tuple], list[str]]] = [
         ["Kryvyi Rih"],
     ),
     (
-        "One person was killed and seven wounded in Russian strikes on the eastern region of Kharkiv over the "
+        "One person was killed and seven wounded in Russian strikes on the eastern region of Kharkiv "
+        "over the "
         "last 24 hours, Ukrainian police said.",
         [("killed", 1), ("wounded", 7)],
         ["Kharkiv Oblast"],
@@ -83,7 +86,8 @@ LABELLED: list[tuple[str, list[tuple], list[str]]] = [
         ["Kharkiv"],
     ),
     (
-        "Reports indicate that a Russian-occupied town in Ukraine’s Kherson region came under attack, resulting "
+        "Reports indicate that a Russian-occupied town in Ukraine’s Kherson region came under "
+        "attack, resulting "
         "in two deaths and over a dozen injuries.",
         [("killed", 2), ("wounded", 12, "approx")],
         ["Ukraine", "Kherson Oblast"],
@@ -113,12 +117,14 @@ LABELLED: list[tuple[str, list[tuple], list[str]]] = [
         ["Kursk Oblast", "Sudzha"],
     ),
     (
-        "Russian drone attacks overnight killed a 12-year-old girl in Ukraine’s central Dnipropetrovsk region.",
+        "Russian drone attacks overnight killed a 12-year-old girl in Ukraine’s central "
+        "Dnipropetrovsk region.",
         [("killed", 1)],
         ["Ukraine", "Dnipropetrovsk Oblast"],
     ),
     (
-        "Two people were killed and a third wounded when Russian shelling hit a cafe in the village of Podoly "
+        "Two people were killed and a third wounded when Russian shelling hit a cafe in the village "
+        "of Podoly "
         "in the eastern Ukrainian region of Kharkiv.",
         [("killed", 2), ("wounded", 1)],
         ["Podoly", "Kharkiv Oblast"],
@@ -152,12 +158,14 @@ LABELLED: list[tuple[str, list[tuple], list[str]]] = [
         ["Ukraine"],
     ),
     (
-        "The attack was carried out by 440 drones and 32 missiles, according to President Volodymyr Zelenskyy.",
+        "The attack was carried out by 440 drones and 32 missiles, according to President Volodymyr "
+        "Zelenskyy.",
         [("drones_launched", 440), ("missiles_launched", 32)],
         [],
     ),
     (
-        "Five Russian Kalibr cruise missiles were fired from the Black Sea at the Odesa region. Two were shot "
+        "Five Russian Kalibr cruise missiles were fired from the Black Sea at the Odesa region. Two "
+        "were shot "
         "down by Ukrainian air defences.",
         [("missiles_launched", 5), ("missiles_downed", 2)],
         ["Odesa Oblast"],
@@ -195,7 +203,8 @@ LABELLED: list[tuple[str, list[tuple], list[str]]] = [
         ["Kharkiv Oblast"],
     ),
     (
-        "Authorities in the Belgorod region evacuated about 3,500 children after a series of Ukrainian strikes.",
+        "Authorities in the Belgorod region evacuated about 3,500 children after a series of "
+        "Ukrainian strikes.",
         [("evacuated", 3500, "approx")],
         ["Belgorod Oblast"],
     ),
@@ -246,7 +255,8 @@ LABELLED: list[tuple[str, list[tuple], list[str]]] = [
         ["Ukraine"],
     ),
     (
-        "France estimates that 150,000 Russian soldiers have been killed since 2022, the foreign minister said.",
+        "France estimates that 150,000 Russian soldiers have been killed since 2022, the foreign "
+        "minister said.",
         [("killed", 150_000, "cumulative")],
         [],
     ),
@@ -262,7 +272,8 @@ LABELLED: list[tuple[str, list[tuple], list[str]]] = [
         ["Kupiansk", "Avdiivka"],
     ),
     (
-        "Kharkiv Governor Oleh Syniehubov said a drone hit Kreminna Balka in Ukraine’s eastern Donetsk region.",
+        "Kharkiv Governor Oleh Syniehubov said a drone hit Kreminna Balka in Ukraine’s eastern "
+        "Donetsk region.",
         [],
         ["Kharkiv Oblast", "Ukraine", "Donetsk Oblast"],
     ),
@@ -294,7 +305,8 @@ LABELLED: list[tuple[str, list[tuple], list[str]]] = [
     ),
     # -- negatives: ages, prison terms, distances, troop strengths, dates, percentages ----------------
     (
-        "A court in Saratov sentenced a man aged 32 to 10 years in prison for donating money to Ukraine’s army.",
+        "A court in Saratov sentenced a man aged 32 to 10 years in prison for donating money to "
+        "Ukraine’s army.",
         [],
         ["Saratov", "Ukraine"],
     ),

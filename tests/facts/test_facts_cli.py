@@ -99,7 +99,9 @@ def test_weekly_totals(db, capsys):
 def _ids(db) -> list[str]:
     library = Library.open(db)
     try:
-        ids = [e.id for day in (987, 980) for _s, e in library.bulletin(day).iter_events() if "drones" in e.text]
+        ids = [
+            e.id for day in (987, 980) for _s, e in library.bulletin(day).iter_events() if "drones" in e.text
+        ]
     finally:
         library.close()
     return ids

@@ -15,10 +15,14 @@ from warreader.facts.figures import extract_figures
         ("Russian drones killed four people and wounded 33 in Kharkiv.", [("killed", 4), ("wounded", 33)]),
         ("At least four civilians have been killed and two injured.", [("killed", 4), ("wounded", 2)]),
         ("Four people were killed and more than 100 injured.", [("killed", 4), ("wounded", 100)]),
-        ("killing at least one person and wounding at least 38, including two children",
-         [("killed", 1), ("wounded", 38)]),
-        ("Russian strikes killed four people, including a teenage girl, and wounded 10 more.",
-         [("killed", 4), ("wounded", 10)]),
+        (
+            "killing at least one person and wounding at least 38, including two children",
+            [("killed", 1), ("wounded", 38)],
+        ),
+        (
+            "Russian strikes killed four people, including a teenage girl, and wounded 10 more.",
+            [("killed", 4), ("wounded", 10)],
+        ),
         ("The strikes left six people, including five children, injured.", [("wounded", 6)]),
         ("resulting in two deaths and over a dozen injuries", [("killed", 2), ("wounded", 12)]),
         ("At least 13 people were confirmed dead and 20 injured.", [("killed", 13), ("wounded", 20)]),
@@ -39,21 +43,35 @@ from warreader.facts.figures import extract_figures
         ("Russian drones killed a 12-year-old girl.", [("killed", 1)]),
         ("Two people were killed and a third wounded.", [("killed", 2), ("wounded", 1)]),
         # drones and missiles
-        ("Russia launched 96 drones, of which 61 were shot down.", [("drones_launched", 96), ("drones_downed", 61)]),
-        ("Air defences downed 31 of 51 drones launched by Russia.",
-         [("drones_downed", 31), ("drones_launched", 51)]),
-        ("The air force reported intercepting 93 out of 141 drones.",
-         [("drones_downed", 93), ("drones_launched", 141)]),
-        ("shot down four of the five Army Tactical Missile System (ATACMS) long-range missiles",
-         [("missiles_downed", 4), ("missiles_launched", 5)]),
-        ("The attack was carried out by 440 drones and 32 missiles.",
-         [("drones_launched", 440), ("missiles_launched", 32)]),
-        ("Five Kalibr cruise missiles were fired. Two were shot down.",
-         [("missiles_launched", 5), ("missiles_downed", 2)]),
-        ("Russia launched nearly 40 missiles; air defences shot down 29 of them.",
-         [("missiles_launched", 40), ("missiles_downed", 29)]),
-        ("its forces destroyed 11 Ukraine-launched drones over the Rostov region",
-         [("drones_downed", 11)]),
+        (
+            "Russia launched 96 drones, of which 61 were shot down.",
+            [("drones_launched", 96), ("drones_downed", 61)],
+        ),
+        (
+            "Air defences downed 31 of 51 drones launched by Russia.",
+            [("drones_downed", 31), ("drones_launched", 51)],
+        ),
+        (
+            "The air force reported intercepting 93 out of 141 drones.",
+            [("drones_downed", 93), ("drones_launched", 141)],
+        ),
+        (
+            "shot down four of the five Army Tactical Missile System (ATACMS) long-range missiles",
+            [("missiles_downed", 4), ("missiles_launched", 5)],
+        ),
+        (
+            "The attack was carried out by 440 drones and 32 missiles.",
+            [("drones_launched", 440), ("missiles_launched", 32)],
+        ),
+        (
+            "Five Kalibr cruise missiles were fired. Two were shot down.",
+            [("missiles_launched", 5), ("missiles_downed", 2)],
+        ),
+        (
+            "Russia launched nearly 40 missiles; air defences shot down 29 of them.",
+            [("missiles_launched", 40), ("missiles_downed", 29)],
+        ),
+        ("its forces destroyed 11 Ukraine-launched drones over the Rostov region", [("drones_downed", 11)]),
         ("Ukraine attacked the fleet with 16 drones.", [("drones_launched", 16)]),
         ("Russian forces launched 13 Iran-made Shahed drones.", [("drones_launched", 13)]),
         ("Russia fired dozens of cruise missiles at Kyiv.", [("missiles_launched", 12)]),
@@ -102,7 +120,13 @@ def test_not_figures(extractor, text):
 def test_approx_range_unit_and_quote():
     text = "Between 10 and 15 Ukrainian soldiers were killed near Pokrovsk."
     (figure,) = extract_figures(text)
-    assert (figure.value, figure.low, figure.high, figure.approx, figure.unit) == (10, 10, 15, True, "soldiers")
+    assert (figure.value, figure.low, figure.high, figure.approx, figure.unit) == (
+        10,
+        10,
+        15,
+        True,
+        "soldiers",
+    )
     assert figure.quote == "Between 10 and 15 Ukrainian soldiers were killed"
     assert text[figure.start : figure.end] == figure.quote
 

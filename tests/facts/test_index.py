@@ -22,8 +22,11 @@ def bulletin(day: int, date: dt.date, texts: list[str]) -> Bulletin:
 
 
 DAYS = [
-    bulletin(1000, dt.date(2024, 11, 20), ["Russia launched 120 drones overnight; 80 were shot down.",
-                                           "Zelenskyy met allies in Kyiv."]),  # fmt: skip
+    bulletin(
+        1000,
+        dt.date(2024, 11, 20),
+        ["Russia launched 120 drones overnight; 80 were shot down.", "Zelenskyy met allies in Kyiv."],
+    ),  # fmt: skip
     bulletin(999, dt.date(2024, 11, 19), ["Russia launched 50 drones at Kharkiv, killing two people."]),
     bulletin(990, dt.date(2024, 11, 10), ["Russia launched 30 drones at Pokrovsk.", "A quiet day."]),
     bulletin(950, dt.date(2024, 10, 1), ["Ukraine said Russia had launched 10,000 drones since 2022."]),

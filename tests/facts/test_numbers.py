@@ -9,7 +9,9 @@ from warreader.facts.numbers import EventText, amount, find_quantities, normalis
 
 
 def quantities(text: str) -> list[tuple]:
-    return [(q.value, q.low, q.high, q.approx, text[q.start : q.end]) for q in find_quantities(EventText(text))]
+    return [
+        (q.value, q.low, q.high, q.approx, text[q.start : q.end]) for q in find_quantities(EventText(text))
+    ]
 
 
 @pytest.mark.parametrize(
@@ -103,4 +105,4 @@ def test_a_year_followed_by_a_noun_is_a_count():
 def test_normalise_keeps_every_offset():
     text = "Ukraine’s “key” city – Kharkiv\u00a0…"
     assert len(normalise(text)) == len(text)
-    assert normalise(text).startswith("Ukraine's \"key\" city - Kharkiv ")
+    assert normalise(text).startswith('Ukraine\'s "key" city - Kharkiv ')

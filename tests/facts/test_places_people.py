@@ -26,7 +26,10 @@ from warreader.resources import data_dir
         ("Drones hit the southern Ukrainian region of Odesa.", ["Odesa Oblast"]),
         ("Kherson Governor Oleksandr Prokudin said.", ["Kherson Oblast"]),
         ("the Luhansk governor said", ["Luhansk Oblast"]),
-        ("Refineries in Russia's Rostov and Ryazan regions burned.", ["Russia", "Rostov Oblast", "Ryazan Oblast"]),
+        (
+            "Refineries in Russia's Rostov and Ryazan regions burned.",
+            ["Russia", "Rostov Oblast", "Ryazan Oblast"],
+        ),
         # names that mean the region alone
         ("Crimea and the Dnipropetrovsk area", ["Crimea", "Dnipropetrovsk Oblast"]),
         # settlements, possessives, cities sharing a name with their region
@@ -44,7 +47,12 @@ def test_places(extractor, text, expected):
 def test_a_place_has_its_region_country_and_coordinates(extractor):
     (mention,) = extractor.extract("Fighting around Pokrovsk.").places
     place = mention.place
-    assert (place.name, place.admin1, place.country, place.level) == ("Pokrovsk", "Donetsk Oblast", "UA", "settlement")
+    assert (place.name, place.admin1, place.country, place.level) == (
+        "Pokrovsk",
+        "Donetsk Oblast",
+        "UA",
+        "settlement",
+    )
     assert 48.0 < place.lat < 48.5 and 37.0 < place.lon < 37.4  # the Donetsk Pokrovsk, not Yakutia's
     assert (mention.quote, mention.start, mention.end) == ("Pokrovsk", 16, 24)
 
@@ -97,11 +105,15 @@ def test_names_that_are_not_the_place(extractor, text):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Zelensky and Zelenskiy met Putin.", ["Volodymyr Zelenskyy", "Volodymyr Zelenskyy", "Vladimir Putin"]),
+        (
+            "Zelensky and Zelenskiy met Putin.",
+            ["Volodymyr Zelenskyy", "Volodymyr Zelenskyy", "Vladimir Putin"],
+        ),
         ("Kharkiv Governor Oleh Syniehubov said", ["Oleh Syniehubov"]),
         ("Russia's Defence Ministry and the General Staff", ["Russian Ministry of Defence", "General Staff"]),
         ("NATO and the IAEA", ["NATO", "IAEA"]),
         ("Sergei Lavrov met Lavrov's deputy", ["Sergey Lavrov", "Sergey Lavrov"]),
+        ("The UN and the EU; Un drone ha colpito", ["United Nations", "European Union"]),  # "Un": Italian
     ],
 )
 def test_people(extractor, text, expected):

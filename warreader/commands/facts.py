@@ -239,8 +239,8 @@ def _write_csv(shown: list[tuple[EventRecord, EventFacts]], texts: dict[str, str
         base = [record.event_id, str(record.day), record.date.isoformat() if record.date else ""]
         text = texts.get(record.event_id, "")
         for f in facts.figures:
-            writer.writerow(_cells(base, "figure", f.kind, f.value, f.low, f.high, f.approx, f.cumulative, f.unit,
-                                   "", "", "", "", "", f.quote, f.start, f.end, text))  # fmt: skip
+            writer.writerow(_cells(base, "figure", f.kind, f.value, f.low, f.high, f.approx, f.cumulative,
+                                   f.unit, "", "", "", "", "", f.quote, f.start, f.end, text))  # fmt: skip
         for m in facts.places:
             p = m.place
             writer.writerow(_cells(base, "place", p.level, "", "", "", "", "", "", p.name, p.admin1 or "",
@@ -275,14 +275,13 @@ def _print_totals(index: FactsIndex, args, place: Place | None, records: list[Ev
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(("period", "start", "end", "kind", "total", "approx", "events"))
         for p in periods:
-            writer.writerow([neutralise(str(c)) for c in (p.label, p.start, p.end, args.kind, p.total,
-                                                           str(p.approx).lower(), len(p.events))])  # fmt: skip
+            cells = (p.label, p.start, p.end, args.kind, p.total, str(p.approx).lower(), len(p.events))
+            writer.writerow([neutralise(str(c)) for c in cells])
         _write_stdout(buffer.getvalue())
         return 0
     where = f" naming {describe_place(place)}" if place else ""
-    print(
-        f"{args.kind} per {args.by}{one_line(where)} (cumulative totals left out; ~ = includes approximate figures)"
-    )
+    print(f"{args.kind} per {args.by}{one_line(where)}", end="")
+    print(" (cumulative totals left out; ~ = includes approximate figures)")
     if not periods:
         print("No dated event has such a figure.", file=sys.stderr)
         return 0
@@ -329,8 +328,8 @@ def _places(library, args: argparse.Namespace) -> int:
         place = s.place
         assert place is not None
         admin1 = place.admin1 if place.admin1 and place.admin1 != place.name else ""
-        print(f"{one_line(place.name)[:28]:<28} {one_line(admin1)[:24]:<24} {place.country:<2}  {s.events:>6,}"
-              f"  {s.first_day:>5}  {s.last_day:>5}")  # fmt: skip
+        name = f"{one_line(place.name)[:28]:<28} {one_line(admin1)[:24]:<24} {place.country:<2}"
+        print(f"{name}  {s.events:>6,}  {s.first_day:>5}  {s.last_day:>5}")
     return 0
 
 
@@ -338,7 +337,8 @@ def _people(library, args: argparse.Namespace) -> int:
     summaries = load(library).people()
     if args.json:
         print(dump_json([
-            {"name": s.name, "kind": s.kind, "events": s.events, "first_day": s.first_day, "last_day": s.last_day}
+            {"name": s.name, "kind": s.kind, "events": s.events, "first_day": s.first_day,
+             "last_day": s.last_day}
             for s in summaries
         ]))  # fmt: skip
         return 0
@@ -347,7 +347,6 @@ def _people(library, args: argparse.Namespace) -> int:
         return 0
     print(f"{'name':<34} {'kind':<12}  {'events':>6}  {'first':>5}  {'last':>5}")
     for s in summaries:
-        print(
-            f"{one_line(s.name)[:34]:<34} {s.kind or '':<12}  {s.events:>6,}  {s.first_day:>5}  {s.last_day:>5}"
-        )
+        name = f"{one_line(s.name)[:34]:<34} {s.kind or '':<12}"
+        print(f"{name}  {s.events:>6,}  {s.first_day:>5}  {s.last_day:>5}")
     return 0

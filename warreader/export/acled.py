@@ -71,7 +71,11 @@ def suggest_actor(text: str) -> str:
     match = _ACTOR.search(text.lower())
     if match is None:
         return ""
-    return "Military Forces of Russia" if match.group("side").startswith("russia") else "Military Forces of Ukraine"
+    return (
+        "Military Forces of Russia"
+        if match.group("side").startswith("russia")
+        else "Military Forces of Ukraine"
+    )
 
 
 def main_place(facts: EventFacts | None) -> PlaceMention | None:
@@ -88,7 +92,9 @@ def main_place(facts: EventFacts | None) -> PlaceMention | None:
 def row(event: ExportEvent, facts: EventFacts | None) -> list[str]:
     event_type, sub_type = suggest_type(event.text)
     place = main_place(facts)
-    fatalities = sum(f.value for f in facts.figures if f.kind == "killed" and not f.cumulative) if facts else 0
+    fatalities = (
+        sum(f.value for f in facts.figures if f.kind == "killed" and not f.cumulative) if facts else 0
+    )
     cells = [
         event.id,
         event.date.isoformat() if event.date else "",

@@ -102,7 +102,8 @@ _LIST_VERBS = ("killed", "wounded", "evacuated")
 
 _CUMULATIVE = re.compile(
     r"\bsince\s+(?:the\s+(?:start|beginning|outbreak|launch|onset)\b|the\s+(?:full[- ]scale\s+)?"
-    r"(?:invasion|war|conflict)\b|(?:russia|moscow)'s\s+(?:full[- ]scale\s+)?invasion|(?:early\s+|late\s+|mid-?)?"
+    r"(?:invasion|war|conflict)\b|(?:russia|moscow)'s\s+(?:full[- ]scale\s+)?invasion"
+    r"|(?:early\s+|late\s+|mid-?)?"
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december|(?:19|20)\d\d)\b"
     r"|(?:russia|moscow|the\s+kremlin|it|the\s+war|the\s+invasion|the\s+offensive|the\s+incursion|kyiv|ukraine)"
     r"\s+(?:began|launched|invaded|started)|(?:russia|moscow)\s+\w+\s+(?:began|launched|invaded|started)"

@@ -235,7 +235,9 @@ def _refresh(library, extractor: Extractor, reusable: dict | None, progress: Pro
         else:
             figures, places, people = _encode(next(extracted), tables)
         current[2].append(
-            [event.event_id, crc, figures, places, people] if figures or places or people else [event.event_id, crc]
+            [event.event_id, crc, figures, places, people]
+            if figures or places or people
+            else [event.event_id, crc]
         )
     return {"format": FORMAT, "places": tables.places, "people": tables.people, "days": days}
 

@@ -13,7 +13,7 @@ import re
 from decimal import Decimal
 
 from warreader.facts.model import Figure
-from warreader.facts.numbers import APPROX_QUALIFIERS, _NUMBER_WORDS, EventText, word_number
+from warreader.facts.numbers import _NUMBER_WORDS, APPROX_QUALIFIERS, EventText, word_number
 
 _SYMBOLS = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP"}
 _SYMBOLS |= {"₴": "UAH", "uah": "UAH", "₽": "RUB", "rub": "RUB"}

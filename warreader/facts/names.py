@@ -52,7 +52,8 @@ _SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:;\"(\[]\s*|\n\s*)$")
 # "the village of Kreminna Balka in Ukraine's eastern Donetsk region": a settlement placed by the text
 # itself, found whether the gazetteer knows it or not (see `_localities`).
 _LOCALITY = re.compile(
-    r"\b(?:village|town|city|settlement|hamlet|township)\s+of\s+(?P<name>[A-Z][\w'-]*(?:[ -][A-Z][\w'-]*){0,2})"
+    r"\b(?:village|town|city|settlement|hamlet|township)\s+of\s+"
+    r"(?P<name>[A-Z][\w'-]*(?:[ -][A-Z][\w'-]*){0,2})"
     r",?\s+(?:in|near)\s+(?:the\s+)?(?:(?:[a-z-]+|[A-Z][\w'-]*'s)\s+){0,4}?(?P<region>[A-Z][\w'-]*)"
     r"\s+(?:region|oblast|province)\b"
 )
@@ -78,6 +79,7 @@ class NameFinder:
     def __init__(self, gazetteer: Gazetteer, people: PeopleTable) -> None:
         self.gazetteer = gazetteer
         self.people = people.names
+        self.acronyms = frozenset(people.acronyms)
         self.places = gazetteer.places
         keys = (*gazetteer.names, *people.names)
         # The beginnings of spellings of several words ("kryvyi" of "kryvyi rih"): a name is read on only
@@ -162,9 +164,13 @@ class NameFinder:
                 continue
             taken_until = end
             person = known_people.get(key)
+            if person is not None and key in self.acronyms and not norm[start:end].isupper():
+                continue  # "Un" is not the UN
             if person is not None:
                 people.append(PersonMention(person[0], person[1], text[start:end], start, end))
-            elif self._stands_alone(norm, start, end) and not _WATER_BEFORE.search(low, max(0, start - 12), start):
+            elif self._stands_alone(norm, start, end) and not _WATER_BEFORE.search(
+                low, max(0, start - 12), start
+            ):
                 entry = self.gazetteer.entry(key)
                 if entry is not None:
                     places.append((start, end, entry))

@@ -23,6 +23,9 @@ KINDS = {"person": "person", "organisation": "organisation", "organization": "or
 class PeopleTable:
     #: folded spelling → (shown name, "person" | "organisation")
     names: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: Short acronyms ("UN", "EU", "SBU"): they name the entry only when written in capitals, since "Un"
+    #: and "Eu" are words of other languages.
+    acronyms: set[str] = field(default_factory=set)
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -66,6 +69,8 @@ def load_people(paths: list[Path]) -> PeopleTable:
                     key = fold(spelling)
                     if key:
                         table.names[key] = (name.strip(), kind)
+                        if spelling.isupper() and len(spelling) <= 3:
+                            table.acronyms.add(key)
     return table
 
 
