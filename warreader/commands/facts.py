@@ -328,7 +328,7 @@ def _places(library, args: argparse.Namespace) -> int:
         place = s.place
         assert place is not None
         admin1 = place.admin1 if place.admin1 and place.admin1 != place.name else ""
-        name = f"{one_line(place.name)[:28]:<28} {one_line(admin1)[:24]:<24} {place.country:<2}"
+        name = f"{one_line(place.name)[:28]:<28} {one_line(admin1)[:24]:<24} {one_line(place.country):<2}"
         print(f"{name}  {s.events:>6,}  {s.first_day:>5}  {s.last_day:>5}")
     return 0
 
