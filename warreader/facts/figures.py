@@ -35,6 +35,10 @@ _TRIGGERS = frozenset(
     ).split()
 )
 _DEATH_WORDS = frozenset((b"toll",))
+_WEAPON_WORDS = frozenset(
+    w.encode()
+    for w in "drone drones uav uavs unmanned shahed shaheds geran geran2 gerans missile missiles".split()
+)
 _SINGULAR_PEOPLE = frozenset(
     w.encode() for w in re.sub(r"\\s\+", " ", v.PERSON_NOUN_SINGULAR).replace("|", " ").split()
 ) | frozenset((b"second", b"third", b"fourth", b"fifth", b"sixth"))
@@ -155,6 +159,7 @@ class _Reader:
         self.text = t.text
         self.norm = t.low
         self.quantities = quantities
+        self.weapons = t.has_any(_WEAPON_WORDS)
         self.by_start = {q.start: q for q in self.quantities}
         self.taken: set[int] = set()
         self.figures: list[Figure] = []
@@ -174,7 +179,7 @@ class _Reader:
     def _read(self, q: Quantity) -> None:
         norm = self.norm
         people = _PEOPLE_NP.match(norm, q.end)
-        weapon = None if people else _WEAPON_NP.match(norm, q.end)
+        weapon = None if people or not self.weapons else _WEAPON_NP.match(norm, q.end)
         if weapon and weapon.group("combined"):
             return  # "99 missiles and drones": not one kind, so no figure
         noun_end = people.end() if people else weapon.end() if weapon else q.end

@@ -84,8 +84,16 @@ class Gazetteer:
     warnings: list[str] = field(default_factory=list)
 
     def entry(self, key: str) -> NameEntry | None:
-        raw = self.names.get(key)
-        return None if raw is None else NameEntry(tuple(raw[0]), raw[1], raw[2], raw[3])
+        entry = self._entries.get(key)
+        if entry is None:
+            raw = self.names.get(key)
+            if raw is None:
+                return None
+            entry = self._entries[key] = NameEntry(tuple(raw[0]), raw[1], raw[2], raw[3])
+        return entry
+
+    def __post_init__(self) -> None:
+        self._entries: dict[str, NameEntry] = {}
 
     def resolve(self, name: str) -> Place | None:
         """A place from a user's words ("Kiev", "Donetsk region", "Donetsk Oblast", "Ukraine")."""

@@ -47,6 +47,7 @@ _NEIGHBOUR_BEFORE = frozenset(
 )
 # "the Sea of Azov", "the Gulf of Finland": a body of water, not the town named after it.
 _WATER_BEFORE = re.compile(r"\b(?:sea|gulf|bay|lake|strait|straits)\s+of\s+$")
+_WATER_WORDS = ("sea of", "gulf of", "bay of", "lake of", "strait")
 _NEXT_CAPITAL = re.compile(r"[ \t]+([A-Z][\w'-]*)")
 _SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:;\"(\[]\s*|\n\s*)$")
 # "the village of Kreminna Balka in Ukraine's eastern Donetsk region": a settlement placed by the text
@@ -142,6 +143,7 @@ class NameFinder:
         localities = self._localities(t) if any(w in low for w in _LOCALITY_WORDS) else []
         spans = [(a, b) for a, b, _ in localities]
         names, known_people = self.gazetteer.names, self.people
+        water = " of " in low and any(w in low for w in _WATER_WORDS)
         taken_until = -1
         for start in starts:
             if start < taken_until or (spans and any(a <= start < b for a, b in spans)):
@@ -168,8 +170,8 @@ class NameFinder:
                 continue  # "Un" is not the UN
             if person is not None:
                 people.append(PersonMention(person[0], person[1], text[start:end], start, end))
-            elif self._stands_alone(norm, start, end) and not _WATER_BEFORE.search(
-                low, max(0, start - 12), start
+            elif self._stands_alone(norm, start, end) and not (
+                water and _WATER_BEFORE.search(low, max(0, start - 12), start)
             ):
                 entry = self.gazetteer.entry(key)
                 if entry is not None:
@@ -320,16 +322,14 @@ _JOINERS = frozenset(("of", "the", "on", "for", "and", "de", "von", "der", "na",
 
 def _previous_word(norm: str, start: int) -> tuple[str, int] | None:
     """The capitalised word just before `start` (spaces between), with its offset; None if there is none."""
-    i = start - 1
-    if i < 0 or norm[i] not in " \t":
+    if start < 2 or norm[start - 1] != " ":
         return None
-    while i >= 0 and norm[i] in " \t":
-        i -= 1
-    j = i
-    while j >= 0 and (norm[j].isalnum() or norm[j] in "'-_"):
-        j -= 1
-    word = norm[j + 1 : i + 1]
-    return (word, j + 1) if word and word[0].isupper() else None
+    begin = norm.rfind(" ", 0, start - 1) + 1
+    word = norm[begin : start - 1]
+    # A word ending in punctuation ("Kharkiv," "said:") ends a clause: it is no neighbour.
+    if not word or not word[0].isupper() or not (word[-1].isalnum() or word[-1] == "'"):
+        return None
+    return word, begin
 
 
 def _surface(key: str) -> str:

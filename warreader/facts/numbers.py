@@ -269,10 +269,13 @@ def _decimal(text: str) -> Decimal | None:
         return None
 
 
+_DIGITS_AMOUNT = re.compile(rf"({_DIGITS})(?:\s*(thousand|million|billion))?", re.IGNORECASE)
+
+
 def amount(text: str) -> int | None:
     """The value of one amount as written ("1,500", "2.5 million", "forty four", "a hundred")."""
     text = " ".join(text.split())
-    match = re.fullmatch(rf"({_DIGITS})(?:\s*(thousand|million|billion))?", text, re.IGNORECASE)
+    match = _DIGITS_AMOUNT.fullmatch(text)
     if match:
         number = _decimal(match.group(1))
         if number is None:
