@@ -120,6 +120,18 @@ def test_people(extractor, text, expected):
     assert [m.name for m in extractor.extract(text).people] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kyiv said a granary had been hit; Moscow accused Tehran.", []),
+        ("Kyiv's allies met as Moscow's forces advanced.", []),
+        ("Kyiv was hit overnight and Kyiv's mayor spoke in Moscow on Monday.", ["Kyiv", "Kyiv", "Moscow"]),
+    ],
+)
+def test_a_capital_standing_for_its_government_is_not_a_place(extractor, text, expected):
+    assert places_of(extractor, text) == expected
+
+
 def test_a_person_is_never_a_place(extractor):
     facts = extractor.extract("Smirnov said the situation was stable.")
     assert facts.places == ()

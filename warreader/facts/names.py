@@ -59,6 +59,18 @@ _LOCALITY = re.compile(
     r"\s+(?:region|oblast|province)\b"
 )
 _LOCALITY_WORDS = ("village", "town", "city", "settlement", "hamlet")
+# "Kyiv said", "Moscow accused", "Kyiv's allies": the capital standing for its government, not a place
+# where anything happened (see `_government`).
+CAPITALS = frozenset(("Kyiv", "Moscow"))
+_GOVERNMENT_AFTER = re.compile(
+    r"(?:\s+(?:has\s+|had\s+|have\s+)?(?:said|says|say|accused|accuses|denied|denies|warned|warns|claimed|claims"
+    r"|insisted|insists|urged|urges|demanded|demands|rejected|rejects|announced|announces|agreed|agrees|signed"
+    r"|responded|responds|wants|hopes|believes|vowed|vows|asked|asks|called\s+on|calls\s+on|blamed|blames"
+    r"|condemned|condemns|refused|refuses|confirmed|confirms|pressed|presses|sought|seeks|expects|expected)\b"
+    r"|'s\s+(?:\w+\s+)?(?:forces|troops|allies|partners|government|officials|military|army|position|offensive"
+    r"|counteroffensive|decision|plans?|request|demands|claims|refusal|response|move|war|invasion|backers"
+    r"|delegation|envoy|ambassador|negotiators|soldiers|strikes|attacks|drones|missiles|accusations|stance)\b)"
+)
 _LIST_GAP = re.compile(r"(?:'s)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$")
 
 
@@ -302,6 +314,12 @@ class NameFinder:
         mentions = []
         for k, (start, end, entry) in enumerate(found):
             index = self._choose(entry, as_region[k], regions_named)
+            if (
+                index is not None
+                and self.places[index].name in CAPITALS
+                and _GOVERNMENT_AFTER.match(norm, end)
+            ):
+                continue  # "Kyiv said": the government, not the city
             if index is not None:
                 mentions.append(PlaceMention(self.places[index], text[start:end], start, end))
         return tuple(mentions)
