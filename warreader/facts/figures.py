@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import replace
 
 from warreader.facts import vocabulary as v
 from warreader.facts.model import Figure
@@ -412,7 +411,7 @@ class _Reader:
                 if _CUMULATIVE.search(self.norm, *_sentence_span(bounds, i, self.norm))
             }
         return tuple(
-            replace(f, cumulative=True) if s in cumulative else f
+            f._replace(cumulative=True) if s in cumulative else f
             for f, s in zip(kept, kept_sentences, strict=True)
         )
 

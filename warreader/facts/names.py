@@ -58,7 +58,7 @@ _LOCALITY = re.compile(
     r",?\s+(?:in|near)\s+(?:the\s+)?(?:(?:[a-z-]+|[A-Z][\w'-]*'s)\s+){0,4}?(?P<region>[A-Z][\w'-]*)"
     r"\s+(?:region|oblast|province)\b"
 )
-_LOCALITY_WORDS = ("village", "town", "city", "settlement", "hamlet")
+_LOCALITY_WORDS = ("village of", "town of", "city of", "settlement of", "hamlet of", "township of")
 # "Kyiv said", "Moscow accused", "Kyiv's allies": the capital standing for its government, not a place
 # where anything happened (see `_government`).
 CAPITALS = frozenset(("Kyiv", "Moscow"))
@@ -109,11 +109,9 @@ class NameFinder:
         # The same, as the words look in lower-cased text: "kyiv", "ivano-frankivsk", "rostov-on-don". The
         # capitalised words of a text are matched against these at C speed (`set.intersection`), so only
         # the few that can start a name are looked at one by one.
-        self.surfaces = (
-            frozenset(k.replace(" ", "-") for k in self.known)
-            | frozenset(_surface(k) for k in self.known if " " in k)
-            | frozenset(k for k in self.known if " " not in k)
-        )
+        surfaces = {k.replace(" ", "-") for k in self.known}
+        surfaces.update([f"{k}'s" for k in surfaces])  # "ukraine's": one set operation finds both
+        self.surfaces = frozenset(surfaces)
 
     def _starts(self, t: EventText) -> list[int]:
         """Offsets of the capitalised words that can start a known name, in order."""
@@ -123,7 +121,6 @@ class NameFinder:
             return []
         lowered = set(map(str.lower, words))
         hits = set(self.surfaces.intersection(lowered))
-        hits.update(self.surfaces.intersection(w[:-2] for w in lowered if w.endswith("'s")))
         if not norm.isascii():
             known = self.known
             hits.update(w.lower() for w in words if not w.isascii() and _fold_word(w) in known)
@@ -139,8 +136,7 @@ class NameFinder:
                 ):
                     starts.append(at)
                 at = low.find(hit, end)
-        starts.sort()
-        return starts
+        return sorted(set(starts))
 
     def find(self, t: EventText) -> tuple[tuple[PlaceMention, ...], tuple[PersonMention, ...]]:
         """Places and people named in the text."""
@@ -232,7 +228,8 @@ class NameFinder:
 
     def _stands_alone(self, norm: str, start: int, end: int) -> bool:
         """False when the place name is part of a longer capitalised name nobody knows (see above)."""
-        after = _NEXT_CAPITAL.match(norm, end)
+        following = norm[end : end + 2]
+        after = _NEXT_CAPITAL.match(norm, end) if following[1:].isupper() else None
         if after is not None:
             word = after.group(1)
             folded = _fold_word(word)
@@ -284,7 +281,7 @@ class NameFinder:
         for k, (start, end, entry) in enumerate(found):
             if entry.region is None:
                 continue
-            after = _REGION_AFTER.match(norm, end)
+            after = _REGION_AFTER.match(norm, end) if norm[end : end + 1] in (" ", "'") else None
             if after is not None:
                 as_region[k] = True
                 plural_list[k] = after.group("plural") is not None
@@ -306,11 +303,16 @@ class NameFinder:
                 and _joined(norm, found[k - 1], found[k])
             ):
                 as_region[k] = plural_list[k] = True
-        regions_named = {
-            self.places[e.region].admin1
-            for k, (_s, _e, e) in enumerate(found)
-            if e.region is not None and (as_region[k] or e.region_alone or not e.settlements)
-        }
+        # Only needed to settle a name several settlements share ("Zolochiv, Lviv region").
+        regions_named = (
+            {
+                self.places[e.region].admin1
+                for k, (_s, _e, e) in enumerate(found)
+                if e.region is not None and (as_region[k] or e.region_alone or not e.settlements)
+            }
+            if any(len(e.settlements) > 1 for _s, _e, e in found)
+            else set()
+        )
         mentions = []
         for k, (start, end, entry) in enumerate(found):
             index = self._choose(entry, as_region[k], regions_named)
@@ -327,6 +329,8 @@ class NameFinder:
     def _choose(self, entry: NameEntry, region: bool, regions_named: set) -> int | None:
         if entry.region is not None and (region or entry.region_alone or not entry.settlements):
             return entry.region
+        if len(entry.settlements) == 1:
+            return entry.settlements[0]
         if entry.settlements:
             for index in entry.settlements:
                 if self.places[index].admin1 in regions_named:
@@ -348,11 +352,6 @@ def _previous_word(norm: str, start: int) -> tuple[str, int] | None:
     if not word or not word[0].isupper() or not (word[-1].isalnum() or word[-1] == "'"):
         return None
     return word, begin
-
-
-def _surface(key: str) -> str:
-    """A folded spelling as one hyphenated word of lower-cased text ("rostov on don" → "rostov-on-don")."""
-    return key.replace(" ", "-")
 
 
 def _chunks(key: str) -> list[str]:
