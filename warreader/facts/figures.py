@@ -374,7 +374,9 @@ class _Reader:
         if not self.figures:
             return ()
         figures = sorted(self.figures, key=lambda f: (f.start, f.kind))
-        bounds = [m.end() for m in _SENTENCE_END.finditer(self.t.norm)]
+        # Sentences matter only to parts of a figure and to cumulative totals: found only then.
+        may_matter = len(figures) > 1 or self.t.has_any(_CUMULATIVE_WORDS)
+        bounds = [m.end() for m in _SENTENCE_END.finditer(self.t.norm)] if may_matter else []
         sentence_of = [bisect_right(bounds, f.start) for f in figures]
         kept: list[Figure] = []
         kept_sentences: list[int] = []
@@ -439,12 +441,22 @@ def _people_unit(people: re.Match | None) -> str:
 
 
 def _list_unit(words: str) -> str:
-    nouns = re.findall(rf"\b(?:{v.PERSON_NOUN_SINGULAR}|{v.PEOPLE_NOUN})\b", words)
-    if nouns and all(_SOLDIERS.fullmatch(n) for n in nouns):
+    nouns = [w for w in words.replace(",", " ").split() if w in _PERSON_WORDS]
+    if nouns and all(n in _SOLDIER_WORDS for n in nouns):
         return "soldiers"
-    if nouns and all(_CIVILIANS.fullmatch(n) for n in nouns):
+    if nouns and all(n in _CIVILIAN_WORDS for n in nouns):
         return "civilians"
     return "people"
+
+
+def _word_set(*alternations: str) -> frozenset[str]:
+    """The one-word nouns of regex alternations of the vocabulary."""
+    return frozenset(w for a in alternations for w in a.split("|") if w.isalpha())
+
+
+_SOLDIER_WORDS = _word_set(v.SOLDIERS_PLURAL, v.SOLDIERS_SINGULAR)
+_CIVILIAN_WORDS = _word_set(v.CIVILIANS_PLURAL, v.CIVILIANS_SINGULAR)
+_PERSON_WORDS = _word_set(v.PEOPLE_NOUN, v.PERSON_NOUN_SINGULAR)
 
 
 def _count_list(words: str) -> int:

@@ -11,7 +11,7 @@ times, dates and years. The rules are stated in docs/FACTS.md.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from decimal import Decimal, InvalidOperation
 
 # One character for one character, so offsets stay valid: apostrophes, quotes, dashes and odd spaces.
@@ -177,6 +177,9 @@ _DIGIT = re.compile(r"[0-9]")
 _BEFORE_AMOUNT = ("half a ", "a ", "one ")
 _QUALIFIERS = tuple(sorted((f"{q} " for q in APPROX_QUALIFIERS + PLAIN_QUALIFIERS), key=len, reverse=True))
 _APPROX = frozenset(f"{q} " for q in APPROX_QUALIFIERS)
+_QUALIFIERS_BY_LAST_WORD: dict[str, list[str]] = {}
+for _q in _QUALIFIERS:  # longest first, as `_QUALIFIERS` is sorted
+    _QUALIFIERS_BY_LAST_WORD.setdefault(_q.split()[-1], []).append(_q)
 
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
@@ -207,8 +210,7 @@ _AGE_LIST = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
+class Quantity(NamedTuple):
     """One amount found in a text: where it is (qualifier included) and what it means."""
 
     start: int
@@ -334,7 +336,8 @@ def find_quantities(t: EventText) -> list[Quantity]:
 def _read_amount(low: str, start: int, before: str) -> Quantity | None:
     qualifier = ""
     if before.endswith(_QUALIFIERS):
-        qualifier = next(q for q in _QUALIFIERS if before.endswith(q))
+        last = before.rsplit(None, 1)[-1]
+        qualifier = next(q for q in _QUALIFIERS_BY_LAST_WORD[last] if before.endswith(q))
     q_start = start - len(qualifier)
     approx = qualifier in _APPROX
     if before.endswith("between "):
