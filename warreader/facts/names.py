@@ -195,6 +195,10 @@ class NameFinder:
         words = [(start, end, word, folded)]
         read, at = folded, end
         while read in self.prefixes:
+            # Most names are followed by a space and a lower-case word: no regex needed to see that.
+            after = norm[at : at + 2]
+            if after[:1] == " " and after[1:].islower() and not norm.startswith(_JOINERS_AFTER_SPACE, at):
+                break
             following = _NEXT_WORD.match(norm, at)
             if following is None:
                 break
@@ -340,6 +344,7 @@ class NameFinder:
 
 
 _JOINERS = frozenset(("of", "the", "on", "for", "and", "de", "von", "der", "na", "upon"))
+_JOINERS_AFTER_SPACE = tuple(f" {j} " for j in _JOINERS)
 
 
 def _previous_word(norm: str, start: int) -> tuple[str, int] | None:
