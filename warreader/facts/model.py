@@ -1,9 +1,10 @@
 """The facts of one event: figures, places and people, each with the exact words it came from.
 
 Named tuples (immutable, hashable, and made ~4 times faster than frozen dataclasses: an extraction
-makes several per event, over 40,000 events), no I/O. Every fact carries `start`/`end` character offsets into the event text
-and the `quote` they cut out of it, so `text[start:end] == quote` always holds: a figure can be traced back
-to its words. `to_json` gives the shapes `warreader facts --json` prints (see docs/FACTS.md).
+makes several per event, over 40,000 events), no I/O. Every fact carries `start`/`end` character offsets
+into the event text and the `quote` they cut out of it, so `text[start:end] == quote` always holds: a
+figure can be traced back to its words. `to_json` gives the shapes `warreader facts --json` prints (see
+docs/FACTS.md).
 """
 
 from __future__ import annotations

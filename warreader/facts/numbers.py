@@ -11,8 +11,8 @@ times, dates and years. The rules are stated in docs/FACTS.md.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 
 # One character for one character, so offsets stay valid: apostrophes, quotes, dashes and odd spaces.
 # Chained `str.replace` (each a C-speed scan) rather than `str.translate`, which is ~30 times slower.
