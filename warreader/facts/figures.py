@@ -13,12 +13,13 @@ children") are dropped and totals "since 2022" are marked cumulative.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from warreader.facts import vocabulary as v
 from warreader.facts.model import Figure
 from warreader.facts.money import find_money
-from warreader.facts.numbers import EventText, Quantity, amount, find_quantities
+from warreader.facts.numbers import EventText, Quantity, find_quantities
+from warreader.facts.people_counts import LIST_VERBS, PERSON_LIST, SINGULAR_PEOPLE, count_list, list_unit
+from warreader.facts.sentences import CUMULATIVE_WORDS, is_cumulative, sentence_bounds, sentence_of
 
 HUMAN_KINDS = ("killed", "wounded", "missing", "captured", "evacuated")
 
@@ -38,14 +39,6 @@ _WEAPON_WORDS = frozenset(
     w.encode()
     for w in "drone drones uav uavs unmanned shahed shaheds geran geran2 gerans missile missiles".split()
 )
-_SINGULAR_PEOPLE = frozenset(
-    w.encode() for w in re.sub(r"\\s\+", " ", v.PERSON_NOUN_SINGULAR).replace("|", " ").split()
-) | frozenset((b"second", b"third", b"fourth", b"fifth", b"sixth"))
-_CUMULATIVE_WORDS = frozenset(
-    w.encode() for w in "since date far during throughout course total bring brings bringing brought".split()
-)
-
-# A word before the counted noun ("Iran-made", "U.S.-made", "long-range"); never across a full stop.
 _MOD = rf"(?:(?!(?:{v.NOT_A_MODIFIER})\b)[a-z](?:[\w'()/-]|\.(?=[\w-]))*\s+)"
 _PEOPLE_NP = re.compile(
     rf"\s+(?P<mods>{_MOD}{{0,3}}?)(?P<noun>(?:more|others?)(?!\s+(?:{v.PEOPLE_NOUN})\b)|{v.PEOPLE_NOUN}"
@@ -90,35 +83,6 @@ _CIVILIANS = re.compile(rf"(?:{v.CIVILIANS_PLURAL}|{v.CIVILIANS_SINGULAR})")
 _MILITARY_MOD = re.compile(r"\b(?:military|army|navy|naval)\b")
 _CIVILIAN_MOD = re.compile(r"\bcivilian\b")
 
-# People counted without a numeral: "a woman and her child", "a 54-year-old woman and a 57-year-old man".
-_DET = r"(?:a|an|one|another|the|his|her|their)"
-_AGE = r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[\s-]+(?:year|month|week|day)s?[\s-]+old"
-_ITEM = rf"(?:{_AGE}\s+)?(?:(?:{v.PERSON_ADJECTIVES})\s+){{0,2}}(?:{v.PERSON_NOUN_SINGULAR})\b"
-_SMALL = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
-_PERSON_LIST = re.compile(
-    rf"\b{_DET}\s+(?:{_ITEM}|(?:second|third|fourth|fifth|sixth)\b(?!\s+of))"
-    rf"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:{_DET}\s+)?(?:{_ITEM}|{_SMALL}\s+(?:{v.PEOPLE_NOUN})\b))*"
-)
-_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
-_LEADING_COUNT = re.compile(rf"^(?:{_DET}\s+)?({_SMALL})\s")
-_LIST_VERBS = ("killed", "wounded", "evacuated")
-
-_CUMULATIVE = re.compile(
-    r"\bsince\s+(?:the\s+(?:start|beginning|outbreak|launch|onset)\b|the\s+(?:full[- ]scale\s+)?"
-    r"(?:invasion|war|conflict)\b|(?:russia|moscow)'s\s+(?:full[- ]scale\s+)?invasion"
-    r"|(?:early\s+|late\s+|mid-?)?"
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|(?:19|20)\d\d)\b"
-    r"|(?:russia|moscow|the\s+kremlin|it|the\s+war|the\s+invasion|the\s+offensive|the\s+incursion|kyiv|ukraine)"
-    r"\s+(?:began|launched|invaded|started)|(?:russia|moscow)\s+\w+\s+(?:began|launched|invaded|started)"
-    r"|last\s+(?:year|month|summer|winter|spring|autumn|fall)|then\b)"
-    r"|\bso\s+far\s+(?:this\s+(?:year|month)|in\s+the\s+war)|\bto\s+date\b"
-    r"|\b(?:during|throughout|over\s+the\s+course\s+of)\s+(?:the|russia's|moscow's)\s+(?:full[- ]scale\s+)?"
-    r"(?:war|invasion|conflict)\b"
-    r"|\b(?:bring|brings|bringing|brought)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,4}?total\b"
-    r"|\btotal\s+(?:[\w-]+\s+){0,3}?(?:since|to\s+date|so\s+far)\b"
-)
-_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[A-Z\"'(\d])")
-
 
 def extract_figures(text: str | EventText) -> tuple[Figure, ...]:
     """Every figure in `text`, in text order (see the module docstring and docs/FACTS.md)."""
@@ -127,7 +91,7 @@ def extract_figures(text: str | EventText) -> tuple[Figure, ...]:
     if not t.has_any(_TRIGGERS):
         return _Reader(t, []).finish(money) if money else ()
     reader = _Reader(t, find_quantities(t))
-    if t.has_any(_SINGULAR_PEOPLE):
+    if t.has_any(SINGULAR_PEOPLE):
         reader.read_person_lists()  # first: "a woman and her two children" is one figure of 3, not 2
     reader.read_amounts()
     return reader.finish(money)
@@ -328,7 +292,7 @@ class _Reader:
 
     def read_person_lists(self) -> None:
         norm = self.norm
-        for match in _PERSON_LIST.finditer(norm):
+        for match in PERSON_LIST.finditer(norm):
             start, end = match.span()
             passive = _PASSIVE.match(norm, end)
             kind = None
@@ -340,15 +304,15 @@ class _Reader:
                 quote_end = passive.end()
             else:
                 verb = _verb_before(norm, start)
-                if verb is not None and verb[0] in _LIST_VERBS:
+                if verb is not None and verb[0] in LIST_VERBS:
                     kind, quote_start = verb
             if kind is None:
                 continue
-            count = _count_list(norm[start:end])
+            count = count_list(norm[start:end])
             if count <= 0:
                 continue
             quote_start, quote_end = _trim(norm, quote_start, quote_end)
-            unit = _list_unit(norm[start:end])
+            unit = list_unit(norm[start:end])
             self.figures.append(
                 Figure(
                     kind,
@@ -375,14 +339,14 @@ class _Reader:
             return ()
         figures = sorted(self.figures, key=lambda f: (f.start, f.kind))
         # Sentences matter only to parts of a figure and to cumulative totals: found only then.
-        may_matter = len(figures) > 1 or self.t.has_any(_CUMULATIVE_WORDS)
-        bounds = [m.end() for m in _SENTENCE_END.finditer(self.t.norm)] if may_matter else []
-        sentence_of = [bisect_right(bounds, f.start) for f in figures]
+        may_matter = len(figures) > 1 or self.t.has_any(CUMULATIVE_WORDS)
+        bounds = sentence_bounds(self.t.norm) if may_matter else []
+        sentences = [sentence_of(bounds, f.start) for f in figures]
         kept: list[Figure] = []
         kept_sentences: list[int] = []
         seen: set[tuple[str, int, int]] = set()
         dropped: Figure | None = None
-        for figure, sentence in zip(figures, sentence_of, strict=True):
+        for figure, sentence in zip(figures, sentences, strict=True):
             key = (figure.kind, figure.start, figure.end)
             if key in seen:
                 continue
@@ -406,20 +370,12 @@ class _Reader:
             kept.append(figure)
             kept_sentences.append(sentence)
         cumulative = set()
-        if self.t.has_any(_CUMULATIVE_WORDS):
-            cumulative = {
-                i
-                for i in set(kept_sentences)
-                if _CUMULATIVE.search(self.norm, *_sentence_span(bounds, i, self.norm))
-            }
+        if self.t.has_any(CUMULATIVE_WORDS):
+            cumulative = {i for i in set(kept_sentences) if is_cumulative(self.norm, bounds, i)}
         return tuple(
             f._replace(cumulative=True) if s in cumulative else f
             for f, s in zip(kept, kept_sentences, strict=True)
         )
-
-
-def _sentence_span(bounds: list[int], i: int, norm: str) -> tuple[int, int]:
-    return (bounds[i - 1] if i > 0 else 0, bounds[i] if i < len(bounds) else len(norm))
 
 
 def _weapon_kind(weapon: re.Match | None) -> str | None:
@@ -438,37 +394,6 @@ def _people_unit(people: re.Match | None) -> str:
     if _CIVILIANS.fullmatch(noun) or _CIVILIAN_MOD.search(mods):
         return "civilians"
     return "people"
-
-
-def _list_unit(words: str) -> str:
-    nouns = [w for w in words.replace(",", " ").split() if w in _PERSON_WORDS]
-    if nouns and all(n in _SOLDIER_WORDS for n in nouns):
-        return "soldiers"
-    if nouns and all(n in _CIVILIAN_WORDS for n in nouns):
-        return "civilians"
-    return "people"
-
-
-def _word_set(*alternations: str) -> frozenset[str]:
-    """The one-word nouns of regex alternations of the vocabulary."""
-    return frozenset(w for a in alternations for w in a.split("|") if w.isalpha())
-
-
-_SOLDIER_WORDS = _word_set(v.SOLDIERS_PLURAL, v.SOLDIERS_SINGULAR)
-_CIVILIAN_WORDS = _word_set(v.CIVILIANS_PLURAL, v.CIVILIANS_SINGULAR)
-_PERSON_WORDS = _word_set(v.PEOPLE_NOUN, v.PERSON_NOUN_SINGULAR)
-
-
-def _count_list(words: str) -> int:
-    """People in "a woman and her two children" (3): one per item, or the item's own number."""
-    total = 0
-    for item in _LIST_SEPARATOR.split(words):
-        item = item.strip()
-        if not item:
-            continue
-        match = _LEADING_COUNT.match(item + " ")
-        total += (amount(match.group(1)) or 1) if match else 1
-    return total
 
 
 def _trim(norm: str, start: int, end: int) -> tuple[int, int]:
