@@ -67,7 +67,7 @@ _GOVERNMENT_AFTER = re.compile(
     r"|insisted|insists|urged|urges|demanded|demands|rejected|rejects|announced|announces|agreed|agrees|signed"
     r"|responded|responds|wants|hopes|believes|vowed|vows|asked|asks|called\s+on|calls\s+on|blamed|blames"
     r"|condemned|condemns|refused|refuses|confirmed|confirms|pressed|presses|sought|seeks|expects|expected)\b"
-    r"|'s\s+(?:\w+\s+)?(?:forces|troops|allies|partners|government|officials|military|army|position|offensive"
+    r"|'s\s+(?:\w+\s+)?(?:forces|troops|allies|partners|government|officials|position|offensive"
     r"|counteroffensive|decision|plans?|request|demands|claims|refusal|response|move|war|invasion|backers"
     r"|delegation|envoy|ambassador|negotiators|soldiers|strikes|attacks|drones|missiles|accusations|stance)\b)"
 )
