@@ -30,6 +30,8 @@ import hashlib
 import os
 import zlib
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -249,28 +251,50 @@ _CHUNK = 1_000
 
 def _extract_all(texts: list[str], extractor: Extractor, progress: Progress | None) -> list[EventFacts]:
     """The facts of each text, in order: on several cores when there are many (the first fill of a big
-    library), else here. `progress(done, total)` counts texts."""
+    library) and the process may fork, else here. `progress(done, total)` counts texts."""
     total = len(texts)
-    workers = min(os.cpu_count() or 1, 8)
-    if total < PARALLEL_MIN or workers < 2 or extractor is not default_extractor():
-        found = []
-        for i, text in enumerate(texts):
-            found.append(extractor.extract(text))
-            if progress and (i % 500 == 499 or i == total - 1):
-                progress(i + 1, total)
-        return found
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    chunks = [texts[i : i + _CHUNK] for i in range(0, total, _CHUNK)]
+    if total >= PARALLEL_MIN and extractor is default_extractor() and _may_fork():
+        try:
+            return _extract_forked(texts, progress)
+        except (OSError, BrokenProcessPool):
+            pass  # no helpers to be had: read them here
     found = []
-    # "spawn": safe even when the caller runs threads (the reader's workers); each helper loads the
-    # cached tables itself.
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+    for i, text in enumerate(texts):
+        found.append(extractor.extract(text))
+        if progress and (i % 500 == 499 or i == total - 1):
+            progress(i + 1, total)
+    return found
+
+
+def _may_fork() -> bool:
+    """Fork helpers only from a single-threaded process (the command line; never the reader, whose
+    threads a fork would copy mid-work), where fork exists, with at least two cores."""
+    import multiprocessing
+    import threading
+
+    return (
+        _cores() >= 2 and threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+    )
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _extract_forked(texts: list[str], progress: Progress | None) -> list[EventFacts]:
+    # Forked helpers inherit the loaded tables: nothing is imported or read again.
+    import multiprocessing
+
+    chunks = [texts[i : i + _CHUNK] for i in range(0, len(texts), _CHUNK)]
+    found: list[EventFacts] = []
+    with ProcessPoolExecutor(min(_cores(), 8), mp_context=multiprocessing.get_context("fork")) as pool:
         for chunk in pool.map(_extract_chunk, chunks):
             found.extend(chunk)
             if progress:
-                progress(len(found), total)
+                progress(len(found), len(texts))
     return found
 
 
