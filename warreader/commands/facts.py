@@ -17,8 +17,6 @@ from collections.abc import Iterator
 
 from warreader.commands.library import dump_json, one_line, parse_day
 from warreader.errors import InputError
-from warreader.export.csv_format import BOM, neutralise
-from warreader.export.options import parse_bound
 from warreader.facts.model import KINDS, EventFacts, Figure, Place
 from warreader.facts.queries import EventRecord, FactsIndex, Period
 
@@ -49,14 +47,14 @@ def _progress(total_days: int) -> Iterator:
 
 def load(library) -> FactsIndex:
     """The library's facts (from the cache when current), telling the user about broken tables."""
-    from warreader.facts.extractor import default_extractor
     from warreader.facts.index import load_index
 
     with _progress(len(library.days())) as progress:
         index = load_index(library, progress=progress)
     # Only when the tables were loaded anyway (a refresh): a cached answer does not load them for this.
-    if default_extractor.cache_info().currsize:
-        for warning in default_extractor().warnings:
+    extractor = sys.modules.get("warreader.facts.extractor")
+    if extractor is not None and extractor.default_extractor.cache_info().currsize:
+        for warning in extractor.default_extractor().warnings:
             print(f"warreader: {one_line(warning)}", file=sys.stderr)
     return index
 
@@ -76,6 +74,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _check_facts_args(args: argparse.Namespace) -> None:
     """Every argument error before the library is opened, each as one sentence."""
+    from warreader.export.options import parse_bound
+
     if args.kind is not None and args.kind not in KINDS:
         raise InputError(f"Unknown kind {args.kind!r}: use one of {', '.join(KINDS)}.")
     if args.by is not None and args.kind is None:
@@ -231,6 +231,8 @@ def _print_events(shown: list[tuple[EventRecord, EventFacts]], texts: dict[str, 
 
 
 def _write_csv(shown: list[tuple[EventRecord, EventFacts]], texts: dict[str, str]) -> None:
+    from warreader.export.csv_format import BOM
+
     buffer = io.StringIO()
     buffer.write(BOM)
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -252,6 +254,8 @@ def _write_csv(shown: list[tuple[EventRecord, EventFacts]], texts: dict[str, str
 
 
 def _cells(base: list[str], *values) -> list[str]:
+    from warreader.export.csv_format import neutralise
+
     cells = base + ["" if v is None else str(v).lower() if isinstance(v, bool) else str(v) for v in values]
     return [neutralise(c) for c in cells]
 
@@ -270,6 +274,8 @@ def _print_totals(index: FactsIndex, args, place: Place | None, records: list[Ev
         print(dump_json([_period_json(p, args.kind) for p in periods]))
         return 0
     if args.csv:
+        from warreader.export.csv_format import BOM, neutralise
+
         buffer = io.StringIO()
         buffer.write(BOM)
         writer = csv.writer(buffer, lineterminator="\r\n")

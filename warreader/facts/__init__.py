@@ -9,7 +9,6 @@ beside the library, totals by week or month) is `warreader.facts.index`.
     [('killed', 4, 'killed four people'), ('wounded', 33, 'wounded 33')]
 """
 
-from warreader.facts.extractor import Extractor, default_extractor, extract
 from warreader.facts.model import (
     CURRENCIES,
     KINDS,
@@ -19,6 +18,19 @@ from warreader.facts.model import (
     Place,
     PlaceMention,
 )
+
+# The extractor compiles its rules on import (~0.3 s): loaded only when asked for, so reading the cached
+# facts (warreader.facts.index, .queries, .model) never pays for it.
+_LAZY = {"Extractor", "default_extractor", "extract"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        from warreader.facts import extractor
+
+        return getattr(extractor, name)
+    raise AttributeError(f"module 'warreader.facts' has no attribute {name!r}")
+
 
 __all__ = [
     "CURRENCIES",

@@ -30,7 +30,7 @@ from pathlib import Path
 import orjson
 
 from warreader.facts.model import Place
-from warreader.facts.numbers import normalise
+from warreader.facts.text import normalise
 from warreader.resources import data_dir
 
 CACHE_ENV = "WARREADER_CACHE_DIR"

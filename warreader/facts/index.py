@@ -30,19 +30,20 @@ import hashlib
 import os
 import zlib
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import orjson
 
-from warreader.facts.extractor import Extractor, default_extractor
 from warreader.facts.gazetteer import tables_fingerprint, user_places_path
 from warreader.facts.model import EventFacts, Place
 from warreader.facts.people import PEOPLE_FILE, user_people_path
 from warreader.facts.queries import EventRecord, FactsIndex
 from warreader.resources import data_dir
+
+if TYPE_CHECKING:
+    from warreader.facts.extractor import Extractor
 
 FACTS_FILE = "facts.json"
 FORMAT = 1
@@ -72,6 +73,14 @@ def iter_events(library) -> Iterator[LibraryEvent]:
         date = bulletin.date or summary.date
         for _section, event in bulletin.iter_events():
             yield LibraryEvent(summary.day, date, bulletin.source, event.id, event.text)
+
+
+def default_extractor() -> Extractor:
+    """`warreader.facts.extractor.default_extractor`, imported only when facts must be extracted: a
+    current cache is answered without compiling the extractor's rules."""
+    from warreader.facts.extractor import default_extractor as default
+
+    return default()
 
 
 def facts_path(library) -> Path:
@@ -254,6 +263,8 @@ def _extract_all(texts: list[str], extractor: Extractor, progress: Progress | No
     library) and the process may fork, else here. `progress(done, total)` counts texts."""
     total = len(texts)
     if total >= PARALLEL_MIN and extractor is default_extractor() and _may_fork():
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
             return _extract_forked(texts, progress)
         except (OSError, BrokenProcessPool):
@@ -287,6 +298,7 @@ def _cores() -> int:
 def _extract_forked(texts: list[str], progress: Progress | None) -> list[EventFacts]:
     # Forked helpers inherit the loaded tables: nothing is imported or read again.
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     chunks = [texts[i : i + _CHUNK] for i in range(0, len(texts), _CHUNK)]
     found: list[EventFacts] = []
