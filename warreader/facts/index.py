@@ -132,7 +132,7 @@ def load_index(
             return index
     reusable = cached if cached is not None and cached.get("tables") == tables else None
     library.reload_if_changed()
-    document = _refresh(library, extractor or default_extractor(), reusable, progress)
+    document = _refresh(library, extractor, reusable, progress)
     document["tables"] = tables
     index = _from_document(document)
     if write and rev is not None:
@@ -207,7 +207,7 @@ class _Tables:
         return self._people[key]
 
 
-def _refresh(library, extractor: Extractor, reusable: dict | None, progress: Progress | None) -> dict:
+def _refresh(library, extractor: Extractor | None, reusable: dict | None, progress: Progress | None) -> dict:
     """A new document from the library's events, reusing `reusable`'s facts of unchanged events."""
     old: dict[str, tuple[int, list, list, list]] = {}
     old_places: list = []
@@ -230,7 +230,8 @@ def _refresh(library, extractor: Extractor, reusable: dict | None, progress: Pro
         for e, crc in zip(events, crcs, strict=True)
         if (previous := old.get(e.event_id)) is None or previous[0] != crc
     ]
-    extracted = iter(_extract_all(todo, extractor, progress))
+    # The tables are loaded only when there is something to read (importing a day already known is free).
+    extracted = iter(_extract_all(todo, extractor or default_extractor(), progress) if todo else ())
     tables = _Tables()
     days: list[list] = []
     current: list | None = None
