@@ -88,6 +88,8 @@ def _check_facts_args(args: argparse.Namespace) -> None:
 def _facts(library, args: argparse.Namespace) -> int:
     index = load(library)
     place = _resolve_place(index, args.place) if args.place else None
+    if args.by and _whole_library(args, place):
+        return _print_totals(index, args, place, None)
     records = _select(index, args, place)
     if args.by:
         return _print_totals(index, args, place, records)
@@ -266,10 +268,16 @@ def _write_stdout(text: str) -> None:
     write(text)
 
 
-def _print_totals(index: FactsIndex, args, place: Place | None, records: list[EventRecord]) -> int:
+def _whole_library(args, place: Place | None) -> bool:
+    """True when only dates narrow the totals: the index then sums its own lists, no object per event."""
+    day_bound = any(isinstance(b, int) for b in (args.since_bound, args.until_bound))
+    return not (place or args.person or args.days or day_bound)
+
+
+def _print_totals(index: FactsIndex, args, place: Place | None, records: list[EventRecord] | None) -> int:
     since = args.since_bound if isinstance(args.since_bound, dt.date) else None
     until = args.until_bound if isinstance(args.until_bound, dt.date) else None
-    periods = index.totals(args.kind, args.by, place=None, since=since, until=until, records=records)
+    periods = index.totals(args.kind, args.by, since=since, until=until, records=records)
     if args.json:
         print(dump_json([_period_json(p, args.kind) for p in periods]))
         return 0

@@ -39,7 +39,7 @@ import orjson
 from warreader.facts.gazetteer import tables_fingerprint, user_places_path
 from warreader.facts.model import EventFacts, Place
 from warreader.facts.people import PEOPLE_FILE, user_people_path
-from warreader.facts.queries import EventRecord, FactsIndex
+from warreader.facts.queries import FactsIndex
 from warreader.resources import data_dir
 
 if TYPE_CHECKING:
@@ -170,17 +170,14 @@ def _from_document(document: dict) -> FactsIndex | None:
     try:
         places = [Place(*row) for row in document["places"]]
         people = [(name, kind) for name, kind in document["people"]]
-        records = []
+        days = []
         for day, date, events in document["days"]:
-            when = dt.date.fromisoformat(date) if date else None
-            for event in events:
-                if len(event) > 2:
-                    records.append(EventRecord(day, when, event[0], event[2], event[3], event[4]))
-                else:
-                    records.append(EventRecord(day, when, event[0], [], [], []))
+            if not isinstance(day, int) or not isinstance(events, list):
+                return None
+            days.append((day, dt.date.fromisoformat(date) if date else None, events))
     except (KeyError, TypeError, ValueError):
         return None
-    return FactsIndex(records, places, people)
+    return FactsIndex(days, places, people)
 
 
 class _Tables:

@@ -56,24 +56,45 @@ class NamedSummary:
     kind: str | None = None  # "person" / "organisation" for people
 
 
-class FactsIndex:
-    """Every event's facts, newest day first and in reading order within a day."""
+#: One day as the index keeps it: (day, date, [raw event, …]); a raw event is [event_id, crc32] or
+#: [event_id, crc32, figures, places, people] (the shapes of facts.json, see index.py).
+Day = tuple[int, "dt.date | None", list]
 
-    def __init__(
-        self, records: list[EventRecord], places: list[Place], people: list[tuple[str, str]]
-    ) -> None:
-        self.records = records
+
+class FactsIndex:
+    """Every event's facts, newest day first and in reading order within a day.
+
+    Kept as the cache's raw lists: `records` (one object per event) are made on first use, and totals
+    over the whole library read the raw lists directly — 41,000 objects cost more than the sums."""
+
+    def __init__(self, days: list[Day], places: list[Place], people: list[tuple[str, str]]) -> None:
+        self.days = days
         self.place_table = places
         self.people_table = people
-        self._by_id = {r.event_id: r for r in records}
+        self._records: list[EventRecord] | None = None
+        self._by_id: dict[str, EventRecord] | None = None
+
+    @property
+    def records(self) -> list[EventRecord]:
+        if self._records is None:
+            self._records = [
+                EventRecord(day, date, e[0], e[2], e[3], e[4])
+                if len(e) > 2
+                else EventRecord(day, date, e[0], [], [], [])
+                for day, date, events in self.days
+                for e in events
+            ]
+        return self._records
 
     def __len__(self) -> int:
-        return len(self.records)
+        return sum(len(events) for _day, _date, events in self.days)
 
     # -- one event ------------------------------------------------------------------------------
 
     def facts(self, event_id: str) -> EventFacts | None:
         """The facts of one event (None when the index does not hold it)."""
+        if self._by_id is None:
+            self._by_id = {r.event_id: r for r in self.records}
         record = self._by_id.get(event_id)
         return None if record is None else self.decode(record)
 
@@ -167,22 +188,33 @@ class FactsIndex:
         sums: dict[dt.date, list] = {}
         first: dt.date | None = None
         last: dt.date | None = None
-        for record in self.records if records is None else records:
-            date = record.date
+        # (date, raw events) per day: from the raw lists, or from the records asked about.
+        if records is None:
+            groups = ((date, events) for _day, date, events in self.days)
+        else:
+            groups = ((r.date, [[r.event_id, 0, r.figures, r.places, r.people]]) for r in records)
+        for date, events in groups:
             if date is None or (since and date < since) or (until and date > until):
                 continue
-            if wanted is not None and not any(p[0] in wanted for p in record.places):
-                continue
             start = period_start(date, by)
-            first = start if first is None or start < first else first
-            last = start if last is None or start > last else last
-            for figure in record.figures:
-                if figure[0] == kind and not figure[5]:
-                    bucket = sums.setdefault(start, [0, [], False])
-                    bucket[0] += figure[1]
-                    if not bucket[1] or bucket[1][-1] != record.event_id:
-                        bucket[1].append(record.event_id)
-                    bucket[2] = bucket[2] or figure[4]
+            counted = wanted is None
+            for event in events:
+                if len(event) < 3:
+                    continue
+                if wanted is not None:
+                    if not any(p[0] in wanted for p in event[3]):
+                        continue
+                    counted = True
+                for figure in event[2]:
+                    if figure[0] == kind and not figure[5]:
+                        bucket = sums.setdefault(start, [0, [], False])
+                        bucket[0] += figure[1]
+                        if not bucket[1] or bucket[1][-1] != event[0]:
+                            bucket[1].append(event[0])
+                        bucket[2] = bucket[2] or figure[4]
+            if counted:
+                first = start if first is None or start < first else first
+                last = start if last is None or start > last else last
         if first is None or last is None:
             return []
         periods = []
