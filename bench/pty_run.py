@@ -27,8 +27,16 @@ class PtyRun:
     output_tail: bytes
 
 
-def run_in_pty(cmd: list[str], result_file: Path, env: dict[str, str], cwd: Path, *, cols: int = 120,
-               rows: int = 40, timeout: float = 60.0) -> PtyRun:
+def run_in_pty(
+    cmd: list[str],
+    result_file: Path,
+    env: dict[str, str],
+    cwd: Path,
+    *,
+    cols: int = 120,
+    rows: int = 40,
+    timeout: float = 60.0,
+) -> PtyRun:
     """Run `cmd` attached to a fresh `cols`×`rows` pty; wall time from start to exit and peak RSS.
 
     `cmd` is a `bench.launch` command line writing `result_file` (see `Workspace.launched`): the time and
@@ -55,8 +63,9 @@ def run_in_pty(cmd: list[str], result_file: Path, env: dict[str, str], cwd: Path
     reader = threading.Thread(target=drain, daemon=True)
     result_file.unlink(missing_ok=True)
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=cwd,
-                            start_new_session=True)
+    proc = subprocess.Popen(
+        cmd, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=cwd, start_new_session=True
+    )
     os.close(slave)
     reader.start()
     killer = threading.Timer(timeout, proc.kill)

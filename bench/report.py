@@ -45,8 +45,12 @@ def render_table(machine: dict, params: dict, sections: list[Section]) -> str:
     goals = [f for s in sections for f in s.figures if f.goal is not None]
     passed = sum(1 for f in goals if f.status == "PASS")
     missed = [f"{f.name.strip()}" for f in goals if f.status == "MISS"]
-    lines += ["", f"goals: {passed} pass, {len(missed)} miss" + (f" ({'; '.join(missed)})" if missed else "")
-              + f"; {sum(1 for f in goals if f.status == 'n/a')} not available"]
+    lines += [
+        "",
+        f"goals: {passed} pass, {len(missed)} miss"
+        + (f" ({'; '.join(missed)})" if missed else "")
+        + f"; {sum(1 for f in goals if f.status == 'n/a')} not available",
+    ]
     return "\n".join(lines)
 
 

@@ -24,6 +24,7 @@ SECTIONS = {
     "export": "warreader.export",
     "notes-import": "warreader.export",
     "cli": "warreader.store",
+    "facts": "warreader.facts",
 }
 
 

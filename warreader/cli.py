@@ -16,6 +16,21 @@ from warreader import __version__
 from warreader.errors import WarreaderError
 
 DB_ENV = "WARREADER_DB"
+#: The export formats (`warreader.export.FORMATS`, written out so `--help` does not import the exporters).
+FORMATS = ("md", "json", "csv", "acled", "geojson")
+#: Figure kinds (`warreader.facts.KINDS`), for the same reason.
+KINDS = (
+    "killed", "wounded", "missing", "captured", "evacuated", "drones_launched", "drones_downed",
+    "missiles_launched", "missiles_downed", "money",
+)  # fmt: skip
+FACTS_EXAMPLES = """examples:
+  warreader facts 987                        the facts of day 987
+  warreader facts --kind killed --since 2024-08-01 --place Pokrovsk
+  warreader facts --kind drones_launched --by week
+  warreader facts --kind killed --by month --place "Kharkiv region"
+  warreader facts --person Zelenskyy --json  one JSON object per event
+  warreader facts --csv > facts.csv          one row per fact, for a spreadsheet
+"""
 NOTE_HELP = "set the note ('' clears it; '-' reads stdin)"
 #: `annotate --query` changes at most this many events without --yes.
 BULK_CONFIRM = 20
@@ -219,8 +234,50 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("orphan_id", metavar="ORPHAN_ID", help="the id shown by `warreader orphans`")
     p.add_argument("event_id", metavar="EVENT_ID")
 
-    p = command("export", "export notes (annotated events and day notes) as Markdown, JSON or CSV")
-    p.add_argument("--format", choices=["md", "json", "csv"], default="md")
+    p = sub.add_parser(
+        "facts",
+        help="figures, places and people found in the events (killed, drones launched, money…)",
+        description="List the figures, places and people found in each event, each with the words it came "
+        "from, or total one kind of figure per week or month.",
+        epilog=FACTS_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_db(p, top=False)
+    p.add_argument("day", nargs="*", metavar="DAY", help="only these days (e.g. 987)")
+    p.add_argument("--kind", default=None, metavar="K", help=f"only figures of this kind: {', '.join(KINDS)}")
+    p.add_argument(
+        "--place",
+        default=None,
+        metavar="NAME",
+        help="only events naming this place (a region or country gathers the places in it)",
+    )
+    p.add_argument("--person", default=None, metavar="NAME", help="only events naming this person or body")
+    p.add_argument("--since", default=None, metavar="DATE", help="from this date (YYYY-MM-DD) or day")
+    p.add_argument("--until", default=None, metavar="DATE", help="up to this date (YYYY-MM-DD) or day")
+    p.add_argument(
+        "--by",
+        choices=["week", "month"],
+        default=None,
+        help="total --kind per ISO week or calendar month instead of listing events",
+    )
+    form = p.add_mutually_exclusive_group()
+    form.add_argument("--json", action="store_true", help="print JSON")
+    form.add_argument("--csv", action="store_true", help="print CSV (one row per fact; spreadsheet-safe)")
+
+    p = command("places", "the places the events name, most named first")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = command("people", "the people and organisations the events name, most named first")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = command("export", "export notes as Markdown, JSON or CSV; events as ACLED-style CSV or GeoJSON")
+    p.add_argument(
+        "--format",
+        choices=list(FORMATS),
+        default="md",
+        help="md, json, csv: your notes; acled: one row per event with ACLED's columns; "
+        "geojson: the places of the events as points",
+    )
     p.add_argument("--tag", action="append", default=[], metavar="T", help="only events with this tag")
     p.add_argument("--flag", action="append", default=[], metavar="F", help="only events with this flag")
     p.add_argument("--theme", action="append", default=[], metavar="K", help="only this theme key")
@@ -255,6 +312,9 @@ _MODULES = {
     "tags": "history",
     "orphans": "annotate",
     "reattach": "annotate",
+    "facts": "facts",
+    "places": "facts",
+    "people": "facts",
     "export": "export",
     "import-notes": "export",
 }

@@ -7,7 +7,7 @@ import datetime as dt
 import json
 
 import pytest
-from conftest import build_bulletin
+from conftest import DAY_981, build_bulletin
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -188,8 +188,6 @@ def test_a_word_query_from_the_command_line_reads_only_its_days(command_line):
 
 
 def test_a_stale_word_file_is_never_used(tmp_path, make):
-    from conftest import DAY_981
-
     library = Library.open(tmp_path / "lib", seed_samples=False, keep_caches=True)
     library.import_bulletins([make(981, DAY_981)])
     assert [r.day for r in library.find("kyiv")] == [981]

@@ -88,6 +88,20 @@ def describe_outcome(outcome: SourceOutcome) -> str:
     return f"day {outcome.day}: {what} from {source}"
 
 
+def _update_facts(library) -> None:
+    """Find the figures, places and people of the new days now (facts.json), so `warreader facts` answers at
+    once. Only a derived cache: should it fail, the import stands and `warreader facts` tries again."""
+    from warreader.commands.facts import _progress
+    from warreader.facts.index import load_index
+
+    try:
+        with _progress(len(library.days())) as progress:
+            load_index(library, progress=progress)
+    except Exception as error:  # noqa: BLE001 - a cache must never fail an import that succeeded
+        print(f"warreader: the facts of the new days were not updated ({one_line(error)}); "
+              "`warreader facts` will try again.", file=sys.stderr)  # fmt: skip
+
+
 def run(args: argparse.Namespace) -> int:
     """Parse and fetch, store once, then print what happened to each day and to the notes."""
     from warreader.fetch import is_url  # no httpx: that loads only when a link is fetched
@@ -105,6 +119,8 @@ def run(args: argparse.Namespace) -> int:
             bulletins.extend(fetched)
             failed += fetch_failures
         report = library.import_bulletins(bulletins)
+        if report.days:
+            _update_facts(library)
     for outcome in report.sources:
         print(describe_outcome(outcome))
     for message in report.messages:

@@ -11,7 +11,9 @@ from warreader.errors import InputError
 from warreader.export.records import ExportFilters
 
 #: The formats `render_export` knows, by the name the CLI and the dialog use.
-FORMATS = ("md", "json", "csv")
+FORMATS = ("md", "json", "csv", "acled", "geojson")
+#: Formats that describe the bulletins' events (every event in range), not only the user's notes.
+EVENT_FORMATS = ("acled", "geojson")
 
 _DAY_NUMBER = re.compile(r"^\s*(?:day\s*)?(\d{1,5})\s*$", re.IGNORECASE)
 
@@ -22,7 +24,8 @@ class ExportOptions:
 
     `since`/`until` accept a `datetime.date`, a `YYYY-MM-DD` string, a day number (int or digits, e.g.
     `"987"` or `"day 987"`), or None. Filters combine: AND across kinds, OR within one kind.
-    `all_events` exports every event in range, not only annotated ones.
+    `all_events` exports every event in range, not only annotated ones; the event formats (acled,
+    geojson) always do: they describe the bulletins, and the filters narrow them.
     """
 
     format: str = "md"
@@ -49,7 +52,7 @@ class ExportOptions:
             themes=_clean(self.themes),
             since=since,
             until=until,
-            all_events=bool(self.all_events),
+            all_events=bool(self.all_events) or self.format in EVENT_FORMATS,
         )
 
 

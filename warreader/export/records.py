@@ -91,6 +91,8 @@ class ExportData:
     filters: ExportFilters
     events: list[ExportEvent] = field(default_factory=list)
     days: list[ExportDay] = field(default_factory=list)
+    #: event id → its facts (figures, places, people); filled for the event formats (acled, geojson).
+    facts: dict = field(default_factory=dict)
 
 
 def format_timestamp(value: object) -> str | None:
