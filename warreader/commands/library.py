@@ -8,7 +8,6 @@ of plain strings, never Rich markup.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from collections.abc import Iterable
@@ -36,6 +35,8 @@ def one_line(text: object) -> str:
 def dump_json(value: object) -> str:
     """JSON for stdout. json escapes C0 controls itself; C1 controls are escaped here too, so piping
     `--json` to a terminal is as safe as the text output."""
+    import json  # only --json output needs it: a short command should not pay for it otherwise
+
     text = json.dumps(value, ensure_ascii=False, indent=2)
     return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 import threading
 from pathlib import Path
 
@@ -81,13 +80,28 @@ def resolve_target(path: Path) -> tuple[Path, os.stat_result | None]:
     return target, st
 
 
+def _temp_file(folder: Path, name: str) -> tuple[int, str]:
+    """A new file `.<name>.<random>.tmp` in `folder`, created exclusively with mode 0600 (as
+    `tempfile.mkstemp` does; written here because importing tempfile costs a short command more than the
+    write itself)."""
+    for _attempt in range(100):
+        tmp_name = os.path.join(folder, f".{name}.{os.urandom(6).hex()}.tmp")
+        try:
+            return os.open(
+                tmp_name, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600
+            ), tmp_name
+        except FileExistsError:
+            continue
+    raise FileExistsError(0, f"no free temporary file name in {folder}")
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Replace `path` with `data` atomically and durably; on failure raise OSError, leaving `path` alone."""
     target, existing = resolve_target(Path(path))
     folder = target.parent
     if not folder.is_dir():
         raise FileNotFoundError(0, f"the folder {folder} does not exist")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    fd, tmp_name = _temp_file(folder, target.name)
     try:
         with os.fdopen(fd, "wb") as handle:
             if existing is not None:
