@@ -13,6 +13,7 @@ import re
 import sys
 import tomllib
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -22,8 +23,10 @@ from warreader.resources import data_dir
 THEMES_ENV = "WARREADER_THEMES"
 GENERAL = "general"
 
-# What is not part of a heading's meaning: a trailing colon (" :" too), dashes, a stray mojibake Â.
+# What is not part of a heading's meaning: a trailing colon (" :" too), dashes, a stray mojibake Â, and
+# the number of a numbered headline ("4. UK says …", "6) …").
 _TRAILING = re.compile(r"[\s:;.\-–—Â]+$")
+_LEADING_NUMBER = re.compile(r"^\d{1,3}[.)]\s+")
 _SPACES = re.compile(r"\s+")
 _SLUG_DROP = re.compile(r"[^a-z0-9]+")
 
@@ -36,11 +39,18 @@ class ThemeTable:
     patterns: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)
     order: list[str] = field(default_factory=list)
+    #: keyword (as written, lower case) → theme key, for inferring the theme of untitled events
+    keywords: dict[str, str] = field(default_factory=dict)
+    #: theme key → one pattern of all its keywords (built once the tables are read)
+    keyword_patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
 
 def normalise_heading(heading: str) -> str:
-    """The form headings are compared in: casefolded, single spaces, no trailing colon."""
-    return _SPACES.sub(" ", _TRAILING.sub("", heading.strip())).casefold()
+    """The form headings are compared in: casefolded, single spaces, no trailing colon, no number."""
+    heading = heading.strip()
+    if heading[:1].isdigit():
+        heading = _LEADING_NUMBER.sub("", heading)
+    return _SPACES.sub(" ", _TRAILING.sub("", heading)).casefold()
 
 
 def slugify(text: str) -> str:
@@ -87,6 +97,23 @@ def _add_rules(table: ThemeTable, path: Path, *, strict: bool) -> None:
                 table.patterns.append((re.compile(str(pattern), re.IGNORECASE), key))
             except re.error as error:
                 print(f"warreader: ignoring theme pattern {pattern!r} in {path}: {error}", file=sys.stderr)
+        for keyword in rule.get("keywords", []) or []:
+            word = " ".join(str(keyword).split()).casefold()
+            if word and word.strip("*"):
+                table.keywords.setdefault(word, key)
+
+
+def _keyword_patterns(keywords: dict[str, str]) -> dict[str, re.Pattern[str]]:
+    """Per theme, one alternation of its keywords: "drone" also finds "drones", "evacuat*" any word it
+    starts. (A keyword two tables give to different themes counts for the first one only.)"""
+    by_theme: dict[str, list[str]] = {}
+    # Longest first: within a theme, "air defence" is counted once, not also as "defence".
+    for word in sorted(keywords, key=len, reverse=True):
+        body = re.escape(word.rstrip("*")).replace(r"\ ", r"\s+")
+        by_theme.setdefault(keywords[word], []).append(
+            rf"{body}\w*" if word.endswith("*") else rf"{body}(?:s|es)?"
+        )
+    return {key: re.compile(rf"\b(?:{'|'.join(parts)})\b", re.IGNORECASE) for key, parts in by_theme.items()}
 
 
 @lru_cache(maxsize=1)
@@ -97,6 +124,7 @@ def _table() -> ThemeTable:
         _add_rules(table, user, strict=False)
     _add_rules(table, data_dir() / "themes.toml", strict=True)
     table.labels.setdefault(GENERAL, "General")
+    table.keyword_patterns = _keyword_patterns(table.keywords)
     return table
 
 
@@ -108,17 +136,61 @@ def reload_themes() -> None:
 
 @lru_cache(maxsize=4096)
 def _theme_for_cached(heading: str) -> str:
-    table = _table()
     norm = normalise_heading(heading)
     if not norm:
         return GENERAL
+    return _rule_for(norm) or slugify(norm)
+
+
+def _rule_for(norm: str) -> str | None:
+    table = _table()
     key = table.names.get(norm)
     if key:
         return key
     for pattern, key in table.patterns:
         if pattern.search(norm):
             return key
-    return slugify(norm)
+    return None
+
+
+def known_theme_for(heading: str) -> str | None:
+    """The key a rule of the tables gives this heading, or None when no rule knows it (where
+    `theme_for` would make a key of the heading's own words)."""
+    try:
+        norm = normalise_heading(str(heading))
+        return _rule_for(norm) if norm else None
+    except Exception:  # noqa: BLE001 - never raises, like theme_for
+        return None
+
+
+def infer_theme(texts: Iterable[str]) -> str | None:
+    """The theme whose keywords (the tables' `keywords`) these texts use most; None when they use none.
+
+    Used for events that came without a heading: the untitled first group of a page ("Fighting" left
+    out), a numbered headline no rule knows. Ties go to the theme listed first.
+    """
+    table = _table()
+    text = "\n".join(texts)
+    best, best_score = None, 0
+    for key in table.order:  # table order: on a tie the theme listed first wins
+        pattern = table.keyword_patterns.get(key)
+        score = len(pattern.findall(text)) if pattern is not None else 0
+        if score > best_score:
+            best, best_score = key, score
+    return best
+
+
+def section_theme(heading: str | None, texts: list[str]) -> tuple[str, bool]:
+    """(theme key, inferred?) of a section: its heading's, by the theme table; for events without a
+    heading, or under a numbered headline ("4. UK says …") no rule knows, the theme their words point
+    to (`infer_theme`), marked as inferred. Without any clue: "general", or the headline's own key."""
+    numbered = heading is not None and _LEADING_NUMBER.match(heading.strip()) is not None
+    if heading is not None and not (numbered and known_theme_for(heading) is None):
+        return theme_for(heading), False
+    inferred = infer_theme(texts if heading is None else [heading, *texts])
+    if inferred is not None:
+        return inferred, True
+    return theme_for(heading), False
 
 
 def theme_for(heading: str | None) -> str:

@@ -1,6 +1,7 @@
 """`warreader import PATH…`: parse bulletin files or folders and store them, keeping every note.
 
-Files that fail to parse are reported by name and the others are still stored; the exit status is then 2.
+Files that fail to parse (not a bulletin, unreadable, too large…) are reported by name and the others
+are still stored; the exit status is then 2. A file holding several bulletins stores each of them.
 The library is written once for the whole run. A progress bar goes to stderr when it is a terminal.
 """
 
@@ -54,14 +55,14 @@ def _progress(total: int) -> Iterator:
 
 
 def _parse_all(files: list[Path]) -> tuple[list[Bulletin], int]:
-    from warreader.parsing import parse_file
+    from warreader.parsing import parse_path
 
     bulletins: list[Bulletin] = []
     failed = 0
     with _progress(len(files)) as advance:
         for path in files:
             try:
-                bulletins.append(parse_file(path))
+                bulletins.extend(parse_path(path))  # a file may hold several bulletins
             except InputError as error:
                 print(f"warreader: {one_line(error)}", file=sys.stderr)
                 failed += 1

@@ -8,34 +8,14 @@ of plain strings, never Rich markup.
 from __future__ import annotations
 
 import argparse
-import json
-import re
 import sys
 
+from warreader.commands.terminal_text import dump_json, one_line, safe
 from warreader.errors import InputError, NotFoundError
 from warreader.model import bulletin_to_doc
 from warreader.store import Annotation, Library
 
-# C0 controls except tab and newline, DEL, and C1 controls (0x9b is a one-byte CSI on some terminals).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_C1 = re.compile(r"[\x7f-\x9f]")
-
-
-def safe(text: object) -> str:
-    """Text made harmless for a terminal: control characters become `�` (newlines and tabs kept)."""
-    return _CONTROL.sub("\ufffd", str(text))
-
-
-def one_line(text: object) -> str:
-    """`safe` text on a single line (for lists and summaries)."""
-    return " ".join(safe(text).split())
-
-
-def dump_json(value: object) -> str:
-    """JSON for stdout. json escapes C0 controls itself; C1 controls are escaped here too, so piping
-    `--json` to a terminal is as safe as the text output."""
-    text = json.dumps(value, ensure_ascii=False, indent=2)
-    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+__all__ = ["dump_json", "one_line", "safe", "open_library", "parse_day", "describe_annotation", "run"]
 
 
 def open_library(args: argparse.Namespace, *, seed: bool = True) -> Library:

@@ -79,10 +79,14 @@ BRACKET_CREDIT = re.compile(
 # Credits without brackets: "REUTERS/Stringer", "(Photo by SERGEY BOBOK / AFP)", "(AP Photo/Evgeniy
 # Maloletka)", "Photograph: Evgeniy Maloletka/AP", Reuters handout boilerplate.
 BARE_CREDIT = re.compile(
-    r"""(?:\bREUTERS\s*/\s*[\w.\- ]+\.?$
-      | \((?i:photo|photograph|image|picture)\ by\ [^()]{1,80}\)\.?$
-      | \((?:AP|AFP|EPA|Reuters|REUTERS)\ (?i:photo|images?)[^()]{0,80}\)\.?$
-      | \bPhotograph:\ [^.]{1,80}$
+    rf"""(?:\bREUTERS\s*/\s*[\w.\- ]+\.?$
+      | \((?i:photo|photograph|image|picture)\ by\ [^()]{{1,80}}\)\.?$
+      | \((?:AP|AFP|EPA|Reuters|REUTERS)\ (?i:photo|images?)[^()]{{0,80}}\)\.?$
+      | \([^()/]{{1,60}}/\s*(?i:{_AGENCIES})\b[^()/]{{0,30}}\)\.?$
+      | \((?i:{_AGENCIES})\s*/[^()/]{{1,60}}\)\.?$
+      | \([^()]{{0,60}}\bvia\ (?:Getty\ Images|REUTERS|Reuters|AP|AFP)\)\.?$
+      | \b(?:Photograph|Photo|Picture|Image|Photo\ credit|Credit)s?:\ [^.:]{{1,80}}$
+      | ©\ ?[^.©]{{1,60}}$
       | \bTHIS\ IMAGE\ HAS\ BEEN\ SUPPLIED\ BY\ A\ THIRD\ PARTY\.?$
       | \bvia\ REUTERS\.?$
       | ^FILE\ PHOTO:

@@ -45,7 +45,10 @@ def clean_title(text: str) -> str:
 
 def _has_bare_credit_hint(tail: str) -> bool:
     """Every BARE_CREDIT match not ending in ")" contains one of these (an `or` chain: no generator)."""
-    return "REUTERS" in tail or "Photograph:" in tail or "THIRD PARTY" in tail or "FILE PHOTO" in tail
+    return (
+        "REUTERS" in tail or "Photo" in tail or "THIRD PARTY" in tail or "FILE PHOTO" in tail
+        or ":" in tail and ("Picture" in tail or "Image" in tail or "Credit" in tail) or "©" in tail
+    )  # fmt: skip
 
 
 def is_credit(text: str) -> bool:

@@ -68,9 +68,24 @@ def plan_import(
             continue
         else:
             report.updated += 1
+            _say_if_shrunk(day, old, doc, report)
         report.days.append(day)
     report.days.sort()
     return plan
+
+
+def _event_count(doc: dict) -> int:
+    return sum(len(section.get("events", [])) for section in doc.get("sections", []))
+
+
+def _say_if_shrunk(day: int, old: dict, new: dict, report: ImportReport) -> None:
+    """A day is never replaced by a bulletin with fewer than half its events without a word."""
+    before, after = _event_count(old), _event_count(new)
+    if after * 2 < before:
+        report.messages.append(
+            f"day {day}: {new.get('source')} has {after} event{'s' * (after != 1)} where the stored bulletin "
+            f"({old.get('source')}) had {before}; it replaced it (import the fuller copy again to restore it)"
+        )
 
 
 def day_events(doc: dict) -> list[tuple[str, str, str | None, str]]:

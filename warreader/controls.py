@@ -1,0 +1,55 @@
+"""Characters that can drive a terminal or reorder what it shows, defined once for every layer.
+
+Bulletin text and user text are data. The parser removes these characters when it reads a file (and
+says so in a warning); each output layer (`show`, `parse`, the Markdown, CSV and JSON exports, the
+reader) keeps its own guard as well, so text that reached the library some other way (an older
+version, a merged export) still cannot reset a terminal or hide text behind a bidi override.
+
+- C0 controls except tab and newline (ESC starts terminal sequences, BEL rings, CR overwrites a line),
+  DEL, and C1 controls (0x9b is a one-byte CSI on some terminals).
+- Bidi embedding, override and isolate characters (U+202A–U+202E, U+2066–U+2069): they reorder the
+  text around them on screen ("Trojan Source"). The bidi *marks* (LRM, RLM, ALM) only nudge neutral
+  characters and are kept: Arabic and Hebrew quotes need them.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: The character class (without brackets) of everything this module guards against.
+CONTROL_CLASS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+CONTROLS = re.compile(f"[{CONTROL_CLASS}]")
+# Separators that mean "a new line" (vertical tab, form feed, the file/group/record separators, NEL,
+# and Unicode's line and paragraph separators): read as line breaks, so no words are glued together.
+_LINE_BREAKS = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_ANY = re.compile(f"[{CONTROL_CLASS}\u2028\u2029]")
+
+
+def has_controls(text: str) -> bool:
+    """Does `text` hold a character of `CONTROL_CLASS`?"""
+    return CONTROLS.search(text) is not None
+
+
+def strip_controls(text: str) -> str:
+    """`text` without control characters (line-separating ones become newlines)."""
+    # The common cases first: a printable line has none of them (all are non-printable), and most
+    # multi-line text has none either (one C-level scan).
+    if text.isprintable() or not _ANY.search(text):
+        return text
+    return CONTROLS.sub("", _LINE_BREAKS.sub("\n", text))
+
+
+def replace_controls(text: str, replacement: str = "\ufffd") -> str:
+    """`text` with each control character shown as `replacement` (for terminal output, where a visible
+    mark says that something was there)."""
+    return CONTROLS.sub(replacement, text)
+
+
+# What JSON escapes on its own: C0 controls. C1 and the bidi formatting characters are escaped here.
+_JSON_UNESCAPED = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def escape_json_controls(json_text: str) -> str:
+    """JSON text (from `json.dumps(..., ensure_ascii=False)`) with C1 and bidi formatting characters
+    written as `\\uXXXX` escapes: the data round-trips unchanged, and printing it drives nothing."""
+    return _JSON_UNESCAPED.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
