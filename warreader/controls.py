@@ -19,6 +19,8 @@ import re
 #: The character class (without brackets) of everything this module guards against.
 CONTROL_CLASS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
 CONTROLS = re.compile(f"[{CONTROL_CLASS}]")
+#: The same without CR, for formats where CR LF is a line break of the format itself (CSV cells).
+CONTROLS_BUT_CR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # Separators that mean "a new line" (vertical tab, form feed, the file/group/record separators, NEL,
 # and Unicode's line and paragraph separators): read as line breaks, so no words are glued together.
 _LINE_BREAKS = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
@@ -31,11 +33,14 @@ def has_controls(text: str) -> bool:
 
 
 def strip_controls(text: str) -> str:
-    """`text` without control characters (line-separating ones become newlines)."""
+    """`text` without control characters; the ones that separate lines (CR, vertical tab, form feed,
+    NEL, the Unicode line and paragraph separators…) become newlines, so no words are glued together."""
     # The common cases first: a printable line has none of them (all are non-printable), and most
     # multi-line text has none either (one C-level scan).
     if text.isprintable() or not _ANY.search(text):
         return text
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     return CONTROLS.sub("", _LINE_BREAKS.sub("\n", text))
 
 

@@ -24,10 +24,12 @@ def open_library(args: argparse.Namespace, *, seed: bool = True) -> Library:
 
 def parse_day(value: str) -> int:
     """`981`, `day 981` or `1,000` → the day number; InputError otherwise."""
-    cleaned = value.strip().lower().removeprefix("day").strip().replace(",", "")
-    if not cleaned.isdigit():
+    from warreader.days import day_number
+
+    number = day_number(value)
+    if number is None:
         raise InputError(f"{value!r} is not a day number (e.g. 981).")
-    return int(cleaned)
+    return number
 
 
 def describe_annotation(annotation: Annotation | None, indent: str = "") -> list[str]:
@@ -80,7 +82,12 @@ def _list(library: Library, args: argparse.Namespace) -> int:
 
 
 def _show(library: Library, args: argparse.Namespace) -> int:
-    day = parse_day(args.day)
+    from warreader.days import find_day
+
+    try:
+        day = find_day(args.day, library.days())  # 987, 1,000, 2024-11-08, Nov 8 2024…
+    except NotFoundError as error:
+        raise NotFoundError(f"{error} (library {library.path})") from None
     bulletin = library.bulletin(day)
     if bulletin is None:
         raise NotFoundError(f"Day {day} is not in the library {library.path}.")
@@ -90,13 +97,18 @@ def _show(library: Library, args: argparse.Namespace) -> int:
     print(one_line(bulletin.title or f"Day {day}"))
     date = bulletin.date.strftime("%A %d %B %Y") if bulletin.date else "date unknown"
     print(f"day {day} · {date} · {one_line(bulletin.source)}")
+    if bulletin.outlet or bulletin.canonical_url:
+        print(" · ".join(one_line(x) for x in (bulletin.outlet, bulletin.canonical_url) if x))
+    for warning in bulletin.warnings:
+        print(f"warning: {one_line(warning)}")
     day_note = library.day_note(day)
     if day_note:
         print("day note:")
         print("\n".join("  " + line for line in safe(day_note.note).splitlines()))
     for section in bulletin.sections:
         print()
-        print(f"{one_line(section.heading or '(no heading)')}  [{one_line(section.theme)}]")
+        theme = one_line(section.theme) + (", inferred from its events" if section.theme_inferred else "")
+        print(f"{one_line(section.heading or '(no heading)')}  [{theme}]")
         for event in section.events:
             print(f"  • {one_line(event.text)}")
             print(f"    id {event.id}")
