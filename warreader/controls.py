@@ -25,6 +25,13 @@ CONTROLS_BUT_CR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\
 # and Unicode's line and paragraph separators): read as line breaks, so no words are glued together.
 _LINE_BREAKS = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _ANY = re.compile(f"[{CONTROL_CLASS}\u2028\u2029]")
+# Whole terminal escape sequences go with their ESC (or one-byte CSI): "ESC[2J" would otherwise leave
+# "[2J" behind as text. CSI (colours, cursor moves), OSC (window titles, links) and two-byte escapes.
+_SEQUENCES = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
+    r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9c]{0,2000}(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[ -/]*[0-~]"
+)
 
 
 def has_controls(text: str) -> bool:
@@ -35,12 +42,17 @@ def has_controls(text: str) -> bool:
 def strip_controls(text: str) -> str:
     """`text` without control characters; the ones that separate lines (CR, vertical tab, form feed,
     NEL, the Unicode line and paragraph separators…) become newlines, so no words are glued together."""
-    # The common cases first: a printable line has none of them (all are non-printable), and most
-    # multi-line text has none either (one C-level scan).
-    if text.isprintable() or not _ANY.search(text):
+    # The common cases first: all of them are non-printable, so printable text has none; with its line
+    # breaks and tabs set aside, most multi-line text is printable too (C-level scans, far faster than a
+    # character-class search). Other non-printables (NBSP, soft hyphens…) take the regex's answer.
+    if text.isprintable() or text.replace("\n", " ").replace("\t", " ").isprintable():
+        return text
+    if not _ANY.search(text):
         return text
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x1b" in text or "\x9b" in text or "\x9d" in text:
+        text = _SEQUENCES.sub("", text)
     return CONTROLS.sub("", _LINE_BREAKS.sub("\n", text))
 
 

@@ -12,6 +12,7 @@ import os
 import re
 import stat
 from collections.abc import Iterable
+from itertools import islice
 from pathlib import Path
 
 from warreader.controls import strip_controls
@@ -43,7 +44,7 @@ def sniff_format(text: str) -> str:
     """'html', 'markdown' or 'text', from the content (not the file name: copies are often misnamed)."""
     head = text[:5000]
     # `in` tests first: a regex scan over a whole plain-text bulletin costs more than parsing a line.
-    if "<" in head and _HTML_SNIFF.search(head) and len(_HTML_TAGS.findall(text)) >= 3:
+    if "<" in head and _HTML_SNIFF.search(head) and len(list(islice(_HTML_TAGS.finditer(text), 3))) == 3:
         return "html"
     if ("#" in text or "**" in text or "![" in text) and _MARKDOWN_SNIFF.search(text):
         return "markdown"
@@ -52,8 +53,27 @@ def sniff_format(text: str) -> str:
 
 def parse_text_all(text: str, source: str) -> list[Bulletin]:
     """Every bulletin in already-decoded text (any format), in order."""
+    return _guarded(_Text(text), source)
+
+
+class _Text:
+    """The text being parsed, held in one place that can let go of it: once its lines are built, a
+    large file's text is dropped instead of staying alive in the callers' frames (memory stays within
+    a few times the file's size)."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def take(self) -> str:
+        text, self.text = self.text, ""
+        return text
+
+
+def _guarded(box: _Text, source: str) -> list[Bulletin]:
     try:
-        return _parse_text_all(text, source)
+        return _parse(box, source)
     except (RecursionError, MemoryError) as error:
         # Limits of this machine, not of the file's contents: still a message, never a traceback, and
         # the other files of an import go on.
@@ -61,11 +81,12 @@ def parse_text_all(text: str, source: str) -> list[Bulletin]:
         raise InputError(f"{source}: cannot be read as a bulletin ({reason})") from None
 
 
-def _parse_text_all(text: str, source: str) -> list[Bulletin]:
-    text = _CRAWL_PREFIX.sub("", text, count=1)
+def _parse(box: _Text, source: str) -> list[Bulletin]:
+    text = _CRAWL_PREFIX.sub("", box.take(), count=1)
     cleaned = strip_controls(text)
     removed = cleaned != text
     text = cleaned
+    del cleaned
     outlet = url = None
     fmt = sniff_format(text)
     unescaped = False
@@ -90,6 +111,7 @@ def _parse_text_all(text: str, source: str) -> list[Bulletin]:
         lines = markdown_lines(text)
     else:
         lines = plain_lines(text)
+    del text  # the lines hold what is needed
     if fmt != "text" or unescaped:
         # Entities (`&#27;`) and escapes (`\u001b`) can spell control characters the raw text hid.
         removed |= _strip_line_controls(lines)
@@ -116,7 +138,9 @@ def _strip_line_controls(lines: list[Line]) -> bool:
 def parse_bytes_all(data: bytes, source: str) -> list[Bulletin]:
     """Every bulletin in raw bytes; `source` names them in the result and any error."""
     _check_size(len(data), source)
-    return parse_text_all(decode_bytes(data, source), source)
+    box = _Text(decode_bytes(data, source))
+    del data  # only a local reference is dropped here, but callers pass the bytes as a temporary
+    return _guarded(box, source)
 
 
 def parse_path(path: Path) -> list[Bulletin]:

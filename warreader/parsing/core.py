@@ -128,9 +128,9 @@ class Reader:
                 self.day = dates.day_from_intro(text)  # "Here are the key events on day 1,211 of…"
             self.saw_situation = True
             return True
-        if more_words_than(text, 60) or not any(
-            P.SITUATION.match(s) and dates.find_stated_date(s) for s in F.sentences(text)[1:]
-        ):
+        if not F.SITUATION_INSIDE.search(text) or more_words_than(text, 60):
+            return False
+        if not any(P.SITUATION.match(s) and dates.find_stated_date(s) for s in F.sentences(text)[1:]):
             return False
         self._note_date(text)
         self.saw_situation = True
@@ -406,8 +406,7 @@ class Reader:
         if (F.bare_label(text) or F.label_and_date(text)) and self.next_content(index) is not None:
             return True  # (the last line may be an event cut off after "on" or a date)
         if text.count(",") + text.count("·") + text.count("›") + text.count("/") + text.count("•") >= 2:
-            parts = F.category_parts(text)
-            return F.category_list(text, sum(map(is_known_heading, parts)))
+            return F.category_list(text, is_known_heading)
         return False
 
     def _no_sentence(self, index: int, text: str) -> bool:

@@ -10,6 +10,7 @@ the long lines that most bulletin lines are (a word count stops early, `in` test
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from warreader.parsing import dates
 from warreader.parsing import patterns as P
@@ -21,6 +22,9 @@ _DANGLING = frozenset("on by in at from of to the and for with a an under via ab
 # Separators of a category list or breadcrumb: "News, Europe, Russia-Ukraine war", "Home › World".
 _CATEGORY_SPLIT = re.compile(r"\s*(?:[,·•|»›>/]|\s-\s)\s*")
 _SENTENCE_STOP = (".", "!", "?", "…")
+_DIGIT = re.compile(r"\d")
+# Every bulletin title names its day: with one of these words, or an ordinal ("50th day").
+_DAY_WORD = re.compile(r"day|giorno|dzie|dan\b|nap\b", re.IGNORECASE)
 
 
 def _part_is_label(part: str) -> bool:
@@ -37,21 +41,16 @@ def pipe_furniture(text: str) -> bool:
     return all(not more_words_than(part, 8) for part in parts)
 
 
-def category_list(text: str, known: int) -> bool:
+def category_list(text: str, is_heading_name: Callable[[str], bool]) -> bool:
     """ "News, Europe, Russia-Ukraine war" or "Home › World › Europe": three or more capitalised short
-    names in a row and no sentence. `known` is how many of the names are section headings the theme
-    table knows: "Politics, Diplomacy, Economy" heads a section, so it is not furniture."""
+    names in a row and no sentence. Unless most of the names are section headings the theme table
+    knows (`is_heading_name`): "Politics, Diplomacy, Economy" heads a section, so it is not furniture."""
     if text.endswith(_SENTENCE_STOP) or more_words_than(text, 16):
         return False
     parts = [part for part in _CATEGORY_SPLIT.split(text) if part]
     if len(parts) < 3 or not all(_part_is_label(part) for part in parts):
         return False
-    return known * 2 < len(parts)
-
-
-def category_parts(text: str) -> list[str]:
-    """The names `category_list` looks at (for counting the known ones)."""
-    return [part for part in _CATEGORY_SPLIT.split(text) if part]
+    return sum(map(is_heading_name, parts)) * 2 < len(parts)
 
 
 def bare_label(text: str) -> bool:
@@ -65,7 +64,7 @@ def bare_label(text: str) -> bool:
 def label_and_date(text: str) -> bool:
     """ "Posted on November 2, 2024", "Updated 2 Nov 2024, 10:32 GMT", "By Jane Doe, November 2, 2024":
     a date with at most a few label words around it, and no sentence."""
-    if more_words_than(text, 12) or text.endswith(_SENTENCE_STOP):
+    if more_words_than(text, 12) or text.endswith(_SENTENCE_STOP) or not _DIGIT.search(text):
         return False
     match = dates.find_stated_date(text)
     if match is None:
@@ -87,7 +86,9 @@ _BULLETIN_WORDS = re.compile(
 
 def bulletin_title(text: str) -> bool:
     """Is this line a bulletin's title (a day number and war or list words, not a sentence)?"""
-    if not title_like(text) or text.rstrip().endswith((".", ":")):
+    if len(text) > 300 or text.rstrip().endswith((".", ":")) or not _DAY_WORD.search(text):
+        return False  # (cheap tests first: every line of a bulletin is asked)
+    if not title_like(text):
         return False
     if P.INTRO.search(text) or P.SITUATION.match(text):
         return False  # "Below are the key moments of the third day of invasion:" announces a list
@@ -143,6 +144,10 @@ def is_numbered(text: str) -> bool:
 # Sentences inside one line, also where a copy lost the space after the full stop
 # ("…war on Ukraine.Here's where things stand on Thursday, June 12:").
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)]*\s*(?=[A-Z])")
+
+
+# A sentence after another one that starts like a situation line: the cheap test before splitting.
+SITUATION_INSIDE = re.compile(r"[.!?][\"'”’)]*\s*(?:right\s+)?(?:here|this)\b", re.IGNORECASE)
 
 
 def sentences(text: str) -> list[str]:

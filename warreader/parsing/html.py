@@ -18,12 +18,13 @@ from warreader.parsing.outlet import clean_outlet, clean_url
 #: Deeper pages are refused: a saved article nests a few dozen elements, and the HTML parser's time
 #: grows with the square of the depth (100,000 nested <div>s take it over half a minute).
 MAX_DEPTH = 5_000
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^<>]*?(/?)>")
-# Elements that never nest (void) or that the next sibling closes by itself: they are not counted.
-_NOT_NESTING = frozenset(
+# Elements that never nest (void) or that the next sibling closes by itself are not counted: the
+# pattern skips them in C, so the loop below only sees tags that can nest.
+_NOT_NESTING = (
     "area base br col embed hr img input link meta param source track wbr html head body p li dt dd "
-    "tr td th thead tbody tfoot option optgroup colgroup caption rb rt rp".split()
-)
+    "tr td th thead tbody tfoot option optgroup colgroup caption rb rt rp"
+).split()
+_TAG = re.compile(rf"<(/?)(?!(?:{'|'.join(_NOT_NESTING)})\b)[a-zA-Z][a-zA-Z0-9-]*[^<>]*?(/?)>", re.I)
 
 # Elements that never hold the bulletin.
 _DROP_TAGS = (
@@ -74,10 +75,10 @@ def nesting_depth(text: str, limit: int = MAX_DEPTH) -> int:
         return 0
     depth = deepest = 0
     for match in _TAG.finditer(text):
-        name = match.group(2).lower()
-        if name in _NOT_NESTING or match.group(3):
+        closing, self_closing = match.groups()
+        if self_closing:
             continue
-        depth = max(0, depth - 1) if match.group(1) else depth + 1
+        depth = max(0, depth - 1) if closing else depth + 1
         if depth > deepest:
             deepest = depth
             if deepest > limit:

@@ -62,6 +62,8 @@ def outlet_from_source_line(text: str) -> str | None:
 
 def outlet_from_site_line(text: str) -> str | None:
     """ "The Guardian - AU" (a news wrapper's header) → "The Guardian"."""
+    if len(text) > 80 or not (" - " in text or " – " in text or " — " in text or " | " in text):
+        return None
     match = _SITE_LINE.match(text)
     return clean_outlet(match["name"]) if match else None
 
