@@ -17,7 +17,7 @@ from warreader.parsing import dates
 from warreader.parsing import furniture as F
 from warreader.parsing import patterns as P
 from warreader.parsing.lines import BLANK, BULLET, CAPTION, HEADING, TEXT, TITLE, Line
-from warreader.parsing.outlet import outlet_from_source_line, outlet_from_title
+from warreader.parsing.outlet import outlet_from_attribution, outlet_from_source_line, outlet_from_title
 from warreader.parsing.shapes import (
     clean_title,
     heading_shaped,
@@ -402,6 +402,7 @@ class Reader:
     def _is_furniture(self, index: int, text: str) -> bool:
         """Bylines, stamps, category lists, bare labels: page furniture told by its shape."""
         if "|" in text and F.pipe_furniture(text):
+            self.outlet = self.outlet or outlet_from_attribution(text)
             return True
         if (F.bare_label(text) or F.label_and_date(text)) and self.next_content(index) is not None:
             return True  # (the last line may be an event cut off after "on" or a date)
@@ -412,11 +413,11 @@ class Reader:
     def _no_sentence(self, index: int, text: str) -> bool:
         """One to three words that are no heading and end no sentence ("Briefly", "Europe"): a label
         of the page, not an event (unless it is the last line: an event cut off)."""
-        return (
-            not more_words_than(text, 3)
-            and not P.SENTENCE_END.search(text)
-            and self.next_content(index) is not None
-        )
+        if more_words_than(text, 3) or P.SENTENCE_END.search(text):
+            return False
+        nxt = self.next_content(index)
+        # (a short alt text right above its credited caption is the photo's: add_caption takes it)
+        return nxt is not None and not (nxt.kind == CAPTION or is_credit(nxt.text))
 
     def _is_standfirst(self, index: int, text: str) -> bool:
         """The one-sentence summary under a title (the Guardian's "… evacuated after ammunition blast;

@@ -46,13 +46,15 @@ _UNIT = {"utf-32-le": 4, "utf-32-be": 4, "utf-16-le": 2, "utf-16-be": 2, "utf-8"
 
 
 def _looks_binary(data: bytes) -> bool:
-    """NUL bytes, or a sample with many control bytes, means this is not a text file."""
+    """Several NUL bytes, or a sample with many control bytes, means this is not a text file. (A stray
+    NUL or ESC in a pasted bulletin is removed later, with a warning.)"""
     sample = data[:4096]
-    if b"\x00" in sample:
+    limit = max(2, len(sample) // 100)
+    if sample.count(0) > max(2, len(sample) // 200):
         return True
     # Deleting them in one C pass and comparing lengths counts them all at once.
     controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
-    return controls > max(2, len(sample) // 100)
+    return controls > limit
 
 
 def _wide_encoding(data: bytes) -> str | None:

@@ -60,6 +60,19 @@ def outlet_from_source_line(text: str) -> str | None:
     return clean_outlet(match["name"]) if match else None
 
 
+# An attribution trailer without "Source:": "Al Jazeera and news agencies | Published 20 Nov 2024".
+_ATTRIBUTION = re.compile(rf"^(?P<name>{_NAME}?)\s+(?:and|&)\s+(?:news|wire|information)\s+\w+")
+
+
+def outlet_from_attribution(text: str) -> str | None:
+    """The outlet a furniture line credits ("Al Jazeera and news agencies | …" → "Al Jazeera")."""
+    for part in text.split("|"):
+        match = _ATTRIBUTION.match(part.strip())
+        if match and (name := clean_outlet(match["name"])):
+            return name
+    return None
+
+
 def outlet_from_site_line(text: str) -> str | None:
     """ "The Guardian - AU" (a news wrapper's header) → "The Guardian"."""
     if len(text) > 80 or not (" - " in text or " – " in text or " — " in text or " | " in text):

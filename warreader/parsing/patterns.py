@@ -56,7 +56,7 @@ LIST_FOLLOWS = re.compile(r"^below\ are\ the\ key\b", _I)
 # Situation lines: "Here is the situation on Saturday, November 2:", "This is how things stand on…",
 # spun "Right here is the scenario on…". Must also contain a date (checked by the caller).
 SITUATION = re.compile(
-    r"""^(?:(?:right\ )?here|this)\ (?:is|are|'s)\b.*?
+    r"""^(?:(?:right\ )?here|this)(?:\ (?:is|are)|\ ?['’]s)\b.*?
         \b(?:situation|scenario|state\ of\ affairs|things\ stand|stands|key\ (?:events|developments|occasions)
         |main\ developments|latest|how\ things|where\ things)\b
       |^(?:the\ )?(?:situation|key\ events)\ (?:on|as\ of|from)\b
