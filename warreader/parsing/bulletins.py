@@ -8,7 +8,6 @@ from __future__ import annotations
 from warreader.errors import InputError
 from warreader.model import Bulletin, Event, Section, assign_ids
 from warreader.parsing import dates
-from warreader.parsing import furniture as F
 from warreader.parsing import patterns as P
 from warreader.parsing.core import Draft, Reader
 from warreader.parsing.lines import BLANK, Line
@@ -74,14 +73,13 @@ def _read_parts(lines: list[Line]) -> list[Reader]:
 
 
 def _is_bulletin(reader: Reader) -> bool:
-    headed = reader.saw_intro or reader.saw_situation or bool(reader.title and F.bulletin_title(reader.title))
-    return headed and reader.events > 0
+    return reader.header.headed and reader.events > 0
 
 
 def _why_not(reader: Reader | None) -> str:
     if reader is None:
         return "no text"
-    headed = reader.saw_intro or reader.saw_situation or bool(reader.title and F.bulletin_title(reader.title))
+    headed = reader.header.headed
     if not headed and not reader.events:
         return "no bulletin title, intro or situation line, and no events"
     if not headed:
@@ -98,13 +96,14 @@ def _site_line_outlet(lines: list[Line]) -> str | None:
 
 def _finish(reader: Reader, source: str) -> Bulletin:
     """A read bulletin → the model: ids assigned, themes looked up or inferred, warnings set."""
-    if reader.day is None:
+    header = reader.header
+    if header.day is None:
         # Some copies state the day only in the body ("…on the 1,000th day…").
         for line in reader.lines[:60]:
             if line.kind != BLANK and (day := dates.day_from_intro(line.text)):
-                reader.day = day
+                header.day = day
                 break
-    reader.resolve_date()
+    header.resolve_date()
     drafts = [d for d in reader.sections if d.texts or d.captions]
     if reader.pending_captions:
         if drafts:
@@ -112,28 +111,28 @@ def _finish(reader: Reader, source: str) -> Bulletin:
         else:
             drafts = [Draft(None, captions=reader.pending_captions)]
     texts = [t for d in drafts for t in d.texts]
-    ids = iter(assign_ids(reader.day, texts))
+    ids = iter(assign_ids(header.day, texts))
     sections = []
     for draft in drafts:
         theme, inferred = section_theme(draft.heading, draft.texts)
         events = [Event(next(ids), t) for t in draft.texts]
         sections.append(Section(draft.heading, theme, events, draft.captions, inferred))
 
-    warnings = list(reader.warnings)
-    if reader.day is None:
+    warnings = reader.warnings + header.warnings
+    if header.day is None:
         warnings.append(W_NO_DAY)
-    if reader.date is None:
+    if header.date is None:
         warnings.append(W_NO_DATE)
     if reader.cut_marker or (texts and not P.SENTENCE_END.search(texts[-1])):
         warnings.append(W_CUT_OFF)
     if spun(reader.lines, [d.heading for d in drafts]):
         warnings.append(W_SPUN)
     return Bulletin(
-        day=reader.day,
-        date=reader.date,
-        title=reader.title,
+        day=header.day,
+        date=header.date,
+        title=header.title,
         source=source,
         sections=sections,
         warnings=list(dict.fromkeys(warnings)),
-        outlet=reader.outlet,
+        outlet=header.outlet,
     )

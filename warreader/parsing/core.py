@@ -9,33 +9,26 @@ returns where, and `bulletins.py` reads the rest as the next bulletin.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 from warreader.parsing import dates
 from warreader.parsing import furniture as F
 from warreader.parsing import patterns as P
+from warreader.parsing.header import LIST_FOLLOWS, Header
 from warreader.parsing.lines import BLANK, BULLET, CAPTION, HEADING, TEXT, TITLE, Line
-from warreader.parsing.outlet import outlet_from_attribution, outlet_from_source_line, outlet_from_title
+from warreader.parsing.outlet import outlet_from_attribution, outlet_from_source_line
 from warreader.parsing.shapes import (
-    clean_title,
     heading_shaped,
     is_credit,
     maybe_intro,
     more_words_than,
     similar,
     strip_colon,
-    title_like,
 )
 from warreader.themes import is_known_heading
 
 W_EMPTY_HEADING = "last heading has no events"
 
-# A line that is nothing but a date: "Saturday, February 26", "December 9, 2022".
-_DATE_ONLY = re.compile(
-    rf"^\W*(?:{dates._WEEKDAY_RE})?\W*(?:\d{{1,2}}\s+)?(?:{dates._MONTH_RE})\b[\w\s,.:]*$", re.IGNORECASE
-)
 # How far after a title, following the end of an article, the next bulletin's structure must show.
 _STRUCTURE_WINDOW = 8
 
@@ -55,13 +48,7 @@ class Reader:
     def __init__(self, lines: list[Line], *, split: bool = True) -> None:
         self.lines = lines
         self.split = split  # look for the start of another bulletin (off when re-reading a cut part)
-        self.title: str | None = None
-        self.title_key: str | None = None
-        self.outlet: str | None = None
-        self.day: int | None = None
-        self.date: dt.date | None = None
-        self.fallback_date: re.Match | None = None
-        self.date_line: re.Match | None = None
+        self.header = Header()  # title, day, date, intro, situation line, outlet
         self.warnings: list[str] = []
         self.sections: list[Draft] = [Draft(None)]
         self.pending_captions: list[str] = []  # captions seen before the first event
@@ -73,97 +60,10 @@ class Reader:
         self.junk: dict[str, bool] = {}  # is_junk's answers, for this page only
         self.events = 0  # events read so far…
         self.bullets = 0  # …of which marked as list items
-        self.saw_intro = False
-        self.saw_situation = False
         self.ended = False  # an end-of-article line ("Source: Al Jazeera…", a comment form) was passed
 
-    # -- title, day, date ------------------------------------------------------------------------
     def find_title(self) -> None:
-        """The first title-like line near the top; its duplicates (and run-together copies such as
-        "HomeBreaking NewsRussia-Ukraine war: …") are marked so the body skips them."""
-        candidates: list[tuple[Line, str]] = []
-        content_seen = 0
-        self._split_run_together_title()
-        for line in self.lines[:60]:
-            if line.kind == BLANK or self.is_junk(line.text):
-                continue
-            content_seen += 1
-            if content_seen > 15:
-                break
-            if line.kind == TITLE or (line.kind in (TEXT, HEADING) and title_like(line.text)):
-                if P.INTRO.search(line.text) or P.SITUATION.match(line.text):
-                    continue
-                candidates.append((line, clean_title(line.text)))
-        if not candidates:
-            return
-        title = candidates[0][1]
-        for _, other in candidates[1:]:
-            if other != title and title.endswith(other):
-                title = other  # the clean copy of a title with site chrome glued to its front
-        key = title.casefold()
-        for line, cleaned in candidates:
-            folded = cleaned.casefold()
-            if folded == key or folded.endswith(key) or key.endswith(folded):
-                line.kind = TITLE
-                self.outlet = self.outlet or outlet_from_title(line.text)
-        self.title, self.title_key = title, key
-        self.day = dates.day_from_title(title)
-
-    def _split_run_together_title(self) -> None:
-        """ "…, giorno 1.300 Ecco gli eventi chiave…": a title run together with the text after it is
-        split after its day number, so the rest is read as ordinary lines."""
-        first = next((i for i, line in enumerate(self.lines) if line.kind != BLANK), None)
-        if first is None or self.lines[first].kind not in (TEXT, TITLE):
-            return
-        match = P.RUN_TOGETHER_TITLE.match(self.lines[first].text)
-        if match and more_words_than(self.lines[first].text, 30):
-            self.lines[first : first + 1] = [Line(match["title"], TITLE), Line(match["rest"], TEXT)]
-
-    def _take_situation(self, text: str) -> bool:
-        """A "Here is the situation on…" line, or a line with such a sentence after another one
-        ("…war on Ukraine.Here's where things stand on Thursday, June 12:"): remember its date."""
-        if P.SITUATION.match(text) and not more_words_than(text, 25):
-            self._note_date(text)
-            if self.day is None:
-                self.day = dates.day_from_intro(text)  # "Here are the key events on day 1,211 of…"
-            self.saw_situation = True
-            return True
-        if not F.SITUATION_INSIDE.search(text) or more_words_than(text, 60):
-            return False
-        if not any(P.SITUATION.match(s) and dates.find_stated_date(s) for s in F.sentences(text)[1:]):
-            return False
-        self._note_date(text)
-        self.saw_situation = True
-        return True
-
-    def _note_date(self, text: str) -> None:
-        match = dates.find_stated_date(text)
-        if match and self.date_line is None:
-            self.date_line = match
-
-    def _take_date_only(self, text: str) -> bool:
-        """A line that is only a date ("Saturday, February 26"): a fallback date source."""
-        if more_words_than(text, 6) or not _DATE_ONLY.match(text):
-            return False
-        match = dates.find_stated_date(text)
-        if not match:
-            return False
-        if self.fallback_date is None:
-            self.fallback_date = match  # resolved once the day number is known
-        return True
-
-    def resolve_date(self) -> None:
-        if self.date_line is not None:
-            self.date, warnings = dates.date_from_match(self.date_line, self.day)
-            self.warnings.extend(warnings)
-            return
-        if self.fallback_date is not None:
-            date, warnings = dates.date_from_match(self.fallback_date, self.day)
-            # A lone date line is often the site's own header (copied on another day): only trust it
-            # when it agrees with the day number.
-            if date and (self.day is None or abs((date - dates.estimate_date(self.day)).days) <= 5):
-                self.date = date
-                self.warnings.extend(warnings)
+        self.header.find_title(self.lines, self.is_junk)
 
     # -- where this bulletin ends ------------------------------------------------------------------
     def _starts_another(self, index: int, line: Line) -> bool:
@@ -178,7 +78,7 @@ class Reader:
             # After the end of an article come related links and comment forms; a title there starts
             # a bulletin only if a bulletin's structure follows it.
             return not self.ended or self._structure_follows(index)
-        if not (self.saw_intro or self.saw_situation or self.ended):
+        if not (self.header.saw_intro or self.header.saw_situation or self.ended):
             return False  # this bulletin's own intro may come after a prose paragraph
         if maybe_intro(text) and P.INTRO.search(text):
             return not P.LIST_FOLLOWS.search(text)
@@ -342,7 +242,7 @@ class Reader:
             if self.ended:
                 continue  # past the end of the article: furniture, unless another bulletin starts
             if P.END_OF_ARTICLE.match(line.text):
-                self.outlet = self.outlet or outlet_from_source_line(line.text)
+                self.header.outlet = self.header.outlet or outlet_from_source_line(line.text)
                 self.ended = True
                 continue
             self._classify(index, line)
@@ -363,7 +263,7 @@ class Reader:
             if self._take_intro(text):
                 self.last_kind = "intro"
                 return
-            if self._take_situation(text) or self._take_date_only(text):
+            if self.header.take_situation(text) or self.header.take_date_only(text):
                 self.last_kind = "situation"
                 return
             if not F.is_numbered(text) and self._is_furniture(index, text):
@@ -383,26 +283,19 @@ class Reader:
         self.add_event(text, line.kind)
 
     def _take_intro(self, text: str) -> bool:
-        """An intro ("As the war enters its 981st day, these are the main developments.") or, before
-        the list, a standfirst announcing it; a date stated in it is the bulletin's date."""
-        if maybe_intro(text) and P.INTRO.search(text):
-            if self.day is None:
-                self.day = dates.day_from_intro(text)
-            if P.LIST_FOLLOWS.search(text) and self.current.heading is None:
-                # "Below are the key moments…": what came before was the article's prose intro.
-                self.events -= len(self.current.texts)
-                self.bullets = min(self.bullets, self.events)
-                self.current.texts.clear()
-        elif not (self.header_zone() and F.announces_list(text, self.day)):
-            return False
-        self._note_date(text)  # "These are the key events so far on Friday, March 25."
-        self.saw_intro = True
-        return True
+        """An intro, or before the list a standfirst announcing it (see `Header.take_intro`)."""
+        found = self.header.take_intro(text, self.header_zone())
+        if found == LIST_FOLLOWS and self.current.heading is None:
+            # "Below are the key moments…": what came before was the article's prose intro.
+            self.events -= len(self.current.texts)
+            self.bullets = min(self.bullets, self.events)
+            self.current.texts.clear()
+        return found is not None
 
     def _is_furniture(self, index: int, text: str) -> bool:
         """Bylines, stamps, category lists, bare labels: page furniture told by its shape."""
         if "|" in text and F.pipe_furniture(text):
-            self.outlet = self.outlet or outlet_from_attribution(text)
+            self.header.outlet = self.header.outlet or outlet_from_attribution(text)
             return True
         if (F.bare_label(text) or F.label_and_date(text)) and self.next_content(index) is not None:
             return True  # (the last line may be an event cut off after "on" or a date)
@@ -428,7 +321,7 @@ class Reader:
         nxt = self.next_content(index)
         if nxt is None or nxt.kind == CAPTION or is_credit(nxt.text):
             return False
-        self.saw_intro = True
+        self.header.saw_intro = True
         return True
 
     def _is_headline_bullet(self, index: int, line: Line) -> bool:
