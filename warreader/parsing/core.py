@@ -58,6 +58,7 @@ class Reader:
         self.last_event_opened_paragraph = False
         self.pending_headline: str | None = None  # a short bullet that titles the next paragraph
         self.junk: dict[str, bool] = {}  # is_junk's answers, for this page only
+        self._intro_hint: tuple[str | None, bool] = (None, False)
         self.events = 0  # events read so far…
         self.bullets = 0  # …of which marked as list items
         self.ended = False  # an end-of-article line ("Source: Al Jazeera…", a comment form) was passed
@@ -67,9 +68,9 @@ class Reader:
 
     # -- where this bulletin ends ------------------------------------------------------------------
     def _starts_another(self, index: int, line: Line) -> bool:
-        """Does another bulletin start at this line? Its title, intro or situation line, once this
-        bulletin has events of its own (or its article has ended)."""
-        if line.kind in (BULLET, CAPTION) or not (self.events or self.ended):
+        """Does another bulletin start at this line (not a list item nor a caption)? Its title, intro or
+        situation line, once this bulletin has events of its own (or its article has ended)."""
+        if not (self.events or self.ended):
             return False
         text = line.text
         if self.is_junk(text):
@@ -80,7 +81,7 @@ class Reader:
             return not self.ended or self._structure_follows(index)
         if not (self.header.saw_intro or self.header.saw_situation or self.ended):
             return False  # this bulletin's own intro may come after a prose paragraph
-        if maybe_intro(text) and P.INTRO.search(text):
+        if self.intro_hint(text) and P.INTRO.search(text):
             return not P.LIST_FOLLOWS.search(text)
         return (
             bool(P.SITUATION.match(text))
@@ -174,7 +175,7 @@ class Reader:
             text = text[: marker.start()].rstrip()
             self.cut_marker = True
         if text:
-            after_event = (self.last_kind or "").startswith("event")
+            after_event = self.last_kind == "event-bullet" or self.last_kind == "event-text"
             self.last_event_opened_paragraph = self.blank_before or not after_event
             self.current.texts.append(text)
             self.events += 1
@@ -206,12 +207,20 @@ class Reader:
             junk = self.junk[text] = P.JUNK_LINE.match(text) is not None
         return junk
 
+    def intro_hint(self, text: str) -> bool:
+        """`maybe_intro`, remembered for the line at hand: the start-of-bulletin test and the intro test
+        both ask about the same line."""
+        if self._intro_hint[0] is not text:
+            self._intro_hint = (text, maybe_intro(text))
+        return self._intro_hint[1]
+
     def is_heading(self, index: int, line: Line) -> bool:
-        if line.kind == HEADING:
+        kind = line.kind
+        if kind == HEADING:
             return True
-        if line.kind in (TEXT, BULLET) and F.numbered_headline(line.text) is not None:
+        if line.text[:1].isdigit() and kind in (TEXT, BULLET) and F.numbered_headline(line.text) is not None:
             return self._heads_paragraphs(index)
-        if line.kind != TEXT or not heading_shaped(line.text):
+        if kind != TEXT or not heading_shaped(line.text):
             return False
         nxt = self.next_content(index)
         if nxt is None:
@@ -233,15 +242,18 @@ class Reader:
 
     def read_body(self) -> int | None:
         """Classify the lines; the index where another bulletin starts, or None."""
+        end_of_article = P.END_OF_ARTICLE.match
         for index, line in enumerate(self.lines):
-            if line.kind == BLANK:
+            kind = line.kind
+            if kind == BLANK:
                 self.blank_before = True
                 continue
-            if self.split and self._starts_another(index, line):
+            # (list items and captions never start a bulletin: most lines skip the call)
+            if self.split and kind != BULLET and kind != CAPTION and self._starts_another(index, line):
                 return index
             if self.ended:
                 continue  # past the end of the article: furniture, unless another bulletin starts
-            if P.END_OF_ARTICLE.match(line.text):
+            if end_of_article(line.text):
                 self.header.outlet = self.header.outlet or outlet_from_source_line(line.text)
                 self.ended = True
                 continue
@@ -284,7 +296,7 @@ class Reader:
 
     def _take_intro(self, text: str) -> bool:
         """An intro, or before the list a standfirst announcing it (see `Header.take_intro`)."""
-        found = self.header.take_intro(text, self.header_zone())
+        found = self.header.take_intro(text, self.header_zone(), self.intro_hint(text))
         if found == LIST_FOLLOWS and self.current.heading is None:
             # "Below are the key moments…": what came before was the article's prose intro.
             self.events -= len(self.current.texts)
@@ -326,8 +338,8 @@ class Reader:
 
     def _is_headline_bullet(self, index: int, line: Line) -> bool:
         """A short bullet with no full stop whose paragraph follows unbulleted ("• Battle for Kyiv")."""
-        if line.kind != BULLET:
-            return False
+        if line.kind != BULLET or len(line.text) > 64:
+            return False  # (a headline is at most 6 words: most bullets are far longer)
         headline = line.text.strip("‘’“”\"'")  # "• ‘Stiff resistance’" is a headline too
         if not heading_shaped(headline) or more_words_than(headline, 6):
             return False

@@ -81,12 +81,13 @@ class Header:
         self.day = dates.day_from_title(title)
 
     # -- intro, situation line, date -------------------------------------------------------------------
-    def take_intro(self, text: str, header_zone: bool) -> str | None:
+    def take_intro(self, text: str, header_zone: bool, hint: bool | None = None) -> str | None:
         """An intro ("As the war enters its 981st day, these are the main developments.") → `INTRO`, or
         `LIST_FOLLOWS` when it announces the list; in the header zone (before any event or heading),
-        also a standfirst announcing the list. A date stated in it is the bulletin's date."""
+        also a standfirst announcing the list. A date stated in it is the bulletin's date. (`hint` is
+        `maybe_intro(text)` when the caller knows it already.)"""
         found = None
-        if maybe_intro(text) and P.INTRO.search(text):
+        if (maybe_intro(text) if hint is None else hint) and P.INTRO.search(text):
             if self.day is None:
                 self.day = dates.day_from_intro(text)
             found = LIST_FOLLOWS if P.LIST_FOLLOWS.search(text) else INTRO

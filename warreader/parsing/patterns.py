@@ -77,7 +77,8 @@ BRACKET_CREDIT = re.compile(
     _I | re.VERBOSE,
 )
 # Credits without brackets: "REUTERS/Stringer", "(Photo by SERGEY BOBOK / AFP)", "(AP Photo/Evgeniy
-# Maloletka)", "Photograph: Evgeniy Maloletka/AP", Reuters handout boilerplate.
+# Maloletka)", "Photograph: Evgeniy Maloletka/AP", Reuters handout boilerplate. (A line starting
+# "FILE PHOTO:" is an agency caption too: `shapes.is_credit` tests that apart.)
 BARE_CREDIT = re.compile(
     rf"""(?:\bREUTERS\s*/\s*[\w.\- ]+\.?$
       | \((?i:photo|photograph|image|picture)\ by\ [^()]{{1,80}}\)\.?$
@@ -89,7 +90,6 @@ BARE_CREDIT = re.compile(
       | ©\ ?[^.©]{{1,60}}$
       | \bTHIS\ IMAGE\ HAS\ BEEN\ SUPPLIED\ BY\ A\ THIRD\ PARTY\.?$
       | \bvia\ REUTERS\.?$
-      | ^FILE\ PHOTO:
     )""",
     re.VERBOSE,
 )
