@@ -26,7 +26,7 @@ def do_import(corpus: Path, db: Path, trace: bool) -> dict:
     if trace:
         tracemalloc.start()
     start = time.perf_counter()
-    from warreader.parsing import iter_bulletin_files, parse_file
+    from warreader.parsing import iter_bulletin_files, parse_path
     from warreader.store import Library
 
     modules = time.perf_counter() - start
@@ -39,12 +39,13 @@ def do_import(corpus: Path, db: Path, trace: bool) -> dict:
         nonlocal parse_seconds
         for path in iter_bulletin_files([corpus]):
             t = time.perf_counter()
-            bulletin = parse_file(path)
+            bulletins = parse_path(path)
             parse_seconds += time.perf_counter() - t
-            read_back.append(
-                [bulletin.day, bulletin.date.isoformat() if bulletin.date else None, bulletin.event_count]
-            )
-            yield bulletin
+            for bulletin in bulletins:
+                read_back.append(
+                    [bulletin.day, bulletin.date.isoformat() if bulletin.date else None, bulletin.event_count]
+                )
+                yield bulletin
 
     library = Library.open(db, seed_samples=False)
     try:

@@ -13,28 +13,32 @@ import time
 from pathlib import Path
 
 from warreader.errors import InputError
-from warreader.parsing import iter_bulletin_files, parse_file
+from warreader.parsing import iter_bulletin_files, parse_path
 
 
 def main(argv: list[str]) -> int:
     folder = Path(argv[0]) if argv else Path("../shared/corpus")
     rows = [
-        "| file | day | date | sections | events | captions | warnings |",
-        "|---|---|---|---|---|---|---|",
+        "| file | day | date | sections | events | captions | inferred | outlet | warnings |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     started = time.perf_counter()
     files = iter_bulletin_files([folder])
     for path in files:
         try:
-            b = parse_file(path)
+            bulletins = parse_path(path)
         except InputError as error:
-            rows.append(f"| {path.name} | – | – | – | – | – | **error:** {str(error).split(': ', 1)[-1]} |")
+            reason = str(error).split(": ", 1)[-1]
+            rows.append(f"| {path.name} | – | – | – | – | – | – | – | **error:** {reason} |")
             continue
-        captions = sum(len(s.captions) for s in b.sections)
-        rows.append(
-            f"| {path.name} | {b.day if b.day is not None else '–'} | {b.date or '–'} | {len(b.sections)} "
-            f"| {b.event_count} | {captions} | {'; '.join(b.warnings) or ''} |"
-        )
+        for n, b in enumerate(bulletins, 1):
+            name = path.name if len(bulletins) == 1 else f"{path.name} ({n} of {len(bulletins)})"
+            captions = sum(len(s.captions) for s in b.sections)
+            inferred = ", ".join(f"{s.theme}*" for s in b.sections if s.theme_inferred)
+            rows.append(
+                f"| {name} | {b.day if b.day is not None else '–'} | {b.date or '–'} | {len(b.sections)} "
+                f"| {b.event_count} | {captions} | {inferred} | {b.outlet or ''} | {'; '.join(b.warnings)} |"
+            )
     elapsed = time.perf_counter() - started
     print("\n".join(rows))
     per_file = elapsed * 1000 / max(1, len(files))

@@ -141,8 +141,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     p = command("list", "list the days in the library, newest first")
     p.add_argument("--json", action="store_true", help="print JSON")
 
-    p = command("show", "print one stored day")
-    p.add_argument("day", metavar="DAY", help="day number (e.g. 981)")
+    p = command("show", "print one stored day, with the parser's warnings")
+    p.add_argument("day", metavar="DAY", help="day number or date: 987, 1,000, 2024-11-08 or 'Nov 8 2024'")
     p.add_argument("--json", action="store_true", help="print it in the `parse --json` schema")
 
     p = command("sources", "list a day's bulletins and every copy of each; choose which copy is read")

@@ -29,17 +29,28 @@ class Event:
 
 @dataclass(slots=True)
 class Section:
-    """A themed section: the heading as written (cleaned, or None before the first heading)."""
+    """A themed section: the heading as written (cleaned, or None before the first heading).
+
+    `theme_inferred` is True when the theme was not given by a heading the theme table knows but
+    inferred from the events' own words (an untitled group, a numbered headline): readers should show
+    it as a guess. It is never part of an event id.
+    """
 
     heading: str | None
     theme: str
     events: list[Event] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
+    theme_inferred: bool = False
 
 
 @dataclass(slots=True)
 class Bulletin:
-    """One day's bulletin as read from one source file."""
+    """One day's bulletin as read from one source file.
+
+    `outlet` is the publisher's name as the page itself gives it (its site name, a "Source: …" line, a
+    title suffix), `canonical_url` the article's address as the page states it (`<link rel=canonical>`,
+    `og:url`, a record's `url`); both None when the copy does not say.
+    """
 
     day: int | None
     date: dt.date | None
@@ -121,30 +132,40 @@ def assign_ids(day: int | None, texts: list[str]) -> list[str]:
     return ids
 
 
+def _section_doc(section: Section) -> dict:
+    doc = {
+        "heading": section.heading,
+        "theme": section.theme,
+        "events": [{"id": e.id, "text": e.text} for e in section.events],
+        "captions": list(section.captions),
+    }
+    if section.theme_inferred:
+        # Only when true: documents of headed sections (most of them) keep their old shape, so a day
+        # stored by an older version compares equal to the same day parsed again.
+        doc["theme_inferred"] = True
+    return doc
+
+
 def bulletin_to_doc(bulletin: Bulletin) -> dict:
-    """The `parse --json` object for one bulletin (also the stored shape)."""
+    """The `parse --json` object for one bulletin (also the stored shape).
+
+    `outlet` and `canonical_url` are always present (null when the copy does not say); a section has
+    `"theme_inferred": true` when its theme was inferred from its events' words, and no such key
+    otherwise."""
     return {
         "day": bulletin.day,
         "date": bulletin.date.isoformat() if bulletin.date else None,
         "title": bulletin.title,
         "source": bulletin.source,
-        "sections": [
-            {
-                "heading": s.heading,
-                "theme": s.theme,
-                "events": [{"id": e.id, "text": e.text} for e in s.events],
-                "captions": list(s.captions),
-            }
-            for s in bulletin.sections
-        ],
-        "warnings": list(bulletin.warnings),
         "outlet": bulletin.outlet,
         "canonical_url": bulletin.canonical_url,
+        "sections": [_section_doc(s) for s in bulletin.sections],
+        "warnings": list(bulletin.warnings),
     }
 
 
 def bulletin_from_doc(doc: dict) -> Bulletin:
-    """Inverse of `bulletin_to_doc`."""
+    """Inverse of `bulletin_to_doc`; documents written before a field existed load with its default."""
     date = doc.get("date")
     return Bulletin(
         day=doc.get("day"),
@@ -157,6 +178,7 @@ def bulletin_from_doc(doc: dict) -> Bulletin:
                 theme=s["theme"],
                 events=[Event(e["id"], e["text"]) for e in s.get("events", [])],
                 captions=list(s.get("captions", [])),
+                theme_inferred=bool(s.get("theme_inferred", False)),
             )
             for s in doc.get("sections", [])
         ],

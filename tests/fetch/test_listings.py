@@ -156,9 +156,7 @@ def test_collector_tells_bulletins_from_listings_and_skips_what_is_stored():
 def test_a_page_with_no_events_and_no_bulletin_links_is_refused():
     teaser = "<html><body><h1>Russia-Ukraine war: List of key events, day 977</h1><p>Subscribe to read.</p>"
     net = _Pages({"https://x.org/977": page(teaser, "text/html", url="https://x.org/977")})
-    with pytest.raises(
-        FetchError, match=r"^https://x.org/977: not a bulletin \(no events found on the page\)$"
-    ):
+    with pytest.raises(FetchError, match=r"^https://x.org/977: not a bulletin \(no events found"):
         Collector(net).read("https://x.org/977")
 
 

@@ -59,10 +59,14 @@ def test_csharp_verbatim_string_with_indented_lines(fixture_path, texts):
     assert len(texts(b)) == 3 and not any(t.startswith(("{", "As the")) for t in texts(b))
 
 
-def test_sql_row_with_title_only_is_a_bulletin_without_events(fixture_path):
-    b = parse_file(fixture_path("sql_seed.sql.txt"))
-    assert (b.day, b.event_count) == (1462, 0)
-    assert "no events found" in b.warnings
+def test_sql_row_with_title_only_is_not_a_bulletin(fixture_path):
+    """A title and a standfirst without a single event: nothing to store (it would replace a real day)."""
+    from warreader.errors import InputError
+
+    path = fixture_path("sql_seed.sql.txt")
+    with pytest.raises(InputError) as info:
+        parse_file(path)
+    assert str(info.value) == f"{path}: not a bulletin (no events found)"
 
 
 def _sample_987_clean_text() -> str:

@@ -14,8 +14,9 @@ def test_json_output_is_the_documented_shape(capsys):
     docs = json.loads(capsys.readouterr().out)
     assert isinstance(docs, list) and len(docs) == 1
     doc = docs[0]
-    assert set(doc) == {"day", "date", "title", "source", "sections", "warnings", "outlet", "canonical_url"}
+    assert set(doc) == {"day", "date", "title", "source", "outlet", "canonical_url", "sections", "warnings"}
     assert (doc["day"], doc["date"], doc["source"]) == (987, "2024-11-08", str(sample))
+    assert (doc["outlet"], doc["canonical_url"]) == ("Al Jazeera", None)  # its "Source: Al Jazeera…" line
     assert len(doc["sections"]) == 5
     section = doc["sections"][0]
     assert set(section) == {"heading", "theme", "events", "captions"}

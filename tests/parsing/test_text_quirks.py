@@ -46,7 +46,9 @@ def test_unbulleted_paragraphs_and_alt_text(fixture_path, texts, captions):
     b = parse_file(fixture_path("paragraphs_no_markers.txt"))
     assert b.date == dt.date(2024, 5, 6)
     assert [s.heading for s in b.sections] == [None, "Politics and diplomacy"]
-    assert b.sections[0].theme == "general"
+    # The untitled first group (AJ left out "Fighting") gets its theme from its words, marked inferred.
+    assert (b.sections[0].theme, b.sections[0].theme_inferred) == ("fighting", True)
+    assert (b.sections[1].theme, b.sections[1].theme_inferred) == ("diplomacy", False)
     assert [len(s.events) for s in b.sections] == [2, 2]
     # The alt text (no credit of its own) sits right above its credited caption: both are captions.
     assert b.sections[0].captions[0].startswith("Emergency workers at an apartment building")

@@ -186,3 +186,12 @@ def test_importing_a_folder_keeps_every_bulletin_and_twice_changes_nothing(tmp_p
     assert main(["--db", str(db), "list", "--json"]) == 0
     (day,) = json.loads(capsys.readouterr().out)
     assert day["bulletins"] == 2 and len(day["outlets"]) == 2
+
+
+def test_an_excerpt_cut_off_is_still_read_before_a_shorter_whole_copy(lib):
+    """Most saved pages are excerpts whose last event is cut off: that must not let a one-event copy
+    that ends on a full stop shadow the original."""
+    original = aj(warnings=["last event looks cut off"])
+    blog = aj("blog-copy.txt", {"Fighting": [AJ["Fighting"][0]]})
+    lib.import_bulletins([blog, original])
+    assert lib.bulletins(250)[0].reading.source == "aljazeera.txt"

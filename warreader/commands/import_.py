@@ -1,7 +1,8 @@
 """`warreader import PATH_OR_URL…`: parse bulletin files or folders, fetch links, store them, keeping
 every note.
 
-Files or links that fail are reported by name and the others are still stored; the exit status is then 2.
+Files or links that fail (not a bulletin, unreadable, too large, an HTTP error…) are reported by name and
+the others are still stored; the exit status is then 2. A file holding several bulletins stores each.
 The library is written once for the whole run. A progress bar goes to stderr when it is a terminal.
 Links (`https://…`) are read by `warreader.commands.import_links`, loaded only when one is given.
 """
@@ -57,14 +58,14 @@ def _progress(total: int, label: str = "parsing", minimum: int = PROGRESS_MIN_FI
 
 
 def _parse_all(files: list[Path]) -> tuple[list[Bulletin], int]:
-    from warreader.parsing import parse_file
+    from warreader.parsing import parse_path
 
     bulletins: list[Bulletin] = []
     failed = 0
     with _progress(len(files)) as advance:
         for path in files:
             try:
-                bulletins.append(parse_file(path))
+                bulletins.extend(parse_path(path))  # a file may hold several bulletins
             except InputError as error:
                 print(f"warreader: {one_line(error)}", file=sys.stderr)
                 failed += 1

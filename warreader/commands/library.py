@@ -8,37 +8,16 @@ of plain strings, never Rich markup.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections.abc import Iterable
 
+from warreader.commands.terminal_text import dump_json, one_line, safe
 from warreader.errors import InputError, NotFoundError
 from warreader.model import bulletin_to_doc
 from warreader.store import Annotation, Library
 from warreader.store.records import DayBulletin, Source
 
-# C0 controls except tab and newline, DEL, and C1 controls (0x9b is a one-byte CSI on some terminals).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_C1 = re.compile(r"[\x7f-\x9f]")
-
-
-def safe(text: object) -> str:
-    """Text made harmless for a terminal: control characters become `�` (newlines and tabs kept)."""
-    return _CONTROL.sub("\ufffd", str(text))
-
-
-def one_line(text: object) -> str:
-    """`safe` text on a single line (for lists and summaries)."""
-    return " ".join(safe(text).split())
-
-
-def dump_json(value: object) -> str:
-    """JSON for stdout. json escapes C0 controls itself; C1 controls are escaped here too, so piping
-    `--json` to a terminal is as safe as the text output."""
-    import json  # only --json output needs it: a short command should not pay for it otherwise
-
-    text = json.dumps(value, ensure_ascii=False, indent=2)
-    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+__all__ = ["dump_json", "one_line", "safe", "open_library", "parse_day", "describe_annotation", "run"]
 
 
 def open_library(args: argparse.Namespace, *, seed: bool = True) -> Library:
@@ -49,10 +28,12 @@ def open_library(args: argparse.Namespace, *, seed: bool = True) -> Library:
 
 def parse_day(value: str) -> int:
     """`981`, `day 981` or `1,000` → the day number; InputError otherwise."""
-    cleaned = value.strip().lower().removeprefix("day").strip().replace(",", "")
-    if not cleaned.isdigit():
+    from warreader.days import day_number
+
+    number = day_number(value)
+    if number is None:
         raise InputError(f"{value!r} is not a day number (e.g. 981).")
-    return int(cleaned)
+    return number
 
 
 def describe_annotation(annotation: Annotation | None, indent: str = "") -> list[str]:
@@ -136,7 +117,12 @@ def bulletin_record(day_bulletin: DayBulletin) -> dict:
 
 
 def _show(library: Library, args: argparse.Namespace) -> int:
-    day = parse_day(args.day)
+    from warreader.days import find_day
+
+    try:
+        day = find_day(args.day, library.days())  # 987, 1,000, 2024-11-08, Nov 8 2024…
+    except NotFoundError as error:
+        raise NotFoundError(f"{error} (library {library.path})") from None
     bulletins = library.bulletins(day)
     if not bulletins:
         raise NotFoundError(f"Day {day} is not in the library {library.path}.")
@@ -170,9 +156,15 @@ def _show_bulletin(library: Library, day_bulletin: DayBulletin, *, several: bool
         print()
         print(f"━━ {one_line(day_bulletin.outlet or 'unnamed outlet')} ━━ {one_line(bulletin.title or '')}")
     print(f"source: {one_line(reading.link)}{more}")
+    named = [x for x in (bulletin.outlet, bulletin.canonical_url) if x and x != reading.link]
+    if named:
+        print(" · ".join(one_line(x) for x in named))
+    for warning in bulletin.warnings:
+        print(f"warning: {one_line(warning)}")
     for section in bulletin.sections:
         print()
-        print(f"{one_line(section.heading or '(no heading)')}  [{one_line(section.theme)}]")
+        theme = one_line(section.theme) + (", inferred from its events" if section.theme_inferred else "")
+        print(f"{one_line(section.heading or '(no heading)')}  [{theme}]")
         for event in section.events:
             print(f"  • {one_line(event.text)}")
             print(f"    id {event.id}")

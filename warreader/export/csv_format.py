@@ -9,16 +9,17 @@
 - A cell that a spreadsheet would run as a formula (its first character is `=`, `+`, `-`, `@`, a tab or a
   carriage return) gets a single quote `'` in front, as OWASP advises against CSV injection. This applies
   to every text cell, so "-5 degrees" is written `'-5 degrees` too: a spreadsheet shows it as text.
-- Control characters other than tab and line breaks (ESC, NUL, C1 controls…) are dropped: they mean
-  nothing in a cell, and an ESC would drive the terminal when the CSV is printed to it.
+- Control characters other than tab and line breaks (ESC, NUL, C1 controls, bidi embeddings,
+  overrides and isolates…) are dropped: they mean nothing in a cell, an ESC would drive the terminal
+  when the CSV is printed to it, and a bidi override would reorder what a spreadsheet shows.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import re
 
+from warreader.controls import CONTROLS_BUT_CR
 from warreader.export.records import ExportData, ExportEvent
 
 COLUMNS = (
@@ -37,7 +38,8 @@ COLUMNS = (
 )
 BOM = "\ufeff"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Every control character but CR, which stays a line break inside a quoted cell.
+_CONTROLS = CONTROLS_BUT_CR
 
 
 def neutralise(cell: str) -> str:

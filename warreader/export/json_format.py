@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 
+from warreader.controls import escape_json_controls
 from warreader.export.records import ExportData, ExportDay, ExportEvent
 
 FORMAT_NAME = "warreader-notes"
@@ -52,5 +53,7 @@ def render_json(data: ExportData) -> str:
         "events": [event_to_json(e) for e in data.events],
         "days": [day_to_json(d) for d in data.days],
     }
-    # ensure_ascii=False: notes stay readable (Cyrillic, curly quotes) in the file itself.
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    # ensure_ascii=False: notes stay readable (Cyrillic, curly quotes) in the file itself. JSON escapes
+    # C0 controls; C1 controls and bidi overrides are escaped too, so the file printed on a terminal
+    # drives nothing, and the data still reads back exactly.
+    return escape_json_controls(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"

@@ -1,7 +1,8 @@
 """Markdown export: a readable brief, newest day first, grouped by theme; renders in Obsidian and on GitHub.
 
-Bulletin and user text is data, never markup: every character that Markdown (CommonMark + GFM) or
-Obsidian would act on is backslash-escaped, and line-start markers (`#`, `>`, `-`, `+`, `1.`) cannot start
+Bulletin and user text is data, never markup: control characters (ESC, C1, bidi overrides) are removed
+from the whole brief, every character that Markdown (CommonMark + GFM) or Obsidian would act on is
+backslash-escaped, and line-start markers (`#`, `>`, `-`, `+`, `1.`) cannot start
 a heading, quote or list. Multi-line notes keep their line breaks with Markdown hard breaks (two trailing
 spaces), which both GitHub and Obsidian honour, and their leading indentation with no-break spaces (four
 ordinary spaces inside a quote would turn the rest into a code block).
@@ -14,6 +15,7 @@ import re
 from collections.abc import Callable
 from pathlib import PurePath
 
+from warreader.controls import strip_controls
 from warreader.export.records import ExportData, ExportEvent, ExportFilters
 from warreader.themes import theme_label
 
@@ -154,7 +156,9 @@ def render_markdown(data: ExportData, theme_label: Callable[[str], str] | None =
             out += [f"### {escape(label(theme))}", ""]
             for event in events:
                 out += [*_quote(_event_lines(event)), ""]
-    return "\n".join(out).rstrip("\n") + "\n"
+    # The last guard: whatever reached the library, no control character (ESC, C1, a bidi override)
+    # leaves in the brief, where it would drive the terminal it is printed on or reorder its text.
+    return strip_controls("\n".join(out).rstrip("\n") + "\n")
 
 
 def _count(n: int, noun: str) -> str:

@@ -44,6 +44,8 @@ class GeneratedBulletin:
     text: str
     sections: tuple[GeneratedSection, ...]
     quirks: tuple[str, ...]
+    #: the publisher the text names (its "Source: …" line), as a parser should read it
+    outlet: str | None = None
 
     @property
     def filename(self) -> str:
@@ -70,32 +72,24 @@ class GeneratedBulletin:
 
         Lets the benchmark time the store alone, and tests compare a parse with the generator's intent.
         """
+        from warreader.themes import section_theme
+
         ids = iter(assign_ids(self.day, self.event_texts()))
+        sections = []
+        for s in self.sections:
+            # The theme table's key for the heading; for the untitled first group, the theme its
+            # events' words point to (marked as inferred), as the parser infers it.
+            theme, inferred = section_theme(s.heading, list(s.events))
+            events = [Event(next(ids), text) for text in s.events]
+            sections.append(Section(s.heading, theme, events, [], inferred))
         return Bulletin(
             day=self.day,
             date=self.date,
             title=self.title,
             source=source or self.filename,
-            sections=[
-                Section(
-                    heading=s.heading,
-                    theme=_theme_key(s),
-                    events=[Event(next(ids), text) for text in s.events],
-                    captions=[],
-                )
-                for s in self.sections
-            ],
+            sections=sections,
+            outlet=self.outlet,
         )
-
-
-def _theme_key(section: GeneratedSection) -> str:
-    """The canonical theme the real theme table gives the heading (the generator's own key if the
-    table is not installed yet: `warreader.themes` is written in parallel with this module)."""
-    try:
-        from warreader.themes import theme_for
-    except ImportError:
-        return section.theme if section.heading is not None else "general"
-    return theme_for(section.heading)
 
 
 class _Filler(dict):
@@ -302,12 +296,14 @@ def generate_bulletin(day: int, seed: int = 0) -> GeneratedBulletin:
         quirks.append("published-on")
     head.append([_situation_line(rng, day, date)])
     tail = []
+    outlet = None
     if rng.random() < 0.6:
         tail.append([SOURCE_LINE])
         quirks.append("source-line")
+        outlet = "Al Jazeera"
     joiner = "\n\n" if spaced else "\n"
     text = joiner.join("\n".join(block) for block in head + body + tail) + "\n"
-    return GeneratedBulletin(day, date, title, text, tuple(sections), tuple(quirks))
+    return GeneratedBulletin(day, date, title, text, tuple(sections), tuple(quirks), outlet)
 
 
 def _bullet(rng: random.Random, style: str, position: int) -> str:

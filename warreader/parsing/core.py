@@ -1,49 +1,40 @@
-"""The shared line-based core: a list of `Line`s (from any format) → a `Bulletin`.
+"""The shared line-based core: a list of `Line`s (from any format) → what one bulletin says.
 
 It reads the page the way a person skims it: find the title, skip furniture (share buttons, comment
-forms, "Published On…"), note the intro and the "Here is the situation on…" line for the day and date,
-then collect headings, events and photo captions until the article ends.
+forms, bylines, "Published On…"), note the intro and the "Here is the situation on…" line for the day
+and date, then collect headings, events and photo captions until the article ends, or until another
+bulletin starts (a second title, intro or situation line after this one's events): `read_body` then
+returns where, and `bulletins.py` reads the rest as the next bulletin.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from dataclasses import dataclass, field
 
-from warreader.model import Bulletin, Event, Section, assign_ids
 from warreader.parsing import dates
+from warreader.parsing import furniture as F
 from warreader.parsing import patterns as P
+from warreader.parsing.header import LIST_FOLLOWS, Header
 from warreader.parsing.lines import BLANK, BULLET, CAPTION, HEADING, TEXT, TITLE, Line
+from warreader.parsing.outlet import outlet_from_attribution, outlet_from_source_line
 from warreader.parsing.shapes import (
-    clean_title,
     heading_shaped,
     is_credit,
     maybe_intro,
     more_words_than,
     similar,
-    spun,
     strip_colon,
-    title_like,
 )
-from warreader.themes import is_known_heading, theme_for
+from warreader.themes import is_known_heading
 
-# Warnings are short, stable sentences: other tools and tests match them exactly.
-W_NO_DATE = "no date in the text"
-W_NO_DAY = "no day number in the text"
-W_CUT_OFF = "last event looks cut off"
-W_SPUN = "text looks machine-spun"
-W_NO_EVENTS = "no events found"
 W_EMPTY_HEADING = "last heading has no events"
 
-# A line that is nothing but a date: "Saturday, February 26", "December 9, 2022".
-_DATE_ONLY = re.compile(
-    rf"^\W*(?:{dates._WEEKDAY_RE})?\W*(?:\d{{1,2}}\s+)?(?:{dates._MONTH_RE})\b[\w\s,.:]*$", re.IGNORECASE
-)
+# How far after a title, following the end of an article, the next bulletin's structure must show.
+_STRUCTURE_WINDOW = 8
 
 
 @dataclass(slots=True)
-class _Draft:
+class Draft:
     """A section while it is being filled."""
 
     heading: str | None
@@ -51,19 +42,15 @@ class _Draft:
     captions: list[str] = field(default_factory=list)
 
 
-class _Reader:
-    """One pass over the lines; state lives here so the helpers stay small."""
+class Reader:
+    """One pass over the lines of one bulletin; state lives here so the helpers stay small."""
 
-    def __init__(self, lines: list[Line]) -> None:
+    def __init__(self, lines: list[Line], *, split: bool = True) -> None:
         self.lines = lines
-        self.title: str | None = None
-        self.title_key: str | None = None
-        self.day: int | None = None
-        self.date: dt.date | None = None
-        self.fallback_date: tuple[dt.date | None, list[str]] | None = None
-        self.date_line: re.Match | None = None
+        self.split = split  # look for the start of another bulletin (off when re-reading a cut part)
+        self.header = Header()  # title, day, date, intro, situation line, outlet
         self.warnings: list[str] = []
-        self.sections: list[_Draft] = [_Draft(None)]
+        self.sections: list[Draft] = [Draft(None)]
         self.pending_captions: list[str] = []  # captions seen before the first event
         self.cut_marker = False
         self.last_kind: str | None = None  # what the previous non-blank line became
@@ -71,106 +58,86 @@ class _Reader:
         self.last_event_opened_paragraph = False
         self.pending_headline: str | None = None  # a short bullet that titles the next paragraph
         self.junk: dict[str, bool] = {}  # is_junk's answers, for this page only
+        self._intro_hint: tuple[str | None, bool] = (None, False)
+        self.events = 0  # events read so far…
+        self.bullets = 0  # …of which marked as list items
+        self.ended = False  # an end-of-article line ("Source: Al Jazeera…", a comment form) was passed
 
-    # -- title, day, date ------------------------------------------------------------------------
     def find_title(self) -> None:
-        """The first title-like line near the top; its duplicates (and run-together copies such as
-        "HomeBreaking NewsRussia-Ukraine war: …") are marked so the body skips them."""
-        candidates: list[tuple[Line, str]] = []
-        content_seen = 0
-        self._split_run_together_title()
-        for line in self.lines[:60]:
+        self.header.find_title(self.lines, self.is_junk)
+
+    # -- where this bulletin ends ------------------------------------------------------------------
+    def _starts_another(self, index: int, line: Line) -> bool:
+        """Does another bulletin start at this line (not a list item nor a caption)? Its title, intro or
+        situation line, once this bulletin has events of its own (or its article has ended)."""
+        if not (self.events or self.ended):
+            return False
+        text = line.text
+        if self.is_junk(text):
+            return False
+        if line.kind == TITLE or F.bulletin_title(text):
+            # After the end of an article come related links and comment forms; a title there starts
+            # a bulletin only if a bulletin's structure follows it.
+            return not self.ended or self._structure_follows(index)
+        if not (self.header.saw_intro or self.header.saw_situation or self.ended):
+            return False  # this bulletin's own intro may come after a prose paragraph
+        if self.intro_hint(text) and P.INTRO.search(text):
+            return not P.LIST_FOLLOWS.search(text)
+        return (
+            bool(P.SITUATION.match(text))
+            and not more_words_than(text, 25)
+            and bool(dates.find_stated_date(text))
+        )
+
+    def _structure_follows(self, index: int) -> bool:
+        seen = 0
+        for line in self.lines[index + 1 :]:
             if line.kind == BLANK or self.is_junk(line.text):
                 continue
-            content_seen += 1
-            if content_seen > 15:
-                break
-            if line.kind == TITLE or (line.kind in (TEXT, HEADING) and title_like(line.text)):
-                if P.INTRO.search(line.text) or P.SITUATION.match(line.text):
-                    continue
-                candidates.append((line, clean_title(line.text)))
-        if not candidates:
-            return
-        title = candidates[0][1]
-        for _, other in candidates[1:]:
-            if other != title and title.endswith(other):
-                title = other  # the clean copy of a title with site chrome glued to its front
-        key = title.casefold()
-        for line, cleaned in candidates:
-            folded = cleaned.casefold()
-            if folded == key or folded.endswith(key) or key.endswith(folded):
-                line.kind = TITLE
-        self.title, self.title_key = title, key
-        self.day = dates.day_from_title(title)
-
-    def _split_run_together_title(self) -> None:
-        """ "…, giorno 1.300 Ecco gli eventi chiave…": a title run together with the text after it is
-        split after its day number, so the rest is read as ordinary lines."""
-        first = next((i for i, line in enumerate(self.lines) if line.kind != BLANK), None)
-        if first is None or self.lines[first].kind not in (TEXT, TITLE):
-            return
-        match = P.RUN_TOGETHER_TITLE.match(self.lines[first].text)
-        if match and more_words_than(self.lines[first].text, 30):
-            self.lines[first : first + 1] = [Line(match["title"], TITLE), Line(match["rest"], TEXT)]
-
-    def _take_situation(self, text: str) -> bool:
-        """A "Here is the situation on…" line: remember its date; True if the line was one."""
-        if not P.SITUATION.match(text) or more_words_than(text, 25):
-            return False
-        match = dates.find_stated_date(text)
-        if match and self.date_line is None:
-            self.date_line = match
-        if self.day is None:
-            self.day = dates.day_from_intro(text)  # "Here are the key events on day 1,211 of…"
-        return True
-
-    def _take_date_only(self, text: str) -> bool:
-        """A line that is only a date ("Saturday, February 26"): a fallback date source."""
-        if more_words_than(text, 6) or not _DATE_ONLY.match(text):
-            return False
-        match = dates.find_stated_date(text)
-        if not match:
-            return False
-        if self.fallback_date is None:
-            self.fallback_date = (match, [])  # resolved once the day number is known
-        return True
-
-    def resolve_date(self) -> None:
-        if self.date_line is not None:
-            self.date, warnings = dates.date_from_match(self.date_line, self.day)
-            self.warnings.extend(warnings)
-            return
-        if self.fallback_date is not None:
-            date, warnings = dates.date_from_match(self.fallback_date[0], self.day)
-            # A lone date line is often the site's own header (copied on another day): only trust it
-            # when it agrees with the day number.
-            if date and (self.day is None or abs((date - dates.estimate_date(self.day)).days) <= 5):
-                self.date = date
-                self.warnings.extend(warnings)
+            seen += 1
+            if seen > _STRUCTURE_WINDOW or line.kind == TITLE or F.bulletin_title(line.text):
+                return False
+            text = line.text
+            if line.kind in (BULLET, HEADING) or is_known_heading(text) or P.SITUATION.match(text):
+                return True
+            if maybe_intro(text) and P.INTRO.search(text):
+                return True
+        return False
 
     # -- body --------------------------------------------------------------------------------------
     @property
-    def current(self) -> _Draft:
+    def current(self) -> Draft:
         return self.sections[-1]
+
+    def header_zone(self) -> bool:
+        """Before the first event and the first heading: where titles, standfirsts and intros stand."""
+        return not self.events and self.current.heading is None
 
     def add_caption(self, text: str, index: int | None = None) -> None:
         section = self.current
         # The alt text of the same photo, read as an event just before: move it to the captions.
-        # (Adjacent to the caption, and either a paragraph of its own, alike in words, or credit-shaped.)
+        # (Adjacent to the caption, and either a paragraph of its own, alike in words, credit-shaped,
+        # or an unmarked line in a list whose other items are all marked.)
         prev = section.texts[-1] if section.texts else ""
         unfinished = bool(prev) and not P.SENTENCE_END.search(prev)  # alt texts often lack a full stop
         if (
             self.last_kind == "event-text"
-            and not self._opens_photo(index, text)
-            and (not self.blank_before or unfinished)
             and prev
+            and not self._opens_photo(index, text)
             and (
-                unfinished
-                or self.last_event_opened_paragraph
-                or similar(section.texts[-1], text)
-                or self._alt_text_shaped(section.texts[-1])
+                (self.bullets and self.events - 1 == self.bullets)
+                or (
+                    (not self.blank_before or unfinished)
+                    and (
+                        unfinished
+                        or self.last_event_opened_paragraph
+                        or similar(prev, text)
+                        or self._alt_text_shaped(prev)
+                    )
+                )
             )
         ):
+            self.events -= 1
             self._add_caption_text(section.texts.pop())
         self._add_caption_text(text)
         self.last_kind = "caption"
@@ -208,17 +175,19 @@ class _Reader:
             text = text[: marker.start()].rstrip()
             self.cut_marker = True
         if text:
-            after_event = (self.last_kind or "").startswith("event")
+            after_event = self.last_kind == "event-bullet" or self.last_kind == "event-text"
             self.last_event_opened_paragraph = self.blank_before or not after_event
             self.current.texts.append(text)
+            self.events += 1
+            self.bullets += kind == BULLET
             self.last_kind = "event-bullet" if kind == BULLET else "event-text"
 
     def start_section(self, heading: str) -> None:
         heading = strip_colon(heading).strip()
         if not self.current.texts and not self.current.captions and self.current.heading is not None:
-            self.sections[-1] = _Draft(heading)  # a heading with nothing under it: replaced
+            self.sections[-1] = Draft(heading)  # a heading with nothing under it: replaced
         else:
-            self.sections.append(_Draft(heading))
+            self.sections.append(Draft(heading))
         self.last_kind = "heading"
 
     def next_content(self, index: int) -> Line | None:
@@ -238,28 +207,59 @@ class _Reader:
             junk = self.junk[text] = P.JUNK_LINE.match(text) is not None
         return junk
 
+    def intro_hint(self, text: str) -> bool:
+        """`maybe_intro`, remembered for the line at hand: the start-of-bulletin test and the intro test
+        both ask about the same line."""
+        if self._intro_hint[0] is not text:
+            self._intro_hint = (text, maybe_intro(text))
+        return self._intro_hint[1]
+
     def is_heading(self, index: int, line: Line) -> bool:
-        if line.kind == HEADING:
+        kind = line.kind
+        if kind == HEADING:
             return True
-        if line.kind != TEXT or not heading_shaped(line.text):
+        if line.text[:1].isdigit() and kind in (TEXT, BULLET) and F.numbered_headline(line.text) is not None:
+            return self._heads_paragraphs(index)
+        if kind != TEXT or not heading_shaped(line.text):
             return False
         nxt = self.next_content(index)
         if nxt is None:
             return False
         if is_known_heading(line.text):
             return True
+        if nxt.kind == CAPTION or is_credit(nxt.text):
+            return False  # a short alt text right above its credited caption
         # An unmarked short line heads a section only if events follow it.
         return nxt.kind == BULLET or (nxt.kind == TEXT and not heading_shaped(nxt.text))
 
-    def read_body(self) -> None:
+    def _heads_paragraphs(self, index: int) -> bool:
+        """A numbered headline heads the text under it; a numbered line followed by another numbered
+        line is an item of a numbered list."""
+        nxt = self.next_content(index)
+        if nxt is None or F.is_numbered(nxt.text):
+            return False
+        return nxt.kind in (BULLET, CAPTION) or (nxt.kind == TEXT and not heading_shaped(nxt.text))
+
+    def read_body(self) -> int | None:
+        """Classify the lines; the index where another bulletin starts, or None."""
+        end_of_article = P.END_OF_ARTICLE.match
         for index, line in enumerate(self.lines):
-            if line.kind == BLANK:
+            kind = line.kind
+            if kind == BLANK:
                 self.blank_before = True
                 continue
-            if P.END_OF_ARTICLE.match(line.text):
-                break
+            # (list items and captions never start a bulletin: most lines skip the call)
+            if self.split and kind != BULLET and kind != CAPTION and self._starts_another(index, line):
+                return index
+            if self.ended:
+                continue  # past the end of the article: furniture, unless another bulletin starts
+            if end_of_article(line.text):
+                self.header.outlet = self.header.outlet or outlet_from_source_line(line.text)
+                self.ended = True
+                continue
             self._classify(index, line)
             self.blank_before = False
+        return None
 
     def _classify(self, index: int, line: Line) -> None:
         """Decide what one non-blank line is and file it."""
@@ -271,32 +271,75 @@ class _Reader:
         if line.kind == CAPTION or is_credit(text):
             self.add_caption(text, index)
             return
-        if line.kind != BULLET and maybe_intro(text) and P.INTRO.search(text):
-            if self.day is None:
-                self.day = dates.day_from_intro(text)
-            if P.LIST_FOLLOWS.search(text) and self.current.heading is None:
-                # "Below are the key moments…": what came before was the article's prose intro.
-                self.current.texts.clear()
-            self.last_kind = "intro"
-            return
-        if line.kind != BULLET and (self._take_situation(text) or self._take_date_only(text)):
-            self.last_kind = "situation"
-            return
+        if line.kind != BULLET:
+            if self._take_intro(text):
+                self.last_kind = "intro"
+                return
+            if self.header.take_situation(text) or self.header.take_date_only(text):
+                self.last_kind = "situation"
+                return
+            if not F.is_numbered(text) and self._is_furniture(index, text):
+                return
         if self.is_heading(index, line):
             self.start_section(text)
             return
         if self._is_headline_bullet(index, line):
             self.pending_headline = strip_colon(text)
             return
-        if line.kind == TEXT and self._is_trailing_fragment(index, line):
-            self.warnings.append(W_EMPTY_HEADING)
-            return
+        if line.kind == TEXT:
+            if self._is_trailing_fragment(index, line):
+                self.warnings.append(W_EMPTY_HEADING)
+                return
+            if self._no_sentence(index, text) or self._is_standfirst(index, text):
+                return
         self.add_event(text, line.kind)
+
+    def _take_intro(self, text: str) -> bool:
+        """An intro, or before the list a standfirst announcing it (see `Header.take_intro`)."""
+        found = self.header.take_intro(text, self.header_zone(), self.intro_hint(text))
+        if found == LIST_FOLLOWS and self.current.heading is None:
+            # "Below are the key moments…": what came before was the article's prose intro.
+            self.events -= len(self.current.texts)
+            self.bullets = min(self.bullets, self.events)
+            self.current.texts.clear()
+        return found is not None
+
+    def _is_furniture(self, index: int, text: str) -> bool:
+        """Bylines, stamps, category lists, bare labels: page furniture told by its shape."""
+        if "|" in text and F.pipe_furniture(text):
+            self.header.outlet = self.header.outlet or outlet_from_attribution(text)
+            return True
+        if (F.bare_label(text) or F.label_and_date(text)) and self.next_content(index) is not None:
+            return True  # (the last line may be an event cut off after "on" or a date)
+        if text.count(",") + text.count("·") + text.count("›") + text.count("/") + text.count("•") >= 2:
+            return F.category_list(text, is_known_heading)
+        return False
+
+    def _no_sentence(self, index: int, text: str) -> bool:
+        """One to three words that are no heading and end no sentence ("Briefly", "Europe"): a label
+        of the page, not an event (unless it is the last line: an event cut off)."""
+        if more_words_than(text, 3) or P.SENTENCE_END.search(text):
+            return False
+        nxt = self.next_content(index)
+        # (a short alt text right above its credited caption is the photo's: add_caption takes it)
+        return nxt is not None and not (nxt.kind == CAPTION or is_credit(nxt.text))
+
+    def _is_standfirst(self, index: int, text: str) -> bool:
+        """The one-sentence summary under a title (the Guardian's "… evacuated after ammunition blast;
+        Ukraine earlier claimed it had struck the cruiser"): before the list, no closing full stop,
+        and not a photo's alt text (whose credited caption would follow it)."""
+        if not self.header_zone() or P.SENTENCE_END.search(text) or not more_words_than(text, 7):
+            return False
+        nxt = self.next_content(index)
+        if nxt is None or nxt.kind == CAPTION or is_credit(nxt.text):
+            return False
+        self.header.saw_intro = True
+        return True
 
     def _is_headline_bullet(self, index: int, line: Line) -> bool:
         """A short bullet with no full stop whose paragraph follows unbulleted ("• Battle for Kyiv")."""
-        if line.kind != BULLET:
-            return False
+        if line.kind != BULLET or len(line.text) > 64:
+            return False  # (a headline is at most 6 words: most bullets are far longer)
         headline = line.text.strip("‘’“”\"'")  # "• ‘Stiff resistance’" is a headline too
         if not heading_shaped(headline) or more_words_than(headline, 6):
             return False
@@ -308,55 +351,3 @@ class _Reader:
         # The cheap shape tests first: next_content walks on through the lines.
         text = line.text
         return heading_shaped(text) and not more_words_than(text, 3) and self.next_content(index) is None
-
-
-def build_bulletin(lines: list[Line], source: str) -> Bulletin:
-    """Turn a format module's lines into a Bulletin (ids assigned, themes looked up, warnings set)."""
-    reader = _Reader(lines)
-    reader.find_title()
-    reader.read_body()
-    if reader.day is None:
-        # Some copies state the day only in the body ("…on the 1,000th day…").
-        for line in lines[:60]:
-            if line.kind != BLANK and (day := dates.day_from_intro(line.text)):
-                reader.day = day
-                break
-    reader.resolve_date()
-
-    drafts = [d for d in reader.sections if d.texts or d.captions]
-    if reader.pending_captions:
-        if drafts:
-            drafts[0].captions[:0] = reader.pending_captions
-        else:
-            drafts = [_Draft(None, captions=reader.pending_captions)]
-    texts = [t for d in drafts for t in d.texts]
-    ids = iter(assign_ids(reader.day, texts))
-    sections = [
-        Section(
-            heading=d.heading,
-            theme=theme_for(d.heading),
-            events=[Event(next(ids), t) for t in d.texts],
-            captions=d.captions,
-        )
-        for d in drafts
-    ]
-
-    warnings = list(reader.warnings)
-    if reader.day is None:
-        warnings.append(W_NO_DAY)
-    if reader.date is None:
-        warnings.append(W_NO_DATE)
-    if not texts:
-        warnings.append(W_NO_EVENTS)
-    elif reader.cut_marker or not P.SENTENCE_END.search(texts[-1]):
-        warnings.append(W_CUT_OFF)
-    if spun(lines, [d.heading for d in drafts]):
-        warnings.append(W_SPUN)
-    return Bulletin(
-        day=reader.day,
-        date=reader.date,
-        title=reader.title,
-        source=source,
-        sections=sections,
-        warnings=list(dict.fromkeys(warnings)),
-    )

@@ -29,28 +29,88 @@ _MOJIBAKE = re.compile("[ÃÂâ][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ
 # repair a lone trailing Â (its second byte is gone), so it is dropped at the end of a line.
 _TRAILING_A_CIRC = re.compile(r"\s*Â+[ \t]*$", re.MULTILINE)
 
-# Bytes that never occur in text (C0 controls other than tab/newline/CR/form feed).
-_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+# Bytes that never occur in text (C0 controls other than tab/newline/CR/form feed). ESC is left out:
+# a hostile or terminal-logged bulletin is still text; its escape sequences are removed (with a warning)
+# once it is decoded.
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+# Byte-order marks, longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_UNIT = {"utf-32-le": 4, "utf-32-be": 4, "utf-16-le": 2, "utf-16-be": 2, "utf-8": 1}
 
 
 def _looks_binary(data: bytes) -> bool:
-    """NUL bytes, or a sample with many control bytes, means this is not a text file."""
+    """Several NUL bytes, or a sample with many control bytes, means this is not a text file. (A stray
+    NUL or ESC in a pasted bulletin is removed later, with a warning.)"""
     sample = data[:4096]
-    if b"\x00" in sample:
+    limit = max(2, len(sample) // 100)
+    if sample.count(0) > max(2, len(sample) // 200):
         return True
     # Deleting them in one C pass and comparing lengths counts them all at once.
     controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
-    return controls > max(2, len(sample) // 100)
+    return controls > limit
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 without a byte-order mark, told by where the zero bytes fall.
+
+    Bulletin text is mostly ASCII letters, spaces and punctuation, whose high bytes are zero: in UTF-16
+    LE every second byte is zero, in UTF-32 LE three bytes of four, and the other way round in BE. A
+    binary file has zeros too, but not in that rhythm.
+    """
+    sample = data[:4096]
+    sample = sample[: len(sample) - len(sample) % 4]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return None
+    quarter = len(sample) // 4
+    zeros = [sample[i::4].count(0) for i in range(4)]
+    # A UTF-32 unit's top byte is always zero, the next one unless the character is beyond the BMP.
+    if zeros[3] == quarter and zeros[2] >= quarter * 0.9 and zeros[0] < quarter // 4:
+        return "utf-32-le"
+    if zeros[0] == quarter and zeros[1] >= quarter * 0.9 and zeros[3] < quarter // 4:
+        return "utf-32-be"
+    half = len(sample) // 2
+    even, odd = zeros[0] + zeros[2], zeros[1] + zeros[3]
+    if odd >= half * 0.2 and even < half * 0.02:
+        return "utf-16-le"
+    if even >= half * 0.2 and odd < half * 0.02:
+        return "utf-16-be"
+    return None
+
+
+def _decode_unicode(data: bytes, encoding: str) -> str | None:
+    """`data` in a Unicode encoding, a cut-off last code unit dropped (copies are often cut mid-word);
+    None when it is not valid in that encoding."""
+    unit = _UNIT[encoding]
+    data = data[: len(data) - len(data) % unit]
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
 
 
 def _decode(data: bytes, source: str) -> str:
-    if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8", errors="replace")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as error:
-            raise InputError(f"{source}: not valid UTF-16 text ({error.reason})") from None
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            body = data[len(bom) :]
+            if encoding == "utf-8":
+                return body.decode("utf-8", errors="replace")
+            text = _decode_unicode(body, encoding)
+            if text is None:
+                name = encoding[:6].upper()
+                raise InputError(f"{source}: starts as {name} text but is not valid {name}")
+            return text
+    wide = _wide_encoding(data)
+    if wide is not None:
+        text = _decode_unicode(data, wide)
+        if text is not None:
+            return text
     if _looks_binary(data):
         raise InputError(f"{source}: this is a binary file, not a text bulletin")
     try:

@@ -11,7 +11,20 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from warreader.errors import InputError
 from warreader.parsing.lines import BLANK, BULLET, CAPTION, HEADING, TEXT, TITLE, Line, clean
+from warreader.parsing.outlet import clean_outlet, clean_url
+
+#: Deeper pages are refused: a saved article nests a few dozen elements, and the HTML parser's time
+#: grows with the square of the depth (100,000 nested <div>s take it over half a minute).
+MAX_DEPTH = 5_000
+# Elements that never nest (void) or that the next sibling closes by itself are not counted: the
+# pattern skips them in C, so the loop below only sees tags that can nest.
+_NOT_NESTING = (
+    "area base br col embed hr img input link meta param source track wbr html head body p li dt dd "
+    "tr td th thead tbody tfoot option optgroup colgroup caption rb rt rp"
+).split()
+_TAG = re.compile(rf"<(/?)(?!(?:{'|'.join(_NOT_NESTING)})\b)[a-zA-Z][a-zA-Z0-9-]*[^<>]*?(/?)>", re.I)
 
 # Elements that never hold the bulletin.
 _DROP_TAGS = (
@@ -55,8 +68,34 @@ def _only_bold(node: LexborNode) -> bool:
     return clean(bold) == text
 
 
-def _emit(node: LexborNode, out: list[Line], state: dict) -> None:
-    for child in node.iter(include_text=True):
+def nesting_depth(text: str, limit: int = MAX_DEPTH) -> int:
+    """How deep the page's elements nest, counted from its tags up to just over `limit`; 0 when the
+    page has too few tags to nest deeper than `limit` at all."""
+    if text.count("<") <= limit:
+        return 0
+    depth = deepest = 0
+    for match in _TAG.finditer(text):
+        closing, self_closing = match.groups()
+        if self_closing:
+            continue
+        depth = max(0, depth - 1) if closing else depth + 1
+        if depth > deepest:
+            deepest = depth
+            if deepest > limit:
+                break
+    return deepest
+
+
+def _emit(root: LexborNode, out: list[Line], state: dict) -> None:
+    """The article's blocks in document order, walked with an explicit stack (no recursion: a page
+    may nest thousands of elements deep)."""
+    stack = [(root, root.iter(include_text=True))]
+    while stack:
+        node, children = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            continue
         tag = child.tag
         if tag == "-text":
             text = clean(child.text(deep=False) or "")
@@ -93,12 +132,37 @@ def _emit(node: LexborNode, out: list[Line], state: dict) -> None:
                 out.append(Line(text, TEXT))
                 out.append(Line("", BLANK))
             continue
-        _emit(child, out, state)
+        stack.append((child, child.iter(include_text=True)))
 
 
-def html_lines(text: str) -> list[Line]:
-    """A saved page (or an HTML fragment) → Lines from its article only."""
+def _meta(tree: LexborHTMLParser, selector: str, attribute: str) -> str | None:
+    node = tree.css_first(selector)
+    return node.attributes.get(attribute) if node is not None else None
+
+
+def page_meta(tree: LexborHTMLParser) -> tuple[str | None, str | None]:
+    """(outlet, canonical URL) as the page states them in its head."""
+    outlet = clean_outlet(_meta(tree, 'meta[property="og:site_name"]', "content")) or clean_outlet(
+        _meta(tree, 'meta[name="application-name"]', "content")
+    )
+    url = clean_url(_meta(tree, 'link[rel~="canonical"]', "href")) or clean_url(
+        _meta(tree, 'meta[property="og:url"]', "content")
+    )
+    return outlet, url
+
+
+def html_page(text: str, source: str) -> tuple[list[Line], tuple[str | None, str | None]]:
+    """A saved page → (Lines from its article only, (outlet, canonical URL) from its head).
+
+    `InputError` naming `source` when the page nests deeper than `MAX_DEPTH`."""
+    depth = nesting_depth(text)
+    if depth > MAX_DEPTH:
+        raise InputError(
+            f"{source}: the page's HTML nests more than {MAX_DEPTH:,} elements deep; a saved article "
+            "never does, so it is not read"
+        )
     tree = LexborHTMLParser(text)
+    meta = page_meta(tree)
     out: list[Line] = []
     # The title is read before the furniture goes: pages often put the <h1> in an <header>. The <title>
     # is the fallback when there is no <h1> (the core drops a site suffix from either).
@@ -110,7 +174,7 @@ def html_lines(text: str) -> list[Line]:
         next((n for sel in _ARTICLE_SELECTORS if (n := tree.css_first(sel)) is not None), None) or tree.root
     )
     if root is None:
-        return out
+        return out, meta
     _strip_furniture(root)
     _emit(root, out, {"title": bool(title)})
-    return out
+    return out, meta

@@ -46,7 +46,10 @@ def markdown_lines(text: str) -> list[Line]:
         elif match := _BOLD_LINE.match(raw):
             out.append(Line(clean(match.group(1)), HEADING))
         elif match := _BULLET.match(raw):
-            out.append(Line(_inline(raw[match.end() :]), BULLET))
+            # A numbered item keeps its number, as plain text does: "4. UK says …" may be a numbered
+            # headline, which the core keeps as written.
+            body = raw.strip() if raw.strip()[:1].isdigit() else raw[match.end() :]
+            out.append(Line(_inline(body), BULLET))
         elif raw.startswith((" ", "\t")) and out and out[-1].kind in (BULLET, TEXT):
             out[-1].text = clean(f"{out[-1].text} {_inline(raw)}")  # continuation of a list item
         elif out and out[-1].kind == TEXT and not raw.rstrip().endswith("  "):

@@ -56,7 +56,7 @@ LIST_FOLLOWS = re.compile(r"^below\ are\ the\ key\b", _I)
 # Situation lines: "Here is the situation on Saturday, November 2:", "This is how things stand on…",
 # spun "Right here is the scenario on…". Must also contain a date (checked by the caller).
 SITUATION = re.compile(
-    r"""^(?:(?:right\ )?here|this)\ (?:is|are|'s)\b.*?
+    r"""^(?:(?:right\ )?here|this)(?:\ (?:is|are)|\ ?['’]s)\b.*?
         \b(?:situation|scenario|state\ of\ affairs|things\ stand|stands|key\ (?:events|developments|occasions)
         |main\ developments|latest|how\ things|where\ things)\b
       |^(?:the\ )?(?:situation|key\ events)\ (?:on|as\ of|from)\b
@@ -77,15 +77,19 @@ BRACKET_CREDIT = re.compile(
     _I | re.VERBOSE,
 )
 # Credits without brackets: "REUTERS/Stringer", "(Photo by SERGEY BOBOK / AFP)", "(AP Photo/Evgeniy
-# Maloletka)", "Photograph: Evgeniy Maloletka/AP", Reuters handout boilerplate.
+# Maloletka)", "Photograph: Evgeniy Maloletka/AP", Reuters handout boilerplate. (A line starting
+# "FILE PHOTO:" is an agency caption too: `shapes.is_credit` tests that apart.)
 BARE_CREDIT = re.compile(
-    r"""(?:\bREUTERS\s*/\s*[\w.\- ]+\.?$
-      | \((?i:photo|photograph|image|picture)\ by\ [^()]{1,80}\)\.?$
-      | \((?:AP|AFP|EPA|Reuters|REUTERS)\ (?i:photo|images?)[^()]{0,80}\)\.?$
-      | \bPhotograph:\ [^.]{1,80}$
+    rf"""(?:\bREUTERS\s*/\s*[\w.\- ]+\.?$
+      | \((?i:photo|photograph|image|picture)\ by\ [^()]{{1,80}}\)\.?$
+      | \((?:AP|AFP|EPA|Reuters|REUTERS)\ (?i:photo|images?)[^()]{{0,80}}\)\.?$
+      | \([^()/]{{1,60}}/\s*(?i:{_AGENCIES})\b[^()/]{{0,30}}\)\.?$
+      | \((?i:{_AGENCIES})\s*/[^()/]{{1,60}}\)\.?$
+      | \([^()]{{0,60}}\bvia\ (?:Getty\ Images|REUTERS|Reuters|AP|AFP)\)\.?$
+      | \b(?:Photograph|Photo|Picture|Image|Photo\ credit|Credit)s?:\ [^.:]{{1,80}}$
+      | ©\ ?[^.©]{{1,60}}$
       | \bTHIS\ IMAGE\ HAS\ BEEN\ SUPPLIED\ BY\ A\ THIRD\ PARTY\.?$
       | \bvia\ REUTERS\.?$
-      | ^FILE\ PHOTO:
     )""",
     re.VERBOSE,
 )

@@ -27,7 +27,9 @@ def plain_lines(text: str) -> list[Line]:
     next line); everything else stays TEXT for the core to classify."""
     out: list[Line] = []
     pending_bullet = False  # a lone "-" or "•": its text is on the next non-blank line
-    for raw in text.split("\n"):
+    raws = text.split("\n")
+    for index, raw in enumerate(raws):
+        raws[index] = ""  # let go of each raw line once read: a bullet's text is a new (sliced) string
         stripped = raw.strip()
         if not stripped:
             if not pending_bullet and (not out or out[-1].kind != BLANK):

@@ -61,12 +61,14 @@ def event_count(copy: dict) -> int:
 
 
 def quality(copy: dict) -> tuple:
-    """How good a reading copy is, greater is better: not spun, not cut off, most events, fewest other
-    warnings, then the earliest imported (a tie keeps what the user already reads)."""
+    """How good a reading copy is, greater is better: not spun; then the most whole events (a last event
+    cut off does not count: most saved pages are excerpts, and a one-event copy must not win over a
+    nine-event original for ending on a full stop); then not cut off; then the fewest other warnings.
+    A tie keeps the copy imported first (what the user already reads)."""
     warnings = copy.get("warnings", [])
     spun = any(_SPUN in w for w in warnings)
     cut = any(_CUT_OFF in w for w in warnings)
-    return (not spun, not cut, event_count(copy), -len(warnings))
+    return (not spun, event_count(copy) - cut, not cut, -len(warnings))
 
 
 def choose_reading(bulletin: dict) -> int:

@@ -328,13 +328,13 @@ class Library(AnnotationMethods, OrphanMethods, FindMethods):
 
     def _seed(self) -> None:
         """Fill an empty library with the bundled samples (the parser is imported only when needed)."""
-        from warreader.parsing import parse_file
+        from warreader.parsing import parse_path
         from warreader.resources import sample_bulletins
 
         parsed = []
         for sample in sample_bulletins():
             with contextlib.suppress(InputError):  # a broken sample must not stop warreader from starting
-                parsed.append(parse_file(sample))
+                parsed.extend(parse_path(sample))
         with self._writing():
             if not self._raw_bulletins():
                 self.import_bulletins(parsed)

@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from warreader.store.transaction import Transaction
 
 
-
 class OrphanMethods:
     """Mixin for `Library`: list, match, re-attach and merge annotations (see `Library`)."""
 

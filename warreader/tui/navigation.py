@@ -7,6 +7,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from warreader.days import resolve_day
+
 _DAY_NUMBER = re.compile(r"^\s*(?:day\s*)?(\d{1,5})\s*$", re.IGNORECASE)
 
 
@@ -30,19 +32,4 @@ def parse_date(text: str) -> dt.date | None:
 
 def resolve_goto(text: str, days: Sequence[Any]) -> tuple[int | None, str]:
     """The day number `text` names among `days` (objects with `.day` and `.date`), or None and a reason."""
-    match = _DAY_NUMBER.match(text)
-    if match:
-        number = int(match.group(1))
-        if any(d.day == number for d in days):
-            return number, ""
-        return None, f"Day {number} is not in the library."
-    date = parse_date(text)
-    if date is None:
-        return (
-            None,
-            f"{text.strip()!r} is neither a day number nor a date (try 981, 2024-11-02 or Nov 2 2024).",
-        )
-    for summary in days:
-        if summary.date == date:
-            return summary.day, ""
-    return None, f"No bulletin for {date.isoformat()} in the library."
+    return resolve_day(text, days)
