@@ -250,6 +250,7 @@ async def _in_app(ws: Workspace) -> list[Figure]:
             # How many results the reader lists after Enter: its first page (more load as the cursor nears
             # the end of the list, which is not part of this figure).
             from warreader.tui.views.search import SEARCH_PAGE as page
+
             hits = {word: len(library.search(word, limit=page + 1)) for word in searches}
     finally:
         gc.enable()
