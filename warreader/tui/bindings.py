@@ -9,8 +9,10 @@ generated from these lists, so nothing can be bound but undocumented.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 from textual.binding import Binding
+from textual.keys import key_to_character
 
 
 def _b(
@@ -55,16 +57,12 @@ READER_GROUPS: list[tuple[str, list[Binding]]] = [
             ),
             _b("g", "move('first')", "First event", "first-event", "First event of the day"),
             _b("G", "move('last')", "Last event", "last-event", "Last event of the day"),
-            # Priority: matched as the key arrives, before it is handed to the focused widget and bubbles
-            # back up through every container (about a millisecond of a day switch). A text field still
-            # types the bracket: Textual drops bindings of keys that a focused Input or TextArea consumes.
             _b(
                 "left_square_bracket",
                 "step_day(-1)",
                 "Previous day",
                 "previous-day",
                 "The day before (older)",
-                priority=True,
             ),
             _b(
                 "right_square_bracket",
@@ -72,7 +70,6 @@ READER_GROUPS: list[tuple[str, list[Binding]]] = [
                 "Next day",
                 "next-day",
                 "The day after (newer)",
-                priority=True,
             ),
             _b(
                 "ctrl+g",
@@ -158,7 +155,8 @@ READER_GROUPS: list[tuple[str, list[Binding]]] = [
                 "back",
                 "Back",
                 "back",
-                "Back to the events from the day list or the panel; to the day from search or the storyline",
+                "Leave the note (it is saved); back to the events from the day list or the panel; back to "
+                "the day from search or the storyline",
             ),
         ],
     ),
@@ -189,8 +187,42 @@ READER_GROUPS: list[tuple[str, list[Binding]]] = [
     ),
 ]
 
-#: The reader screen's bindings, flattened.
+#: The reader screen's bindings, as documented (one per id).
 READER_BINDINGS: list[Binding] = [b for _, group in READER_GROUPS for b in group]
+
+#: Keys the lists need for themselves: the screen's binding for them waits its turn.
+_LIST_KEYS = {"down", "up"}
+
+
+def _waits(key: str) -> bool:
+    """Whether a screen binding of `key` must wait its turn (not be a priority binding): the lists' keys,
+    and character keys whose character Textual cannot tell (`slash`): a text field keeps only the keys
+    whose character it knows, so such a priority binding would fire while typing."""
+    return key in _LIST_KEYS or (key_to_character(key) is None and "+" not in key)
+
+
+def _as_arriving(binding: Binding) -> list[Binding]:
+    """`binding` split into a priority binding for its keys and an ordinary one for `_LIST_KEYS`.
+
+    Why priority: Textual hands a key to the focused widget at once, but runs an ordinary binding only
+    after the key has come back up through every container. Keys arriving in one burst (a paste, a slow
+    link) are all handed on before the first one's binding runs, so after `a` (focus the note) an `x` went
+    to the event list, not to the note. A priority binding runs as its key arrives, in order. A text
+    field still types these keys: Textual drops bindings of keys a focused Input or TextArea consumes
+    (`_waits` keeps out the keys where it cannot tell).
+    """
+    keys = [k.strip() for k in binding.key.split(",") if k.strip()]
+    arriving = [k for k in keys if not _waits(k)]
+    waiting = [k for k in keys if _waits(k)]
+    split = []
+    for group, priority in ((arriving, True), (waiting, False)):
+        if group:
+            split.append(replace(binding, key=",".join(group), priority=priority))
+    return split
+
+
+#: What the reader screen binds: `READER_BINDINGS`, each key matched as it arrives (see `_as_arriving`).
+SCREEN_BINDINGS: list[Binding] = [split for b in READER_BINDINGS for split in _as_arriving(b)]
 
 #: App-wide bindings (active on every screen).
 APP_BINDINGS: list[Binding] = [
@@ -218,11 +250,6 @@ TAG_LIST_BINDINGS: list[Binding] = [
 #: The tagging panel's flags list.
 FLAG_LIST_BINDINGS: list[Binding] = [
     _b("space,enter", "toggle", "Toggle flag", "panel-toggle-flag", "Set or clear the highlighted flag"),
-]
-
-#: The note editor (every other key types).
-NOTE_BINDINGS: list[Binding] = [
-    _b("escape", "leave", "Leave note", "note-leave", "Save the note and go back to the events"),
 ]
 
 #: The search field.
@@ -263,9 +290,9 @@ HELP_BINDINGS: list[Binding] = [
 #: Keys bound on widgets and dialogs, by where they work, for the help screen.
 WIDGET_GROUPS: list[tuple[str, list[Binding]]] = [
     ("Lists", LIST_BINDINGS),
-    ("Tagging panel", [*TAG_LIST_BINDINGS, *FLAG_LIST_BINDINGS, *NOTE_BINDINGS]),
+    ("Tagging panel", [*TAG_LIST_BINDINGS, *FLAG_LIST_BINDINGS]),
     ("Search field", SEARCH_FIELD_BINDINGS),
-    ("Dialogs", [*DIALOG_BINDINGS, *CHOICE_BINDINGS[1:], *CONFIRM_BINDINGS, *EXPORT_BINDINGS[1:]]),
+    ("Dialogs", [*DIALOG_BINDINGS, *CHOICE_BINDINGS[1:], *CONFIRM_BINDINGS, *EXPORT_BINDINGS]),
     ("Help", HELP_BINDINGS),
 ]
 

@@ -9,7 +9,7 @@ Adding a section (say, the event's figures and places) is one new `PanelSection`
 its own, listed in `TagPanel.SECTIONS`; see docs/READER.md.
 """
 
-from warreader.tui.panel.messages import LeaveNote, NoteSaveDue, RemoveTag, ToggleFlag, TogglePin
+from warreader.tui.panel.messages import NoteSaveDue, RemoveTag, ToggleFlag, TogglePin
 from warreader.tui.panel.note import NoteEditor, NoteSection
 from warreader.tui.panel.panel import TagPanel
 from warreader.tui.panel.sections import FactsSection, FlagsSection, PanelSection, PanelSubject, TagsSection
@@ -17,7 +17,6 @@ from warreader.tui.panel.sections import FactsSection, FlagsSection, PanelSectio
 __all__ = [
     "FactsSection",
     "FlagsSection",
-    "LeaveNote",
     "NoteEditor",
     "NoteSaveDue",
     "NoteSection",

@@ -31,8 +31,3 @@ class ToggleFlag(Message):
 @dataclass
 class NoteSaveDue(Message):
     """Typing paused (or the editor lost focus): the note should be written now."""
-
-
-@dataclass
-class LeaveNote(Message):
-    """Escape in the note editor: go back to the events."""

@@ -4,23 +4,22 @@ The editor remembers which note it holds (`key`) and the note as stored when it 
 (`base`). The screen saves with that base, so a note changed by another process meanwhile is kept beside
 the typed text (see `Annotator.save_note`); and when the library changes on disk while nothing typed is
 pending, `follow` shows the new text. Its border and title say at a glance whether it is taking typing.
+
+Keys typed into it go through its message queue, behind any still waiting there: so whatever changes the
+note it holds (another event's, leaving it) is done by a callback in that same queue (`call_later`), and
+so always after the keys typed before (see `ReaderScreen.show_selection`). Escape is the screen's.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import BindingType
 from textual.timer import Timer
 from textual.widgets import TextArea
 from textual.widgets.text_area import Location
 
-from warreader.store import Annotation
-from warreader.tui.annotator import DayNoteKey, EventNoteKey, NoteKey
-from warreader.tui.bindings import NOTE_BINDINGS
-from warreader.tui.panel.messages import LeaveNote, NoteSaveDue
+from warreader.tui.annotator import DayNoteKey, NoteKey
+from warreader.tui.panel.messages import NoteSaveDue
 from warreader.tui.panel.sections import PanelSection, PanelSubject
 from warreader.tui.text import clean
 
@@ -30,9 +29,6 @@ NOTE_DEBOUNCE_SECONDS = 0.3
 
 class NoteEditor(TextArea):
     """The note in the panel; saves as you type (debounced), on blur and on Escape."""
-
-    BINDINGS: ClassVar[list[BindingType]] = list(NOTE_BINDINGS)
-    """Escape saves and leaves the editor."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(
@@ -112,11 +108,6 @@ class NoteEditor(TextArea):
         if self.pending() is not None:
             self.post_message(NoteSaveDue())
 
-    def action_leave(self) -> None:
-        """Save and go back to the events."""
-        self.post_message(NoteSaveDue())
-        self.post_message(LeaveNote())
-
     def _show_title(self) -> None:
         """The border title says which note this is, and whether typing goes into it now."""
         key = self.key
@@ -124,7 +115,8 @@ class NoteEditor(TextArea):
             name, edit_key = f"Day {key.day} note", "D"
         else:
             name, edit_key = "Note", "a"
-        if key is not None and self.has_focus:
+        # (`screen.focused`, not `has_focus`: this runs on the Focus event, before Textual sets has_focus.)
+        if key is not None and self.is_mounted and self.screen.focused is self:
             title = f"✎ TYPING · {name} · Esc leaves"
         elif key is not None:
             title = f"{name} · {edit_key} edits"
@@ -153,8 +145,4 @@ class NoteSection(PanelSection):
         return self.query_one(NoteEditor)
 
     def show(self, subject: PanelSubject) -> None:
-        if not subject.load_note:
-            return
-        annotation: Annotation | None = subject.annotation
-        note = annotation.note if annotation is not None else ""
-        self.editor.load(EventNoteKey(subject.ref.id) if subject.ref is not None else None, note)
+        """Nothing to do here: the screen loads the editor in the order of the keys typed into it."""

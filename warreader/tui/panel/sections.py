@@ -35,8 +35,6 @@ class PanelSubject:
     annotation: Annotation | None
     pinned: Sequence[str] = ()
     own_flags: Sequence[str] = ()
-    #: False: leave the note editor as it is (it already holds this event's note, perhaps being typed).
-    load_note: bool = True
 
 
 class PanelSection(Vertical):

@@ -58,17 +58,19 @@ def _split(value: str) -> list[str]:
 
 
 class FormatChoice(RadioSet):
-    """The format: arrows or Space choose; Enter exports with the highlighted one (as in every field)."""
+    """The format: the arrows choose (as in any radio group), Enter exports, as in every field."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle_button", "Choose", show=False),
-        Binding("enter", "choose_and_export", "Export", show=False),
+        Binding("enter", "screen.export", "Export", show=False),
     ]
 
-    def action_choose_and_export(self) -> None:
-        """Choose the highlighted format, then export."""
+    def action_next_button(self) -> None:
+        super().action_next_button()
         self.action_toggle_button()
-        self.call_after_refresh(self.screen.run_action, "export")
+
+    def action_previous_button(self) -> None:
+        super().action_previous_button()
+        self.action_toggle_button()
 
 
 class EveryEvent(Checkbox):

@@ -26,9 +26,8 @@ from warreader.errors import WarreaderError
 from warreader.settings import Settings
 from warreader.store import Annotation, EventRef, Library
 from warreader.tui.annotator import Annotator, Change, DayNoteKey, EventNoteKey
-from warreader.tui.bindings import READER_BINDINGS
+from warreader.tui.bindings import SCREEN_BINDINGS
 from warreader.tui.panel import (
-    LeaveNote,
     NoteSaveDue,
     PanelSubject,
     RemoveTag,
@@ -49,8 +48,8 @@ RELOAD_SECONDS = 1.0
 class ReaderScreen(Screen[None]):
     """The reader: pick a day on the left, read and select events in the middle, annotate on the right."""
 
-    BINDINGS: ClassVar[list[BindingType]] = list(READER_BINDINGS)
-    """All reader keys; see `warreader.tui.bindings` (ids, tooltips, help groups)."""
+    BINDINGS: ClassVar[list[BindingType]] = list(SCREEN_BINDINGS)
+    """All reader keys, matched as they arrive; see `warreader.tui.bindings` (ids, tooltips, help)."""
 
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
         (0, "-tiny"),
@@ -171,25 +170,37 @@ class ReaderScreen(Screen[None]):
         for view in self._views.values():
             view.refresh_event(change.event_id, change.annotation)
         if change.event_id == self.panel.event_id:
-            self._show_in_panel(self.panel.subject.ref, change.annotation, load_note=False)
+            self._show_in_panel(self.panel.subject.ref, change.annotation)
         ref = self.center.events.ref(change.event_id) or self.day_view.events.ref(change.event_id)
         if ref is not None:
             self.day_list.annotation_changed(ref.day)
 
     # -- the panel ----------------------------------------------------------------------------------
     def show_selection(self) -> None:
-        """Put the centre pane's selected event in the panel (saving a note typed for another)."""
+        """Put the centre pane's selected event in the panel, its note in the editor."""
         ref = self.center.selected()
-        key = EventNoteKey(ref.id) if ref is not None else None
-        same_note = key is not None and self.panel.note_editor.key == key
-        if not same_note:
-            self.save_note()
         annotation = self.annotator.annotation(ref.id) if ref is not None else None
-        self._show_in_panel(ref, annotation, load_note=not same_note)
+        self._show_in_panel(ref, annotation)
+        self._note_in_order(EventNoteKey(ref.id) if ref is not None else None)
 
-    def _show_in_panel(self, ref: EventRef | None, annotation: Annotation | None, *, load_note: bool) -> None:
+    def _show_in_panel(self, ref: EventRef | None, annotation: Annotation | None) -> None:
         pinned, own = self.settings.pinned_tags, self.annotator.own_flags()
-        self.panel.show(PanelSubject(ref, annotation, pinned, own, load_note=load_note))
+        self.panel.show(PanelSubject(ref, annotation, pinned, own))
+
+    def _note_in_order(self, key: EventNoteKey | None, shown: str | None = None) -> None:
+        """Load the note `key` (or, read-only, the text `shown`) into the editor, in the editor's own
+        queue: after any keys already typed into it, which are saved to the note they were typed for.
+        (The last one scheduled is the one left in the editor.)"""
+        self.panel.note_editor.call_later(self._swap_note, key, shown)
+
+    def _swap_note(self, key: EventNoteKey | None, shown: str | None) -> None:
+        editor = self.panel.note_editor
+        if editor.key == key and shown is None:
+            return
+        self.save_note()
+        if shown is None:
+            shown = self.annotator.stored_note(key) if key is not None else ""
+        editor.load(key, shown)
 
     def _target(self) -> str | None:
         """The event an annotation key acts on: the one selected now, which the panel then shows."""
@@ -260,8 +271,8 @@ class ReaderScreen(Screen[None]):
 
     @on(DayListView.OrphanChosen)
     def _orphan_chosen(self, message: DayListView.OrphanChosen) -> None:
-        self.save_note()
-        self._show_in_panel(None, message.annotation, load_note=True)
+        self._show_in_panel(None, message.annotation)
+        self._note_in_order(None, message.annotation.note)  # shown, not editable: its event is gone
 
     @on(DayListView.Entered)
     def _day_entered(self) -> None:
@@ -318,14 +329,23 @@ class ReaderScreen(Screen[None]):
         view.focus_list()
 
     def action_back(self) -> None:
-        """Back to the events from the day list or the panel; to the day from search or the storyline."""
+        """Out of the note editor (saved); back to the events from the day list or the panel; back to the
+        day from search or the storyline."""
         focused = self.focused
-        if focused is not None and (focused is self.day_list or self.panel in focused.ancestors):
+        if focused is self.panel.note_editor:
+            self.center.focus_list()  # now: the keys that follow are commands again
+            focused.call_later(self._left_note)  # once the keys typed before Escape are in
+        elif focused is not None and (focused is self.day_list or self.panel in focused.ancestors):
             self.center.focus_list()
         elif self.mode != "day":
             self._switch("day")
             self.day_view.focus_list()
             self.show_selection()
+
+    def _left_note(self) -> None:
+        self.save_note()
+        if isinstance(self.panel.note_editor.key, DayNoteKey):
+            self.show_selection()  # the selected event's note back in the editor
 
     # -- the day list's views, export ---------------------------------------------------------------
     def action_cycle_view(self) -> None:
@@ -412,7 +432,7 @@ class ReaderScreen(Screen[None]):
         done = self.annotator.toggle_pin(message.tag)
         if done is not None:
             self.notify(done, timeout=2)
-            self._show_in_panel(self.panel.subject.ref, self.panel.subject.annotation, load_note=False)
+            self._show_in_panel(self.panel.subject.ref, self.panel.subject.annotation)
 
     # -- notes --------------------------------------------------------------------------------------
     def action_edit_note(self) -> None:
@@ -430,15 +450,23 @@ class ReaderScreen(Screen[None]):
 
     def _edit_note(self, key: EventNoteKey | DayNoteKey) -> None:
         editor = self.panel.note_editor
-        if editor.key != key:
-            self.save_note()
-            editor.load(key, self.annotator.stored_note(key))
-        else:
-            editor.follow(self.annotator.stored_note(key))  # changed elsewhere since it was loaded
         self.panel.set_open(True)
         # set_focus now, not focus() (which waits for the next loop turn): keys typed right after `a`
-        # must land in the note, not run as commands.
+        # must land in the note, not run as commands. The note is made ready in the editor's queue, so
+        # before those keys reach it.
         self.set_focus(editor)
+        editor.call_later(self._ready_to_edit, key)
+
+    def _ready_to_edit(self, key: EventNoteKey | DayNoteKey) -> None:
+        """The note `key` in the editor as it is on disk now, the cursor at its end."""
+        self.reload_if_changed()
+        editor = self.panel.note_editor
+        stored = self.annotator.stored_note(key)
+        if editor.key != key:
+            self.save_note()
+            editor.load(key, stored)
+        else:
+            editor.follow(stored)
         editor.move_cursor(editor.document.end)
 
     def save_note(self) -> None:
@@ -468,13 +496,6 @@ class ReaderScreen(Screen[None]):
     @on(NoteSaveDue)
     def _note_save_due(self) -> None:
         self.save_note()
-
-    @on(LeaveNote)
-    def _leave_note(self) -> None:
-        self.save_note()
-        if isinstance(self.panel.note_editor.key, DayNoteKey):
-            self.show_selection()  # the selected event's note back in the editor
-        self.center.focus_list()
 
     # -- other processes ------------------------------------------------------------------------------
     def reload_if_changed(self) -> None:

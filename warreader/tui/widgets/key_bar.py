@@ -137,7 +137,7 @@ CONTEXTS: dict[str, Sequence[KeyHint]] = {
         ("edit-note", "Note"),
     ),
     "search-input": (("search-submit", "Search"), ("back", "Back")),
-    "panel-note": (("note-leave", "Leave note (saved as you type)"), ("next-pane", "Next pane")),
+    "panel-note": (("back", "Leave the note (saved as you type)"), ("next-pane", "Next pane")),
     "panel-tags": (("panel-remove-tag", "Remove tag"), ("panel-pin-tag", "Pin tag"), ("back", "Back")),
     "panel-flags": (("panel-toggle-flag", "Toggle flag"), ("back", "Back")),
     "days": (
