@@ -14,6 +14,7 @@ from warreader.errors import LibraryError
 from warreader.model import Bulletin
 from warreader.store import Library
 from warreader.tui import idle_gc, make_app
+from warreader.tui.views import SearchView
 
 
 async def test_deferred_library_loads_after_the_first_screen_and_everything_works(library_path, settings):
@@ -34,7 +35,7 @@ async def test_deferred_library_loads_after_the_first_screen_and_everything_work
             assert screen.current_day == 986
             await pilot.press("slash", *"brussels", "enter")
             await settle(pilot, app)
-            assert len(screen.view("search").results) == 3
+            assert len(screen.views.get(SearchView).results) == 3
     finally:
         library.close()
 
@@ -162,7 +163,7 @@ async def test_the_reader_indexes_words_after_start_and_after_another_process_im
             assert indexes.built == [18, 19]
             await pilot.press("slash", *"zebrafish", "enter")
             await settle(pilot, app)
-            assert len(app.screen.view("search").results) == 1
+            assert len(app.screen.views.get(SearchView).results) == 1
             assert app.screen.query_one("#results").current.day == 988
     finally:
         library.close()

@@ -21,12 +21,14 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import AwaitMount
 
 from warreader.errors import WarreaderError
 from warreader.settings import Settings
 from warreader.store import Annotation, EventRef, Library
-from warreader.tui.annotator import Annotator, Change, DayNoteKey, EventNoteKey
+from warreader.tui.annotator import Annotator, Change, DayNoteKey, EventNoteKey, NoteSaved
 from warreader.tui.bindings import SCREEN_BINDINGS
+from warreader.tui.notes import NoteKeeper
 from warreader.tui.panel import (
     NoteSaveDue,
     PanelSubject,
@@ -37,6 +39,7 @@ from warreader.tui.panel import (
 )
 from warreader.tui.screens import prompts
 from warreader.tui.views import CenterView, DayListView, DayView, OpenEvent, SearchView, StorylineView
+from warreader.tui.views.center import CenterPane
 from warreader.tui.widgets.cursor_list import CursorList, Move
 from warreader.tui.widgets.key_bar import KeyBar, hints_for
 
@@ -63,13 +66,6 @@ class ReaderScreen(Screen[None]):
     VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-low"), (16, "-short"), (30, "-tall")]
     """Under 30 rows headers, previews and the search field shrink; under 16 the panel's strip hides."""
 
-    CENTER_VIEWS: ClassVar[dict[str, type[CenterView]]] = {
-        "day": DayView,
-        "search": SearchView,
-        "story": StorylineView,
-    }
-    """The views of the centre pane by name; all but the day view are mounted on first use."""
-
     AUTO_FOCUS = "#events"
 
     @dataclass
@@ -92,8 +88,13 @@ class ReaderScreen(Screen[None]):
         self.day_view = DayView(library, annotator, id="day-view")
         self.panel = TagPanel(id="panel", classes="pane")
         self.key_bar = KeyBar(*hints_for("events"), id="keybar")
-        self._views: dict[str, CenterView] = {"day": self.day_view}
-        self._center = "day"
+        self.views = CenterPane(
+            self.day_view, library, annotator, lambda v: self.mount(v, after=self.day_view)
+        )
+        #: The note editor kept in step with the library, in the order keys were typed.
+        self.notes = NoteKeeper(
+            lambda: self.panel.note_editor, annotator, saved=self._note_saved, reload=self.reload_if_changed
+        )
         # Textual adds the breakpoint classes on the first resize, *after* the first frame, which restyles
         # and relays out every widget; set now, the first frame is the final one.
         width, height = self.app.size
@@ -106,6 +107,9 @@ class ReaderScreen(Screen[None]):
         yield self.day_view
         yield self.panel
         yield self.key_bar
+
+    def _mount_view(self, view: CenterView) -> AwaitMount:
+        return self.mount(view, after=self.day_view)  # the grid's centre cell: after the day view
 
     def on_mount(self) -> None:
         self.panel.border_title = "Event"
@@ -127,12 +131,12 @@ class ReaderScreen(Screen[None]):
     @property
     def center(self) -> CenterView:
         """The view the centre pane shows."""
-        return self._views[self._center]
+        return self.views.current
 
     @property
     def mode(self) -> str:
         """The name of the view the centre pane shows (`day`, `search`, `story`)."""
-        return self._center
+        return self.views.name
 
     @property
     def current_day(self) -> int | None:
@@ -144,31 +148,12 @@ class ReaderScreen(Screen[None]):
         """The id of the event selected in the centre pane."""
         return self.center.events.event_id
 
-    def view(self, name: str) -> CenterView | None:
-        """The view `name` if it has been mounted."""
-        return self._views.get(name)
-
-    async def show_view(self, name: str) -> CenterView:
-        """Show the view `name` in the centre pane, mounting it the first time."""
-        view = self._views.get(name)
-        if view is None:
-            view = self.CENTER_VIEWS[name](self.library, self.annotator, id=f"{name}-view")
-            view.display = False
-            self._views[name] = view
-            await self.mount(view, after=self.day_view)
-        self._switch(name)
-        return view
-
-    def _switch(self, name: str) -> None:
-        if name != self._center:
-            self.center.display = False
-            self._center = name
-            self.center.display = True
-
-    def refresh_views(self, change: Change) -> None:
-        """Redraw an event whose annotation changed, wherever it shows, and its day's markers."""
-        for view in self._views.values():
-            view.refresh_event(change.event_id, change.annotation)
+    def refresh_views(self, change: Change | None) -> None:
+        """Redraw an event whose annotation changed, wherever it shows, and its day's markers (None: the
+        change failed, and the user was told why)."""
+        if change is None:
+            return
+        self.views.refresh_event(change.event_id, change.annotation)
         if change.event_id == self.panel.event_id:
             self._show_in_panel(self.panel.subject.ref, change.annotation)
         ref = self.center.events.ref(change.event_id) or self.day_view.events.ref(change.event_id)
@@ -181,26 +166,11 @@ class ReaderScreen(Screen[None]):
         ref = self.center.selected()
         annotation = self.annotator.annotation(ref.id) if ref is not None else None
         self._show_in_panel(ref, annotation)
-        self._note_in_order(EventNoteKey(ref.id) if ref is not None else None)
+        self.notes.show(EventNoteKey(ref.id) if ref is not None else None)
 
     def _show_in_panel(self, ref: EventRef | None, annotation: Annotation | None) -> None:
         pinned, own = self.settings.pinned_tags, self.annotator.own_flags()
         self.panel.show(PanelSubject(ref, annotation, pinned, own))
-
-    def _note_in_order(self, key: EventNoteKey | None, shown: str | None = None) -> None:
-        """Load the note `key` (or, read-only, the text `shown`) into the editor, in the editor's own
-        queue: after any keys already typed into it, which are saved to the note they were typed for.
-        (The last one scheduled is the one left in the editor.)"""
-        self.panel.note_editor.call_later(self._swap_note, key, shown)
-
-    def _swap_note(self, key: EventNoteKey | None, shown: str | None) -> None:
-        editor = self.panel.note_editor
-        if editor.key == key and shown is None:
-            return
-        self.save_note()
-        if shown is None:
-            shown = self.annotator.stored_note(key) if key is not None else ""
-        editor.load(key, shown)
 
     def _target(self) -> str | None:
         """The event an annotation key acts on: the one selected now, which the panel then shows."""
@@ -233,7 +203,7 @@ class ReaderScreen(Screen[None]):
         if not self.day_view.open(day, self.day_list.summary(day), event_id):
             return False
         self.day_list.mark_open(day)
-        self._switch("day")
+        self.views.switch("day")
         if focus:
             self.day_view.focus_list()
         # No `Highlighted` message: the panel is filled right here (one round of messages less per day).
@@ -241,17 +211,13 @@ class ReaderScreen(Screen[None]):
         self._first_day_painted()
         return True
 
-    def step_day(self, step: int) -> None:
-        """`step` days newer (+1) or older (-1) than the open one."""
+    def action_step_day(self, step: int) -> None:
+        """The day after (+1) or before (-1) the open one."""
         day = self.day_list.day_after(self.current_day, step)
         if day is None:
             self.notify("No newer day." if step > 0 else "No older day.", timeout=1.5)
             return
         self.open_day(day)
-
-    def action_step_day(self, step: int) -> None:
-        """The day after (+1) or before (-1) the open one."""
-        self.step_day(step)
 
     def action_goto_day(self) -> None:
         """Ask for a day number or date and open it."""
@@ -272,7 +238,7 @@ class ReaderScreen(Screen[None]):
     @on(DayListView.OrphanChosen)
     def _orphan_chosen(self, message: DayListView.OrphanChosen) -> None:
         self._show_in_panel(None, message.annotation)
-        self._note_in_order(None, message.annotation.note)  # shown, not editable: its event is gone
+        self.notes.show(None, message.annotation.note)  # shown, not editable: its event is gone
 
     @on(DayListView.Entered)
     def _day_entered(self) -> None:
@@ -294,15 +260,14 @@ class ReaderScreen(Screen[None]):
     async def action_search(self) -> None:
         """Show the search view with its field focused (the last query stays for refining)."""
         self.save_note()
-        view = await self.show_view("search")
-        assert isinstance(view, SearchView)
+        view = await self.views.show(SearchView)
         view.index_ready = self.search_ready
         view.start()
 
     def action_open_result(self, step: int) -> None:
         """Open the next (+1) or previous (-1) search result in its day."""
-        view = self.view("search")
-        if not isinstance(view, SearchView):
+        view = self.views.get(SearchView)
+        if view is None:
             self.notify("No search results: press / to search.", severity="warning", timeout=2)
             return
         ref = view.step(step)
@@ -323,8 +288,7 @@ class ReaderScreen(Screen[None]):
         if not theme:
             return
         self.save_note()
-        view = await self.show_view("story")
-        assert isinstance(view, StorylineView)
+        view = await self.views.show(StorylineView)
         view.show_theme(theme)
         view.focus_list()
 
@@ -334,18 +298,13 @@ class ReaderScreen(Screen[None]):
         focused = self.focused
         if focused is self.panel.note_editor:
             self.center.focus_list()  # now: the keys that follow are commands again
-            focused.call_later(self._left_note)  # once the keys typed before Escape are in
+            self.notes.leave(then=self.show_selection)  # saved once the keys typed before Escape are in
         elif focused is not None and (focused is self.day_list or self.panel in focused.ancestors):
             self.center.focus_list()
         elif self.mode != "day":
-            self._switch("day")
+            self.views.switch("day")
             self.day_view.focus_list()
             self.show_selection()
-
-    def _left_note(self) -> None:
-        self.save_note()
-        if isinstance(self.panel.note_editor.key, DayNoteKey):
-            self.show_selection()  # the selected event's note back in the editor
 
     # -- the day list's views, export ---------------------------------------------------------------
     def action_cycle_view(self) -> None:
@@ -367,8 +326,8 @@ class ReaderScreen(Screen[None]):
         from warreader.tui.screens.export import ExportDialog, export_prefill_for, run_export
 
         self.save_note()
-        theme = self.view("story").theme if self.mode == "story" else None  # type: ignore[union-attr]
-        prefill = export_prefill_for(self.day_list.view, theme, self.annotator)
+        story = self.center if isinstance(self.center, StorylineView) else None
+        prefill = export_prefill_for(self.day_list.view, story.theme if story else None, self.annotator)
         self.app.push_screen(
             ExportDialog(prefill), lambda request: run_export(self.app, self.library, request)
         )
@@ -383,7 +342,7 @@ class ReaderScreen(Screen[None]):
 
         def done(tag: str | None) -> None:
             if tag:
-                self._apply(self.annotator.change(event_id, add_tags=[tag]))
+                self.refresh_views(self.annotator.change(event_id, add_tags=[tag]))
 
         self.app.push_screen(prompts.add_tag(self.annotator.all_tags()), done)
 
@@ -392,13 +351,13 @@ class ReaderScreen(Screen[None]):
         tag = self.annotator.pinned_tag(number)
         event_id = self._target() if tag is not None else None
         if tag is not None and event_id is not None:
-            self._apply(self.annotator.toggle_tag(event_id, tag))
+            self.refresh_views(self.annotator.toggle_tag(event_id, tag))
 
     def action_toggle_important(self) -> None:
         """Flag or unflag the selected event as important."""
         event_id = self._target()
         if event_id is not None:
-            self._apply(self.annotator.toggle_flag(event_id, "important"))
+            self.refresh_views(self.annotator.toggle_flag(event_id, "important"))
 
     def action_add_flag(self) -> None:
         """Ask for a flag of the user's own, set it, and offer it in the panel from now on."""
@@ -409,23 +368,19 @@ class ReaderScreen(Screen[None]):
         def done(flag: str | None) -> None:
             if flag:
                 self.annotator.remember_flag(flag)
-                self._apply(self.annotator.toggle_flag(event_id, flag))
+                self.refresh_views(self.annotator.toggle_flag(event_id, flag))
 
         self.app.push_screen(prompts.add_flag(self.annotator.own_flags()), done)
-
-    def _apply(self, change: Change | None) -> None:
-        if change is not None:
-            self.refresh_views(change)
 
     @on(RemoveTag)
     def _remove_tag(self, message: RemoveTag) -> None:
         if self.panel.event_id is not None:
-            self._apply(self.annotator.change(self.panel.event_id, remove_tags=[message.tag]))
+            self.refresh_views(self.annotator.change(self.panel.event_id, remove_tags=[message.tag]))
 
     @on(ToggleFlag)
     def _toggle_flag(self, message: ToggleFlag) -> None:
         if self.panel.event_id is not None:
-            self._apply(self.annotator.toggle_flag(self.panel.event_id, message.flag))
+            self.refresh_views(self.annotator.toggle_flag(self.panel.event_id, message.flag))
 
     @on(TogglePin)
     def _toggle_pin(self, message: TogglePin) -> None:
@@ -449,48 +404,20 @@ class ReaderScreen(Screen[None]):
         self._edit_note(DayNoteKey(self.current_day))
 
     def _edit_note(self, key: EventNoteKey | DayNoteKey) -> None:
-        editor = self.panel.note_editor
         self.panel.set_open(True)
-        # set_focus now, not focus() (which waits for the next loop turn): keys typed right after `a`
-        # must land in the note, not run as commands. The note is made ready in the editor's queue, so
-        # before those keys reach it.
-        self.set_focus(editor)
-        editor.call_later(self._ready_to_edit, key)
-
-    def _ready_to_edit(self, key: EventNoteKey | DayNoteKey) -> None:
-        """The note `key` in the editor as it is on disk now, the cursor at its end."""
-        self.reload_if_changed()
-        editor = self.panel.note_editor
-        stored = self.annotator.stored_note(key)
-        if editor.key != key:
-            self.save_note()
-            editor.load(key, stored)
-        else:
-            editor.follow(stored)
-        editor.move_cursor(editor.document.end)
+        # set_focus now, not focus() (which waits a turn of the loop): the keys typed after `a` must land
+        # in the note. The keeper readies the note in the editor's queue, so before those keys reach it.
+        self.set_focus(self.panel.note_editor)
+        self.notes.edit(key)
 
     def save_note(self) -> None:
-        """Write the note editor's pending typing, if any (debounce timer, blur, Escape, quit, and before
-        the editor is loaded with another note). A note changed elsewhere meanwhile is kept beside it."""
-        editor = self.panel.note_editor
-        pending = editor.pending()
-        if pending is None:
-            return
-        key, text = pending
-        saved = self.annotator.save_note(key, text, editor.base)
-        if saved is None:
-            return
-        editor.mark_saved(saved.text)
-        if saved.kept_both:
-            self.notify(
-                "This note was changed elsewhere while you typed: both versions are kept, yours last.",
-                title="Note kept twice",
-                severity="warning",
-                timeout=10,
-            )
+        """Write the note being typed, if any (before anything else happens to the editor, and on quit)."""
+        self.notes.save()
+
+    def _note_saved(self, saved: NoteSaved) -> None:
         if saved.change is not None:
             self.refresh_views(saved.change)
-        elif isinstance(key, DayNoteKey) and key.day == self.current_day:
+        elif isinstance(saved.key, DayNoteKey) and saved.key.day == self.current_day:
             self.day_view.show_header()
 
     @on(NoteSaveDue)
@@ -513,11 +440,9 @@ class ReaderScreen(Screen[None]):
         if self.current_day is not None and self.day_list.summary(self.current_day) is not None:
             mode, selected = self.mode, self.day_view.events.event_id
             self.open_day(self.current_day, selected)  # (saves typing first: a changed note is kept)
-            self._switch(mode)
+            self.views.switch(mode)
         elif self.day_list.days:
             self.open_day(self.day_list.days[0].day)
-        editor = self.panel.note_editor
-        if editor.key is not None:
-            editor.follow(self.annotator.stored_note(editor.key))
+        self.notes.follow()
         self.notify("The library changed on disk; reloaded.", timeout=2)
         self.app.post_message(self.LibraryReloaded())
