@@ -199,6 +199,7 @@ async def _in_app(ws: Workspace) -> list[Figure]:
     from warreader.settings import Settings
     from warreader.store import Library
     from warreader.tui import make_app
+    from warreader.tui.views import SearchView
 
     rss_before = _rss_mb()
     library = Library.open(ws.library, seed_samples=False)
@@ -240,7 +241,8 @@ async def _in_app(ws: Workspace) -> list[Figure]:
                     # Typing renders the input (and relayouts it) keystroke by keystroke, before Enter.
                     await _settle(app, pilot)
                     seconds = await _key(app, pilot, "enter")
-                    if screen.view("search").query_shown != word:
+                    shown = screen.views.get(SearchView)
+                    if shown is None or shown.query_shown != word:
                         raise RuntimeError(f"search for {word!r} showed no results")
                     if first_search is None:
                         first_search = seconds  # includes building the search index

@@ -21,6 +21,8 @@ either means re-running those tests and the benchmark):
   for such a widget.
 - `Widget.virtual_size`'s layout flag (sizes.py): Textual relayouts the whole screen when a widget's
   virtual size changes; a list that fills its pane whatever it holds only needs a repaint.
+- `Screen.focused`'s repaint flag (bases.py): Textual repaints the whole screen on every focus change;
+  `QuietFocusScreen` redeclares the reactive without it (the widgets concerned repaint themselves).
 - `Widget.watch_has_focus` (bases.py): Textual restyles a widget and its parts on every focus change, in
   case a `:focus` rule applies; the cursor lists and the search field have none (their cursor colours are
   picked when painting), so `PlainScrollView` and `QuietFocusInput` skip that restyle. A test restyles
@@ -34,7 +36,7 @@ from __future__ import annotations
 
 import os
 
-from warreader.tui.paint.bases import PlainLineWidget, PlainScrollView, QuietFocusInput
+from warreader.tui.paint.bases import PlainLineWidget, PlainScrollView, QuietFocusInput, QuietFocusScreen
 from warreader.tui.paint.breaks import line_count, wrap
 from warreader.tui.paint.lines import plain_lines, styles_add_nothing, under
 from warreader.tui.paint.sizes import set_virtual_height
@@ -45,6 +47,7 @@ __all__ = [
     "PlainLineWidget",
     "PlainScrollView",
     "QuietFocusInput",
+    "QuietFocusScreen",
     "fast",
     "line_count",
     "plain_lines",

@@ -23,7 +23,7 @@ def set_virtual_height(widget: Widget, height: int) -> None:
     if widget.virtual_size == size:
         return
     widget.set_reactive(Widget.virtual_size, size)
-    if widget.show_vertical_scrollbar:
+    if widget.show_vertical_scrollbar and widget.styles.scrollbar_size_vertical:
         scrollbar = widget.vertical_scrollbar
         scrollbar.window_virtual_size = height
         scrollbar.refresh()

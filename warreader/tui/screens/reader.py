@@ -20,8 +20,8 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.message import Message
-from textual.screen import Screen
-from textual.widget import AwaitMount
+from textual.widget import AwaitMount, Widget
+from textual.widgets import Input
 
 from warreader.errors import WarreaderError
 from warreader.settings import Settings
@@ -29,6 +29,7 @@ from warreader.store import Annotation, EventRef, Library
 from warreader.tui.annotator import Annotator, Change, DayNoteKey, EventNoteKey, NoteSaved
 from warreader.tui.bindings import SCREEN_BINDINGS
 from warreader.tui.notes import NoteKeeper
+from warreader.tui.paint import QuietFocusScreen
 from warreader.tui.panel import (
     NoteSaveDue,
     PanelSubject,
@@ -48,7 +49,7 @@ from warreader.tui.widgets.key_bar import KeyBar, hints_for
 RELOAD_SECONDS = 1.0
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(QuietFocusScreen):
     """The reader: pick a day on the left, read and select events in the middle, annotate on the right."""
 
     BINDINGS: ClassVar[list[BindingType]] = list(SCREEN_BINDINGS)
@@ -84,6 +85,8 @@ class ReaderScreen(Screen[None]):
         #: Whether the library's search index is built (set by the app): searches then run at once.
         self.search_ready = False
         self.first_day_shown = False
+        #: The pane holding the focus (marked `-focused`: its border and title show it).
+        self._focused_pane: Widget | None = None
         self.day_list = DayListView(library, annotator, id="days")
         self.day_view = DayView(library, annotator, id="day-view")
         self.panel = TagPanel(id="panel", classes="pane")
@@ -187,13 +190,21 @@ class ReaderScreen(Screen[None]):
             self.show_selection()
 
     @on(SearchView.Shown)
+    @on(Input.Submitted, "#search-input")
     def _search_shown(self) -> None:
-        self.show_selection()
+        self.show_selection()  # the first result (or nothing: a search still running, or no match)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         widget = event.widget
-        in_panel = self.panel in widget.ancestors_with_self
-        self.panel.set_open(in_panel)
+        pane = next((node for node in widget.ancestors_with_self if node.has_class("pane")), None)
+        if pane is not self._focused_pane:
+            # Only when focus enters another pane: the class restyles the pane's every widget.
+            if self._focused_pane is not None:
+                self._focused_pane.remove_class("-focused")
+            if pane is not None:
+                pane.add_class("-focused")
+            self._focused_pane = pane
+        self.panel.set_open(pane is self.panel)
         self.key_bar.show(*hints_for(widget.id))
 
     # -- days ---------------------------------------------------------------------------------------

@@ -30,6 +30,10 @@ class DayView(CenterView):
         self._summary: DaySummary | None = None
         self._events: EventList | None = None
 
+    def on_mount(self) -> None:
+        # The same title on every day (the header names the day): a new title repaints the whole pane.
+        self.border_title = "Day"
+
     def compose(self) -> ComposeResult:
         yield TextLines(id="day-header", classes="pane-title")
         yield EventList(id="events")
@@ -54,7 +58,6 @@ class DayView(CenterView):
         events = self.event_list
         events.show_bulletin(bulletin, self.annotator.annotations_for)
         self.day, self.bulletin, self._summary = day, bulletin, summary
-        self.border_title = f"Day {day}"
         self.show_header()
         if not (event_id and events.select_event(event_id, announce=False)):
             events.move_to(events.first_selectable(range(events.row_count)), announce=False)

@@ -108,7 +108,7 @@ class SearchView(CenterView):
 
     @on(Input.Submitted, "#search-input")
     def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+        # (Not stopped: the screen shows the first result in the panel as the message goes on up.)
         if self._timer is not None:
             self._timer.stop()
         self.run_search(event.value)
@@ -140,7 +140,13 @@ class SearchView(CenterView):
         self.post_message(self._page(query, limit, more=more))
 
     @on(SearchDone)
+    def _worker_done(self, message: SearchDone) -> None:
+        self._show(message)
+        if not message.more and not message.error:
+            self.post_message(self.Shown())
+
     def _show(self, message: SearchDone) -> None:
+        """List a search's results (or a further page of them) and its status line."""
         self._fetching = False
         if message.error:
             self._status(Text(message.error, style="bold red"))
@@ -166,11 +172,11 @@ class SearchView(CenterView):
         self._status(text)
         if not message.more:
             self.show_preview(results.current)  # None (an empty preview) when nothing matched
-            self.post_message(self.Shown())
 
     @dataclass
     class Shown(Message):
-        """A new search's first results are listed (the screen shows the first in the panel)."""
+        """A search run in a worker listed its first results (the screen shows the first in the panel;
+        after Enter, it does so as `Input.Submitted` goes up)."""
 
     def _fetch_more(self) -> None:
         if self._complete or self._fetching or not self.query_shown:

@@ -47,7 +47,8 @@ class KeyBar(PlainLineWidget):
         super().__init__(id=id)
         self._hints: tuple[KeyHint, ...] = ()
         self._fixed: tuple[KeyHint, ...] = tuple(COMMAND_KEYS)
-        self._painted: tuple[int, Style, Strip] | None = None
+        #: (hints, fixed hints, width, style) → the line: focus moving back and forth costs no redrawing.
+        self._painted: dict[tuple[tuple[KeyHint, ...], tuple[KeyHint, ...], int, Style], Strip] = {}
         self.show(hints, fixed)
 
     def show(self, hints: Sequence[KeyHint], fixed: Sequence[KeyHint] = COMMAND_KEYS) -> None:
@@ -56,7 +57,6 @@ class KeyBar(PlainLineWidget):
         if (hints, fixed) == (self._hints, self._fixed):
             return
         self._hints, self._fixed = hints, fixed
-        self._painted = None
         self.refresh()
 
     @property
@@ -100,12 +100,14 @@ class KeyBar(PlainLineWidget):
         style = self.rich_style
         if y != 0:
             return Strip.blank(width, style)
-        painted = self._painted
-        if painted is None or painted[:2] != (width, style):
+        key = (self._hints, self._fixed, width, style)
+        strip = self._painted.get(key)
+        if strip is None:
+            if len(self._painted) > 64:
+                self._painted.clear()
             line = self.line(width)
-            strip = under(line.render(self.app.console), line.cell_len, style, width)
-            self._painted = painted = (width, style, strip)
-        return painted[2]
+            strip = self._painted[key] = under(line.render(self.app.console), line.cell_len, style, width)
+        return strip
 
 
 #: What the key bar shows while a widget has focus, by the widget's id.
