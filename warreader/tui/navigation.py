@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from typing import Any
+
+from warreader.store import DaySummary
 
 _DAY_NUMBER = re.compile(r"^\s*(?:day\s*)?(\d{1,5})\s*$", re.IGNORECASE)
 
@@ -28,7 +29,7 @@ def parse_date(text: str) -> dt.date | None:
         return None
 
 
-def resolve_goto(text: str, days: Sequence[Any]) -> tuple[int | None, str]:
+def resolve_goto(text: str, days: Sequence[DaySummary]) -> tuple[int | None, str]:
     """The day number `text` names among `days` (objects with `.day` and `.date`), or None and a reason."""
     match = _DAY_NUMBER.match(text)
     if match:

@@ -110,6 +110,10 @@ class TagPanel(VerticalScroll, can_focus=False):
             first = self.first_focusable()
             if first is not None:
                 self.screen.set_focus(first)
+            return
+        # A panel just opened (narrow terminals) is laid out on the next refresh: then bring the focused
+        # part into view (the note editor sits below the fold of a 12-line panel).
+        self.call_after_refresh(event.widget.scroll_visible, animate=False)
 
     def first_focusable(self) -> Widget | None:
         """The first widget of an open panel that takes focus (the tags list)."""

@@ -1,10 +1,12 @@
 """The reader's questions, each a dialog built from what the reader knows: go to a day, add a tag, set a
 flag of one's own, pick a storyline's theme, pick a day-list view. (The dialogs themselves are in
-dialogs.py; this module only fills them and reads their answers.)"""
+dialogs.py, imported on first use: no dialog is part of the first screen; this module only fills them
+and reads their answers.)"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 
@@ -12,12 +14,15 @@ from warreader.store import DaySummary, EventRef
 from warreader.themes import known_themes
 from warreader.tui.day_rows import ViewSpec
 from warreader.tui.navigation import resolve_goto
-from warreader.tui.screens.dialogs import ChoiceDialog, PromptDialog
 from warreader.tui.text import literal, theme_colour, theme_label
+
+if TYPE_CHECKING:
+    from warreader.tui.screens.dialogs import ChoiceDialog, PromptDialog
 
 
 def goto_day(days: Sequence[DaySummary]) -> PromptDialog:
     """Asks for a day number or a date; refuses one that is not in the library, saying why."""
+    from warreader.tui.screens.dialogs import PromptDialog
 
     def check(text: str) -> str | None:
         return resolve_goto(text, days)[1] or None
@@ -34,16 +39,22 @@ def goto_target(answer: str | None, days: Sequence[DaySummary]) -> int | None:
 
 def add_tag(tags: Sequence[str]) -> PromptDialog:
     """Asks for a tag, completing the library's existing tags."""
+    from warreader.tui.screens.dialogs import PromptDialog
+
     return PromptDialog("Add a tag", placeholder="tag", suggestions=tags, id="tag-dialog")
 
 
 def add_flag(own_flags: Sequence[str]) -> PromptDialog:
     """Asks for a flag of the user's own (e.g. geolocate)."""
+    from warreader.tui.screens.dialogs import PromptDialog
+
     return PromptDialog("Set a flag", placeholder="e.g. geolocate", suggestions=own_flags, id="flag-dialog")
 
 
 def storyline_theme(day_events: Iterable[EventRef], selected: EventRef | None) -> ChoiceDialog:
     """Asks which theme to follow: the bundled table's and the open day's own, the selected event's first."""
+    from warreader.tui.screens.dialogs import ChoiceDialog
+
     themes = list(known_themes())
     for ref in day_events:
         if ref.theme not in themes:
@@ -60,6 +71,8 @@ def storyline_theme(day_events: Iterable[EventRef], selected: EventRef | None) -
 
 def day_list_view(current: ViewSpec, tags: Sequence[str]) -> ChoiceDialog:
     """Asks which day-list view to show, with "tagged with X" for every tag in use."""
+    from warreader.tui.screens.dialogs import ChoiceDialog
+
     choices: list[tuple[str, Text | str]] = [
         ("all", "All days"),
         ("flagged", "Flagged events"),
