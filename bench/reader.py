@@ -199,7 +199,7 @@ async def _in_app(ws: Workspace) -> list[Figure]:
     from warreader.settings import Settings
     from warreader.store import Library
     from warreader.tui import make_app
-    from warreader.tui.views import SearchView
+    from warreader.tui.views.search import SearchView
 
     rss_before = _rss_mb()
     library = Library.open(ws.library, seed_samples=False)

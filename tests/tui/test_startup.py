@@ -14,7 +14,7 @@ from warreader.errors import LibraryError
 from warreader.model import Bulletin
 from warreader.store import Library
 from warreader.tui import idle_gc, make_app
-from warreader.tui.views import SearchView
+from warreader.tui.views.search import SearchView
 
 
 async def test_deferred_library_loads_after_the_first_screen_and_everything_works(library_path, settings):

@@ -249,7 +249,7 @@ TAG_LIST_BINDINGS: list[Binding] = [
 
 #: The tagging panel's flags list.
 FLAG_LIST_BINDINGS: list[Binding] = [
-    _b("space,enter", "toggle", "Toggle flag", "panel-toggle-flag", "Set or clear the highlighted flag"),
+    _b("space,enter", "toggle_flag", "Toggle flag", "panel-toggle-flag", "Set or clear the highlighted flag"),
 ]
 
 #: The search field.

@@ -152,7 +152,7 @@ class FlagOptions(_Options):
 
     BINDINGS: ClassVar[list[BindingType]] = list(FLAG_LIST_BINDINGS)
 
-    def action_toggle(self) -> None:
+    def action_toggle_flag(self) -> None:
         """Toggle the highlighted flag."""
         option = self.highlighted_option
         if option is not None and option.id:

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from warreader.store import DaySummary, EventRef
-from warreader.themes import known_themes
 from warreader.tui.day_rows import ViewSpec
 from warreader.tui.navigation import resolve_goto
 from warreader.tui.text import literal, theme_colour, theme_label
@@ -53,6 +52,7 @@ def add_flag(own_flags: Sequence[str]) -> PromptDialog:
 
 def storyline_theme(day_events: Iterable[EventRef], selected: EventRef | None) -> ChoiceDialog:
     """Asks which theme to follow: the bundled table's and the open day's own, the selected event's first."""
+    from warreader.themes import known_themes
     from warreader.tui.screens.dialogs import ChoiceDialog
 
     themes = list(known_themes())

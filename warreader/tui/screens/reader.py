@@ -39,8 +39,7 @@ from warreader.tui.panel import (
     TogglePin,
 )
 from warreader.tui.screens import prompts
-from warreader.tui.views import CenterView, DayListView, DayView, OpenEvent, SearchView, StorylineView
-from warreader.tui.views.center import CenterPane
+from warreader.tui.views import CenterPane, CenterView, DayListView, DayView, OpenEvent, SelectionShown
 from warreader.tui.widgets.cursor_list import CursorList, Move
 from warreader.tui.widgets.key_bar import KeyBar, hints_for
 
@@ -55,7 +54,7 @@ class ReaderScreen(QuietFocusScreen):
     BINDINGS: ClassVar[list[BindingType]] = list(SCREEN_BINDINGS)
     """All reader keys, matched as they arrive; see `warreader.tui.bindings` (ids, tooltips, help)."""
 
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
+    HORIZONTAL_BREAKPOINTS = [
         (0, "-tiny"),
         (60, "-narrow"),
         (110, "-normal"),
@@ -64,7 +63,7 @@ class ReaderScreen(QuietFocusScreen):
     """Under 60 columns the day list hides; under 110 the panel collapses to a strip under the events
     (it opens on Tab, `t` or `a`); from 170 every pane widens."""
 
-    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-low"), (16, "-short"), (30, "-tall")]
+    VERTICAL_BREAKPOINTS = [(0, "-low"), (16, "-short"), (30, "-tall")]
     """Under 30 rows headers, previews and the search field shrink; under 16 the panel's strip hides."""
 
     AUTO_FOCUS = "#events"
@@ -189,14 +188,16 @@ class ReaderScreen(QuietFocusScreen):
         if message.cursor_list is self.center.event_list and self.panel.event_id != self.selected_event_id:
             self.show_selection()
 
-    @on(SearchView.Shown)
+    @on(SelectionShown)
     @on(Input.Submitted, "#search-input")
     def _search_shown(self) -> None:
         self.show_selection()  # the first result (or nothing: a search still running, or no match)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         widget = event.widget
-        pane = next((node for node in widget.ancestors_with_self if node.has_class("pane")), None)
+        pane = next(
+            (w for w in widget.ancestors_with_self if isinstance(w, Widget) and w.has_class("pane")), None
+        )
         if pane is not self._focused_pane:
             # Only when focus enters another pane: the class restyles the pane's every widget.
             if self._focused_pane is not None:
@@ -271,12 +272,16 @@ class ReaderScreen(QuietFocusScreen):
     async def action_search(self) -> None:
         """Show the search view with its field focused (the last query stays for refining)."""
         self.save_note()
+        from warreader.tui.views.search import SearchView  # (not part of the first screen)
+
         view = await self.views.show(SearchView)
         view.index_ready = self.search_ready
         view.start()
 
     def action_open_result(self, step: int) -> None:
         """Open the next (+1) or previous (-1) search result in its day."""
+        from warreader.tui.views.search import SearchView
+
         view = self.views.get(SearchView)
         if view is None:
             self.notify("No search results: press / to search.", severity="warning", timeout=2)
@@ -299,6 +304,8 @@ class ReaderScreen(QuietFocusScreen):
         if not theme:
             return
         self.save_note()
+        from warreader.tui.views.storyline import StorylineView  # (not part of the first screen)
+
         view = await self.views.show(StorylineView)
         view.show_theme(theme)
         view.focus_list()
@@ -337,8 +344,7 @@ class ReaderScreen(QuietFocusScreen):
         from warreader.tui.screens.export import ExportDialog, export_prefill_for, run_export
 
         self.save_note()
-        story = self.center if isinstance(self.center, StorylineView) else None
-        prefill = export_prefill_for(self.day_list.view, story.theme if story else None, self.annotator)
+        prefill = export_prefill_for(self.day_list.view, self.center.theme_shown(), self.annotator)
         self.app.push_screen(
             ExportDialog(prefill), lambda request: run_export(self.app, self.library, request)
         )

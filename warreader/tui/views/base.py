@@ -14,10 +14,17 @@ from typing import ClassVar
 from textual.containers import Vertical
 from textual.message import Message
 
-from warreader.store import Annotation, EventRef
+from warreader.store import Annotation, EventRef, Library
+from warreader.tui.annotator import Annotator
 from warreader.tui.widgets.cursor_list import EventCursor
 from warreader.tui.widgets.event_list import EventList
 from warreader.tui.widgets.result_list import ResultList
+
+
+@dataclass
+class SelectionShown(Message):
+    """A view put the cursor on an event without a `Highlighted` message (e.g. a search run in a worker
+    listed its first result): the screen shows it in the panel."""
 
 
 @dataclass
@@ -35,8 +42,12 @@ class CenterView(Vertical):
 
     #: The name the screen knows the view by (`day`, `search`, `story`).
     NAME: ClassVar[str] = ""
-    #: The key bar's context while this view's list has focus.
-    KEYS: ClassVar[str] = "reader"
+
+    def __init__(self, library: Library, annotator: Annotator, *, id: str | None = None) -> None:
+        """Every view gets the library (to read what it shows) and the annotator (to read annotations)."""
+        super().__init__(id=id)
+        self.library = library
+        self.annotator = annotator
 
     @property
     def events(self) -> EventCursor:
@@ -56,6 +67,10 @@ class CenterView(Vertical):
     def refresh_event(self, event_id: str, annotation: Annotation | None) -> None:
         """An event's annotation changed: redraw it wherever this view shows it."""
         self.events.refresh_event(event_id, annotation)
+
+    def theme_shown(self) -> str | None:
+        """The theme the view lists, if it lists one (the export dialog pre-fills it)."""
+        return None
 
     def focus_list(self) -> None:
         """Give the view's list the focus (now, not on the next turn of the loop: keys typed right after

@@ -1,7 +1,8 @@
-"""`CenterPane`: the views of the centre pane by name, one shown at a time.
+"""`CenterPane`: the views of the centre pane, one shown at a time.
 
 The day view is there from the start; every other view is mounted the first time it is shown (fewer
-widgets to style, lay out and keep idle on the first screen and on every key). Views sit directly in the
+widgets to style, lay out and keep idle on the first screen and on every key). Any `CenterView` subclass
+can be shown: `await pane.show(TheView)`. Views sit directly in the
 screen's grid, not in a container of their own: every key and focus message bubbles through each
 container on its way up.
 """
@@ -9,27 +10,18 @@ container on its way up.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterator
-from typing import ClassVar, TypeVar
+from typing import TypeVar
 
 from warreader.store import Annotation, Library
 from warreader.tui.annotator import Annotator
 from warreader.tui.views.base import CenterView
 from warreader.tui.views.day import DayView
-from warreader.tui.views.search import SearchView
-from warreader.tui.views.storyline import StorylineView
 
 ViewT = TypeVar("ViewT", bound=CenterView)
 
 
 class CenterPane:
     """Which view the centre pane shows, and the views mounted so far."""
-
-    VIEWS: ClassVar[dict[str, type[CenterView]]] = {
-        DayView.NAME: DayView,
-        SearchView.NAME: SearchView,
-        StorylineView.NAME: StorylineView,
-    }
-    """Every view of the centre pane, by name: a new view is registered here."""
 
     def __init__(
         self,

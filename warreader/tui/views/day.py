@@ -21,9 +21,7 @@ class DayView(CenterView):
     NAME = "day"
 
     def __init__(self, library: Library, annotator: Annotator, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.library = library
-        self.annotator = annotator
+        super().__init__(library, annotator, id=id)
         #: The day shown, and its bulletin.
         self.day: int | None = None
         self.bulletin: Bulletin | None = None

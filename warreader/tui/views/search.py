@@ -21,7 +21,7 @@ from warreader.store import EventRef, Library
 from warreader.tui.annotator import Annotator
 from warreader.tui.highlight import highlight
 from warreader.tui.text import clean, format_date, literal, theme_colour, theme_label, truncate
-from warreader.tui.views.base import CenterView, OpenEvent
+from warreader.tui.views.base import CenterView, OpenEvent, SelectionShown
 from warreader.tui.widgets.cursor_list import CursorList
 from warreader.tui.widgets.result_list import ResultList
 from warreader.tui.widgets.search_input import SearchInput
@@ -54,12 +54,9 @@ class SearchView(CenterView):
     """Search every day; see the module docstring."""
 
     NAME = "search"
-    KEYS = "results"
 
     def __init__(self, library: Library, annotator: Annotator, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.library = library
-        self.annotator = annotator
+        super().__init__(library, annotator, id=id)
         #: The query whose results are listed ("" before the first search).
         self.query_shown = ""
         #: Set by the app once the search index is built: a search then runs on the UI thread.
@@ -143,7 +140,7 @@ class SearchView(CenterView):
     def _worker_done(self, message: SearchDone) -> None:
         self._show(message)
         if not message.more and not message.error:
-            self.post_message(self.Shown())
+            self.post_message(SelectionShown())
 
     def _show(self, message: SearchDone) -> None:
         """List a search's results (or a further page of them) and its status line."""
@@ -172,11 +169,6 @@ class SearchView(CenterView):
         self._status(text)
         if not message.more:
             self.show_preview(results.current)  # None (an empty preview) when nothing matched
-
-    @dataclass
-    class Shown(Message):
-        """A search run in a worker listed its first results (the screen shows the first in the panel;
-        after Enter, it does so as `Input.Submitted` goes up)."""
 
     def _fetch_more(self) -> None:
         if self._complete or self._fetching or not self.query_shown:

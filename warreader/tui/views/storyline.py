@@ -33,12 +33,9 @@ class StorylineView(CenterView):
     """One theme across all days; see the module docstring."""
 
     NAME = "story"
-    KEYS = "story"
 
     def __init__(self, library: Library, annotator: Annotator, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.library = library
-        self.annotator = annotator
+        super().__init__(library, annotator, id=id)
         #: The theme listed (or being loaded).
         self.theme: str | None = None
         self._story: EventList | None = None
@@ -53,6 +50,9 @@ class StorylineView(CenterView):
         if self._story is None:
             self._story = self.query_one("#story", EventList)
         return self._story
+
+    def theme_shown(self) -> str | None:
+        return self.theme
 
     def show_theme(self, theme: str) -> None:
         """List `theme`'s events (read in a worker: every day is read)."""

@@ -126,12 +126,13 @@ class EventList(CursorList):
     ) -> None:
         """A day: each section under its heading, captions dimmed after its events; no cursor yet.
         `annotations(ids)` is only called when the day is not in the cache."""
-        content = self._days.get(bulletin.day)
+        day = bulletin.day or 0  # (every stored bulletin has its day)
+        content = self._days.get(day)
         if content is not None:
-            self._days.move_to_end(bulletin.day)
+            self._days.move_to_end(day)
         else:
-            content = _day_content(bulletin, annotations)
-            self._days[bulletin.day] = content
+            content = _day_content(day, bulletin, annotations)
+            self._days[day] = content
             while len(self._days) > DAY_CACHE_SIZE:
                 self._days.popitem(last=False)
         self._fill(content)
@@ -249,7 +250,7 @@ class EventList(CursorList):
 
 
 def _day_content(
-    bulletin: Bulletin, annotations: Callable[[list[str]], Mapping[str, Annotation]]
+    day: int, bulletin: Bulletin, annotations: Callable[[list[str]], Mapping[str, Annotation]]
 ) -> _Content:
     found = annotations([event.id for _, event in bulletin.iter_events()])
     rows: list[Row] = []
@@ -269,9 +270,7 @@ def _day_content(
             )
         )
         for event in section.events:
-            refs[event.id] = EventRef(
-                bulletin.day, date, section_index, heading, theme, event, bulletin.source
-            )
+            refs[event.id] = EventRef(day, date, section_index, heading, theme, event, bulletin.source)
             index[event.id] = len(rows)
             annotation = found.get(event.id)
             rows.append(

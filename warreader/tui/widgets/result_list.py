@@ -131,7 +131,8 @@ class ResultList(RowList[EventRef]):
         return pieces
 
     def row_text(self, index: int, width: int) -> Text:
-        return Text.assemble(*self._pieces(self.items[index], width))
+        pieces = self._pieces(self.items[index], width)
+        return Text.assemble(*((text, style) if style else text for text, style in pieces))
 
     def render_row(self, index: int, width: int) -> Strip:
         return Strip([Segment(text, style) for text, style in self._pieces(self.items[index], width)])

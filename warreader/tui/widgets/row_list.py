@@ -78,10 +78,10 @@ class RowList(CursorList, Generic[ItemT]):
             items = list(self._items)
             items[index] = item
             self._items = items
-        for key in [k for k in self._strips if k[0] == index]:
-            del self._strips[key]
-        for key in [k for k in self._painted if k[0] == index]:
-            del self._painted[key]
+        for drawn in [k for k in self._strips if k[0] == index]:
+            del self._strips[drawn]
+        for painted in [k for k in self._painted if k[0] == index]:
+            del self._painted[painted]
         self.refresh_row(index)
 
     def forget_drawn(self) -> None:

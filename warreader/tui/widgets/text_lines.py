@@ -48,7 +48,7 @@ class TextLines(PlainLineWidget):
 
     def _set_text(self, text: Text) -> None:
         self._text = text
-        lines = text.split("\n", allow_blank=True) if text.plain else []
+        lines: list[Text] = list(text.split("\n", allow_blank=True)) if text.plain else []
         # Callers pass text made safe with `literal`; a control character that slips through anyway is
         # dropped here rather than reaching the terminal.
         self._lines = [_without_controls(line) if has_control(line.plain) else line for line in lines]
