@@ -105,14 +105,11 @@ class WarReaderApp(App[None]):
         self.ready = True
         if self.gc_paused_for_start:
             # (see `warreader.commands.read`) What start-up built stays: keep it out of every collection.
+            # Frozen as it is, garbage included, to answer the first keys at once: the idle collector's
+            # first freeze, at the first pause, unfreezes and collects everything before freezing again.
             self.gc_paused_for_start = False
-            if self._exit_when_ready:
-                gc.enable()  # exiting: nothing to keep
-            else:
-                # Collected first, so only what is alive is frozen (frozen garbage would never be freed).
-                gc.collect()
-                gc.freeze()
-                gc.enable()
+            gc.freeze()
+            gc.enable()
         self.idle_collector.started()
         self.set_interval(0.5, self.idle_collector.tick)
         if self._exit_when_ready:

@@ -46,6 +46,8 @@ from warreader.tui.widgets.key_bar import KeyBar, hints_for
 #: How often the library is checked for another process's writes (a stat of two files): a note changed
 #: from the command line shows in the editor within this and a frame.
 RELOAD_SECONDS = 1.0
+#: Under this many columns the panel is a strip under the centre pane (the screen's class `-compact`).
+COMPACT_BELOW = 110
 
 
 class ReaderScreen(QuietFocusScreen):
@@ -102,6 +104,11 @@ class ReaderScreen(QuietFocusScreen):
         width, height = self.app.size
         for breakpoints, size in ((self.HORIZONTAL_BREAKPOINTS, width), (self.VERTICAL_BREAKPOINTS, height)):
             self.add_class(next(name for limit, name in reversed(breakpoints) if size >= limit))
+        self.set_class(width < COMPACT_BELOW, "-compact")
+
+    def on_resize(self, event: events.Resize) -> None:
+        # (Besides the breakpoint classes: one class for both sizes where the panel is a strip.)
+        self.set_class(event.size.width < COMPACT_BELOW, "-compact")
 
     def compose(self) -> ComposeResult:
         # Flat on purpose: the panes sit directly in the screen's grid (one centre view shown at a time).
