@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.geometry import Region
 
 from tests.tui.conftest import first_id, fixture_bulletins, section, settle
+from tests.tui.svgtext import svg_to_text
 from warreader.settings import Settings, load_settings
 from warreader.tui import make_app
 from warreader.tui.screens.help import HelpScreen
@@ -425,3 +426,25 @@ async def test_double_click_in_the_results_selects_their_text(app):
         await settle(pilot, app)
         assert app.screen.mode == "search"
         assert results in app.screen.selections  # what Textual's select-all does
+
+
+async def test_80x24_gives_the_events_most_of_the_screen_and_search_ten_results(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        screen = app.screen
+        events = screen.query_one("#events").region
+        others = [screen.query_one(s).region for s in ("#days", "#panel", "#keybar", "#day-header")]
+        assert events.height >= 15 and all(events.area > other.area for other in others)
+        assert "?" in screen.key_bar.text.plain and "q" in screen.key_bar.text.plain
+        await pilot.press("slash", *"day", "enter")
+        await settle(pilot, app)
+        assert screen.query_one("#results").region.height >= 10
+
+
+async def test_40x12_still_shows_the_selected_event(app, library):
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("j")
+        shown = " ".join(svg_to_text(app.export_screenshot()).split())
+        assert "Day 987: shelling hit" in shown
+        assert "Keys" in shown and "Quit" in shown
