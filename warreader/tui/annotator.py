@@ -153,6 +153,10 @@ class Annotator:
             return None
         return Change(event_id, annotation)
 
+    def add_tag(self, event_id: str, tag: str) -> Change | None:
+        """Add `tag` to the event."""
+        return self.change(event_id, add_tags=[tag])
+
     def toggle_tag(self, event_id: str, tag: str) -> Change | None:
         """Add `tag` to the event, or remove it when the event has it."""
         annotation = self.annotation(event_id)
@@ -193,6 +197,11 @@ class Annotator:
             done = f"Pinned #{tag} to {len(self.settings.pinned_tags)}."
         self._settings_changed()
         return done
+
+    def set_own_flag(self, event_id: str, flag: str) -> Change | None:
+        """Set (or clear) a flag of the user's own on the event, and offer it in the panel from now on."""
+        self.remember_flag(flag)
+        return self.toggle_flag(event_id, flag)
 
     def remember_flag(self, flag: str) -> None:
         """Offer a flag of the user's own in the panel from now on."""

@@ -26,7 +26,7 @@ from warreader.store import Library
 from warreader.tui.annotator import Annotator
 from warreader.tui.bindings import APP_BINDINGS, READER_GROUPS, all_binding_ids, keys_of, use_keymap
 from warreader.tui.idle_gc import IdleCollector
-from warreader.tui.screens.reader import ReaderScreen
+from warreader.tui.screens.reader import FirstDayShown, LibraryReloaded, ReaderScreen
 
 #: Set to 1 to exit as soon as the first screen shows the newest day (start-up benchmark).
 EXIT_WHEN_READY_ENV = "WARREADER_EXIT_WHEN_READY"
@@ -99,7 +99,7 @@ class WarReaderApp(App[None]):
     def _readers(self) -> list[ReaderScreen]:
         return [screen for screen in self.screen_stack if isinstance(screen, ReaderScreen)]
 
-    @on(ReaderScreen.FirstDayShown)
+    @on(FirstDayShown)
     def first_screen_ready(self) -> None:
         """The first day has been painted."""
         self.ready = True
@@ -121,7 +121,7 @@ class WarReaderApp(App[None]):
         # build the index (~0.3 s on 1,500 days): both happen here, off the UI thread, while the user reads.
         self._load_in_background()
 
-    @on(ReaderScreen.LibraryReloaded)
+    @on(LibraryReloaded)
     def _reloaded(self) -> None:
         # New bulletins mean a new search index: built off the UI thread, not by the next search.
         self.index_in_background()

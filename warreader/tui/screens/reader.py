@@ -13,14 +13,17 @@ link) never act on one event while the panel shows another.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import ClassVar
+from functools import partial
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.message import Message
-from textual.widget import AwaitMount, Widget
+from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Input
 
 from warreader.errors import WarreaderError
@@ -43,11 +46,37 @@ from warreader.tui.views import CenterPane, CenterView, DayListView, DayView, Op
 from warreader.tui.widgets.cursor_list import CursorList, Move
 from warreader.tui.widgets.key_bar import KeyBar, hints_for
 
+if TYPE_CHECKING:
+    from warreader.tui.screens.dialogs import PromptDialog
+
 #: How often the library is checked for another process's writes (a stat of two files): a note changed
 #: from the command line shows in the editor within this and a frame.
 RELOAD_SECONDS = 1.0
 #: Under this many columns the panel is a strip under the centre pane (the screen's class `-compact`).
 COMPACT_BELOW = 110
+
+
+@dataclass
+class FirstDayShown(Message):
+    """The reader's first screen, with the newest day, has been painted (for the app)."""
+
+
+@dataclass
+class LibraryReloaded(Message):
+    """Another process changed the library and the reader shows it now (the app re-indexes)."""
+
+
+def size_classes(width: int, height: int, screen: Screen[None]) -> list[str]:
+    """The screen's breakpoint classes for a terminal of `width` × `height`, and `-compact` (under 110
+    columns, where the panel is a strip) for both sizes that share that layout."""
+    classes = [
+        next(name for limit, name in reversed(breakpoints) if size >= limit)
+        for breakpoints, size in (
+            (screen.HORIZONTAL_BREAKPOINTS or [], width),
+            (screen.VERTICAL_BREAKPOINTS or [], height),
+        )
+    ]
+    return classes + (["-compact"] if width < COMPACT_BELOW else [])
 
 
 class ReaderScreen(QuietFocusScreen):
@@ -69,14 +98,6 @@ class ReaderScreen(QuietFocusScreen):
     """Under 30 rows headers, previews and the search field shrink; under 16 the panel's strip hides."""
 
     AUTO_FOCUS = "#events"
-
-    @dataclass
-    class FirstDayShown(Message):
-        """The first screen, with the newest day, has been painted (for the app)."""
-
-    @dataclass
-    class LibraryReloaded(Message):
-        """Another process changed the library and the screen shows it now (the app re-indexes)."""
 
     def __init__(self, library: Library, settings: Settings, annotator: Annotator) -> None:
         super().__init__(id="reader")
@@ -101,14 +122,10 @@ class ReaderScreen(QuietFocusScreen):
         )
         # Textual adds the breakpoint classes on the first resize, *after* the first frame, which restyles
         # and relays out every widget; set now, the first frame is the final one.
-        width, height = self.app.size
-        for breakpoints, size in ((self.HORIZONTAL_BREAKPOINTS, width), (self.VERTICAL_BREAKPOINTS, height)):
-            self.add_class(next(name for limit, name in reversed(breakpoints) if size >= limit))
-        self.set_class(width < COMPACT_BELOW, "-compact")
+        self.add_class(*size_classes(self.app.size.width, self.app.size.height, self))
 
     def on_resize(self, event: events.Resize) -> None:
-        # (Besides the breakpoint classes: one class for both sizes where the panel is a strip.)
-        self.set_class(event.size.width < COMPACT_BELOW, "-compact")
+        self.set_class(event.size.width < COMPACT_BELOW, "-compact")  # (the breakpoints are Textual's)
 
     def compose(self) -> ComposeResult:
         # Flat on purpose: the panes sit directly in the screen's grid (one centre view shown at a time).
@@ -116,9 +133,6 @@ class ReaderScreen(QuietFocusScreen):
         yield self.day_view
         yield self.panel
         yield self.key_bar
-
-    def _mount_view(self, view: CenterView) -> AwaitMount:
-        return self.mount(view, after=self.day_view)  # the grid's centre cell: after the day view
 
     def on_mount(self) -> None:
         self.panel.border_title = "Event"
@@ -134,7 +148,7 @@ class ReaderScreen(QuietFocusScreen):
     def _first_day_painted(self) -> None:
         if not self.first_day_shown:
             self.first_day_shown = True
-            self.call_after_refresh(self.app.post_message, self.FirstDayShown())
+            self.call_after_refresh(self.app.post_message, FirstDayShown())
 
     # -- the centre pane ------------------------------------------------------------------------------
     @property
@@ -359,16 +373,20 @@ class ReaderScreen(QuietFocusScreen):
     # -- annotating ---------------------------------------------------------------------------------
     def action_add_tag(self) -> None:
         """Ask for a tag (completing existing ones) and add it to the selected event."""
-        event_id = self._target()
-        if event_id is None:
-            return
         self.panel.set_open(True)  # a collapsed panel shows the tags while the dialog is up
+        self._ask_then_apply(prompts.add_tag(self.annotator.all_tags()), self.annotator.add_tag)
 
-        def done(tag: str | None) -> None:
-            if tag:
-                self.refresh_views(self.annotator.change(event_id, add_tags=[tag]))
+    def _ask_then_apply(self, dialog: PromptDialog, change: Callable[[str, str], Change | None]) -> None:
+        """Ask `dialog` about the selected event, then apply `change(event id, answer)` to it."""
+        event_id = self._target()
+        if event_id is not None:
+            self.app.push_screen(dialog, partial(self._apply_answer, change, event_id))
 
-        self.app.push_screen(prompts.add_tag(self.annotator.all_tags()), done)
+    def _apply_answer(
+        self, change: Callable[[str, str], Change | None], event_id: str, answer: str | None
+    ) -> None:
+        if answer:
+            self.refresh_views(change(event_id, answer))
 
     def action_toggle_pinned(self, number: int) -> None:
         """Add or remove the tag pinned to `number` on the selected event."""
@@ -385,16 +403,7 @@ class ReaderScreen(QuietFocusScreen):
 
     def action_add_flag(self) -> None:
         """Ask for a flag of the user's own, set it, and offer it in the panel from now on."""
-        event_id = self._target()
-        if event_id is None:
-            return
-
-        def done(flag: str | None) -> None:
-            if flag:
-                self.annotator.remember_flag(flag)
-                self.refresh_views(self.annotator.toggle_flag(event_id, flag))
-
-        self.app.push_screen(prompts.add_flag(self.annotator.own_flags()), done)
+        self._ask_then_apply(prompts.add_flag(self.annotator.own_flags()), self.annotator.set_own_flag)
 
     @on(RemoveTag)
     def _remove_tag(self, message: RemoveTag) -> None:
@@ -422,10 +431,8 @@ class ReaderScreen(QuietFocusScreen):
 
     def action_edit_day_note(self) -> None:
         """Edit the open day's own note in the panel's editor (saves as you type)."""
-        if self.current_day is None:
-            self.notify("Open a day first.", severity="warning", timeout=2)
-            return
-        self._edit_note(DayNoteKey(self.current_day))
+        if self.current_day is not None:
+            self._edit_note(DayNoteKey(self.current_day))
 
     def _edit_note(self, key: EventNoteKey | DayNoteKey) -> None:
         self.panel.set_open(True)
@@ -469,4 +476,4 @@ class ReaderScreen(QuietFocusScreen):
             self.open_day(self.day_list.days[0].day)
         self.notes.follow()
         self.notify("The library changed on disk; reloaded.", timeout=2)
-        self.app.post_message(self.LibraryReloaded())
+        self.app.post_message(LibraryReloaded())
