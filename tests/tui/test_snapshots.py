@@ -27,15 +27,20 @@ def annotated(library):
     return library
 
 
-def keys(*pressed: str):
+def keys(*pressed: str, save_note: bool = False):
     """A `run_before` that presses `pressed`, lets every worker finish, and stops cursors blinking (a
-    blinking cursor would make the picture depend on the moment it is taken)."""
+    blinking cursor would make the picture depend on the moment it is taken). `save_note`: then save the
+    note being typed, as the pause after typing does (waiting for it would make the picture depend on
+    the moment too)."""
 
     async def run(pilot) -> None:
         app = pilot.app
         await settle(pilot, app)
         await pilot.press(*pressed)
         await settle(pilot, app)
+        if save_note:
+            app.screen.save_note()
+            await settle(pilot, app)
         for field in app.screen.query(Input):
             field.cursor_blink = False
         for area in app.screen.query(TextArea):
@@ -67,7 +72,9 @@ def test_export_dialog(snap_compare, app, annotated, monkeypatch):
 
 
 def test_note_editor_taking_typing_after_three_tabs(snap_compare, app, annotated):
-    assert snap_compare(app, terminal_size=(130, 40), run_before=keys("tab", "tab", "tab", "j", "j", "k"))
+    # After the save (it waits for a pause in the typing): the event's line shows the note too.
+    typed = keys("tab", "tab", "tab", "j", "j", "k", save_note=True)
+    assert snap_compare(app, terminal_size=(130, 40), run_before=typed)
 
 
 def test_small_terminal_80x24(snap_compare, app, annotated):

@@ -137,12 +137,8 @@ class NoteSection(PanelSection):
     """The note editor (an event's note, or the day's while `D` edits it)."""
 
     def compose(self) -> ComposeResult:
-        yield NoteEditor(id="panel-note")
-
-    @property
-    def editor(self) -> NoteEditor:
-        """The note editor."""
-        return self.query_one(NoteEditor)
+        self.editor = NoteEditor(id="panel-note")
+        yield self.editor
 
     def show(self, subject: PanelSubject) -> None:
         """Nothing to do here: the screen loads the editor in the order of the keys typed into it."""

@@ -62,12 +62,17 @@ class TagPanel(VerticalScroll, can_focus=False):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.subject = PanelSubject(None, None)
+        self.strip = PanelStrip(id="panel-strip")
+        self.sections = [section() for section in self.SECTIONS]
+        self._note = next(s for s in self.sections if isinstance(s, NoteSection))
 
     def compose(self) -> ComposeResult:
-        yield PanelStrip(id="panel-strip")
-        for number, section in enumerate(self.SECTIONS):
-            # All but the first are `deferred`: shown once the first frame is up (see app.tcss).
-            yield section(classes="panel-section" if number == 0 else "panel-section deferred")
+        yield self.strip
+        for number, section in enumerate(self.sections):
+            for widget in section.compose():
+                # All but the first section are `deferred`: shown once the first frame is up (app.tcss).
+                widget.add_class("panel-section", *(["deferred"] if number else []))
+                yield widget
 
     @property
     def event_id(self) -> str | None:
@@ -78,14 +83,14 @@ class TagPanel(VerticalScroll, can_focus=False):
     @property
     def note_editor(self) -> NoteEditor:
         """The note editor."""
-        return self.query_one(NoteSection).editor
+        return self._note.editor
 
     def show(self, subject: PanelSubject) -> None:
         """Show `subject` in every section and in the strip."""
         self.subject = subject
-        for section in self.query_children(PanelSection):
+        for section in self.sections:
             section.show(subject)
-        self.query_one(PanelStrip).update(strip_text(subject), layout=False)
+        self.strip.update(strip_text(subject), layout=False)
 
     def show_day_note(self, day: int, stored: str) -> None:
         """Put the whole day's note in the editor (the caller focuses it)."""

@@ -1,8 +1,11 @@
 """The tagging panel's sections: what the event is, its tags, its flags (the note is in note.py).
 
-A section is a small container that shows one part of a `PanelSubject` and posts messages for what the
-user asks of it. To add one, subclass `PanelSection`, compose its widgets, implement `show`, and list the
-class in `TagPanel.SECTIONS`.
+A section shows one part of a `PanelSubject` with a few widgets of its own, which post messages for what
+the user asks. To add one, subclass `PanelSection`, make its widgets in `compose` (keep them: `show`
+updates them), implement `show`, and list the class in `TagPanel.SECTIONS`.
+
+A section is not itself a widget: its widgets go straight into the panel. A container per section made
+every repaint of the panel (on each move of the selection) go through a few more widgets.
 """
 
 from __future__ import annotations
@@ -14,7 +17,6 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Vertical
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -37,18 +39,19 @@ class PanelSubject:
     own_flags: Sequence[str] = ()
 
 
-class PanelSection(Vertical):
-    """One part of the panel. Subclasses compose their widgets and show a subject."""
+class PanelSection:
+    """One part of the panel: the widgets it adds (`compose`) and how it shows a subject (`show`)."""
 
-    DEFAULT_CSS = """
-    PanelSection { height: auto; }
-    """
+    def compose(self) -> ComposeResult:
+        """The section's widgets, top to bottom (the panel marks them as this section's)."""
+        raise NotImplementedError
 
     def show(self, subject: PanelSubject) -> None:
         """Show `subject` (called on every move of the selection: keep it cheap)."""
         raise NotImplementedError
 
-    def label(self, text: str, keys: str) -> TextLines:
+    @staticmethod
+    def label(text: str, keys: str) -> TextLines:
         """A section's one-line label: its name, then its keys dimmed."""
         label = Text(text, style="bold")
         label.append(f"   {keys}", style="dim")
@@ -59,11 +62,12 @@ class FactsSection(PanelSection):
     """Theme and heading, day and date, source, id (or an orphan's quote and note)."""
 
     def compose(self) -> ComposeResult:
-        yield TextLines(id="panel-info")
+        self.facts = TextLines(id="panel-info")
+        yield self.facts
 
     def show(self, subject: PanelSubject) -> None:
         # Fixed height (see app.tcss): updating it must not relayout the screen on every j/k.
-        self.query_one("#panel-info", TextLines).update(facts_text(subject), layout=False)
+        self.facts.update(facts_text(subject), layout=False)
 
 
 def facts_text(subject: PanelSubject) -> Text:
@@ -127,7 +131,8 @@ class TagsSection(PanelSection):
 
     def compose(self) -> ComposeResult:
         yield self.label("Tags", "t add · x remove · p pin")
-        yield TagOptions(id="panel-tags")
+        self.tags = TagOptions(id="panel-tags")
+        yield self.tags
 
     def show(self, subject: PanelSubject) -> None:
         tags = list(subject.annotation.tags) if subject.annotation is not None else []
@@ -140,7 +145,7 @@ class TagsSection(PanelSection):
             options.append(Option(prompt, id=tag))
         if not options:
             options.append(Option(Text("no tags — press t", style="dim italic"), disabled=True))
-        tag_list = self.query_one(TagOptions)
+        tag_list = self.tags
         keep = tag_list.highlighted
         tag_list.show_options((tuple(tags), tuple(subject.pinned)), options)
         if tags:
@@ -170,7 +175,8 @@ class FlagsSection(PanelSection):
 
     def compose(self) -> ComposeResult:
         yield self.label("Flags", "f important · space toggles")
-        yield FlagOptions(id="panel-flags")
+        self.flags = FlagOptions(id="panel-flags")
+        yield self.flags
 
     def show(self, subject: PanelSubject) -> None:
         flags = list(subject.annotation.flags) if subject.annotation is not None else []
@@ -183,7 +189,7 @@ class FlagsSection(PanelSection):
         for flag in names:
             mark, style = ("☑", flag_style(flag)) if label_key(flag) in on else ("☐", "")
             options.append(Option(Text(f"{mark} {clean(flag)}", style=style), id=flag))
-        flag_list = self.query_one(FlagOptions)
+        flag_list = self.flags
         keep = flag_list.highlighted
         flag_list.show_options((tuple(names), frozenset(on)), options)
         flag_list.highlighted = min(keep or 0, len(options) - 1)
