@@ -199,6 +199,7 @@ async def _in_app(ws: Workspace) -> list[Figure]:
     from warreader.settings import Settings
     from warreader.store import Library
     from warreader.tui import make_app
+    from warreader.tui.views.search import SearchView
 
     rss_before = _rss_mb()
     library = Library.open(ws.library, seed_samples=False)
@@ -220,7 +221,7 @@ async def _in_app(ws: Workspace) -> list[Figure]:
             await _settle(app, pilot)  # the background load and the search indexes are done too
             rss_loaded = _rss_mb()
             screen = app.screen
-            days = screen.days
+            days = screen.day_list.days
             steps = min(len(days) - 1, 5 if ws.quick else 60)
             switch = []
             # Older with `[`, then back to the newest with `]`: every press opens another day.
@@ -240,7 +241,8 @@ async def _in_app(ws: Workspace) -> list[Figure]:
                     # Typing renders the input (and relayouts it) keystroke by keystroke, before Enter.
                     await _settle(app, pilot)
                     seconds = await _key(app, pilot, "enter")
-                    if screen.search_query != word:
+                    shown = screen.views.get(SearchView)
+                    if shown is None or shown.query_shown != word:
                         raise RuntimeError(f"search for {word!r} showed no results")
                     if first_search is None:
                         first_search = seconds  # includes building the search index
@@ -249,7 +251,8 @@ async def _in_app(ws: Workspace) -> list[Figure]:
                     await _key(app, pilot, "escape")
             # How many results the reader lists after Enter: its first page (more load as the cursor nears
             # the end of the list, which is not part of this figure).
-            page = getattr(sys.modules.get("warreader.tui.screens.find"), "SEARCH_PAGE", 500)
+            from warreader.tui.views.search import SEARCH_PAGE as page
+
             hits = {word: len(library.search(word, limit=page + 1)) for word in searches}
     finally:
         gc.enable()

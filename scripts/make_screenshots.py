@@ -1,6 +1,7 @@
 """Regenerate screenshots/*.svg with Textual's own screenshot support, on the bundled sample bulletins.
 
-    python scripts/make_screenshots.py   # screenshots/main.svg, search.svg, storyline.svg, help.svg
+    python scripts/make_screenshots.py   # screenshots/*.svg: main, search, storyline, help, and at 80×24
+                                         # small, small-panel and note (the editor taking typing)
 
 A throwaway library (seeded with the samples, plus a few annotations made here) lives in a temporary folder;
 the user's library and settings are never read. Rerun after any change to the reader's look, and whenever
@@ -31,6 +32,8 @@ def annotate_samples(library) -> None:
 
 
 async def shoot() -> list[Path]:
+    from textual.widgets import Input, TextArea
+
     from warreader.settings import Settings
     from warreader.store import Library
     from warreader.tui import make_app
@@ -41,35 +44,40 @@ async def shoot() -> list[Path]:
         library = Library.open(Path(tmp) / "library")  # a first run seeds the sample bulletins
         try:
             annotate_samples(library)
-            settings = Settings(path=None, pinned_tags=["drones", "frontline", "kyiv"])
-            app = make_app(library, settings)
-            async with app.run_test(size=SIZE) as pilot:
-
-                async def save(name: str) -> None:
+            for size, scenes in ((SIZE, LARGE), (SMALL, SMALL_SCENES)):
+                settings = Settings(path=None, pinned_tags=["drones", "frontline", "kyiv"])
+                app = make_app(library, settings)
+                async with app.run_test(size=size) as pilot:
+                    await pilot.pause()
+                    for name, keys in scenes:
+                        await pilot.press(*keys)
+                        await app.workers.wait_for_complete()
+                        await pilot.pause()
+                        for widget in (*app.screen.query(Input), *app.screen.query(TextArea)):
+                            widget.cursor_blink = False  # the cursor shows, whatever the moment
+                        await pilot.pause()
+                        written.append(Path(app.save_screenshot(f"{name}.svg", str(OUT))))
+                    await pilot.press("escape")
                     await app.workers.wait_for_complete()
                     await pilot.pause()
-                    written.append(Path(app.save_screenshot(f"{name}.svg", str(OUT))))
-
-                await pilot.pause()
-                await pilot.press("j")
-                await save("main")
-
-                await pilot.press("slash", *"drone", "enter")
-                await save("search")
-
-                await pilot.press("escape", "T", *"fighting", "enter")
-                await app.workers.wait_for_complete()
-                await pilot.pause()
-                story = app.screen.query_one("#story")
-                story.first_event()
-                story.scroll_home(animate=False)
-                await save("storyline")
-
-                await pilot.press("escape", "question_mark")
-                await save("help")
         finally:
             library.close()
     return written
+
+
+#: (file name, keys pressed from the previous scene) at 130×40 and at 80×24.
+LARGE = [
+    ("main", ["j"]),
+    ("search", ["slash", *"drone", "enter"]),
+    ("storyline", ["escape", "T", *"fighting", "enter", "g"]),
+    ("help", ["escape", "question_mark"]),
+]
+SMALL_SCENES = [
+    ("small", ["j"]),
+    ("small-panel", ["tab"]),
+    ("note", ["escape", "a", *" Check the oblast's own figures."]),
+]
+SMALL = (80, 24)
 
 
 def main() -> int:

@@ -74,11 +74,14 @@ def library_path(tmp_path: Path) -> Path:
 
 # On a developer's machine without tmux the test is skipped; in CI (which installs tmux) it must run.
 @pytest.mark.skipif(TMUX is None and not os.environ.get("CI"), reason="tmux is not installed")
-def test_installed_reader_in_tmux_annotates_and_saves(library_path: Path, tmp_path: Path):
+def test_installed_reader_in_tmux(library_path: Path, tmp_path: Path):
+    """Annotates and saves, takes keys in one burst, and follows a note written from another shell."""
     assert TMUX, "tmux is missing: .ci/run installs it so that this test runs in CI"
     assert WARREADER.exists(), f"the warreader console script is not installed next to {sys.executable}"
     with Library.open(library_path, seed_samples=False) as library:
-        target = [e.id for _, e in library.bulletin(987).iter_events()][1]
+        events = [e.id for _, e in library.bulletin(987).iter_events()]
+    target, burst_target = events[1], events[2]
+    before_burst = target
 
     term = Terminal(f"warreader-e2e-{os.getpid()}", "reader")
     command = " ".join(
@@ -115,11 +118,25 @@ def test_installed_reader_in_tmux_annotates_and_saves(library_path: Path, tmp_pa
         term.wait_for(lambda s: "#frontline" in s and "Add a tag" not in s)
 
         term.keys("a")
-        term.wait_for("Leave note")  # the footer shows the editor's keys once it has focus
+        term.wait_for("✎ TYPING")  # the note editor says it takes typing
         term.type("seen from tmux [bold]x[/]")
         term.wait_for("seen from tmux [bold]x[/]")
         term.keys("Escape")
         term.wait_for("✎ seen from")  # the event line shows the note (it may wrap after "from")
+
+        # Keys in one burst (a paste, a slow link) act on the event the panel shows: the next one.
+        term.keys("j", "f", "a", "x", "Escape")
+        term.wait_for(lambda s: f"Id {burst_target}" in s and "✎ x" in s and "TYPING" not in s)
+
+        # A note written from another shell shows in the editor within 2 s.
+        annotate = [str(WARREADER), "--db", str(library_path), "annotate", burst_target]
+        subprocess.run([*annotate, "--note", "CLI note", "--tag", "t"], check=True, timeout=TIMEOUT)
+        term.wait_for(lambda s: "CLI note" in s and "#t" in s, timeout=2.0)
+        term.keys("a")
+        term.wait_for("✎ TYPING")
+        term.type(" more")
+        term.keys("Escape")
+        term.wait_for("✎ CLI note more")
 
         term.keys("q")
         deadline = time.monotonic() + TIMEOUT
@@ -128,6 +145,14 @@ def test_installed_reader_in_tmux_annotates_and_saves(library_path: Path, tmp_pa
         assert not term.alive(), f"warreader did not quit; the screen was:\n{term.screen()}"
     finally:
         term.tmux("kill-server", check=False)
+
+    with Library.open(library_path, seed_samples=False) as library:
+        burst = library.annotation(burst_target)
+        assert library.annotation(before_burst).note == "seen from tmux [bold]x[/]"
+    assert burst is not None
+    assert burst.flags == ["important"]
+    assert burst.tags == ["t"]
+    assert burst.note == "CLI note more"
 
     with Library.open(library_path, seed_samples=False) as library:
         annotation = library.annotation(target)

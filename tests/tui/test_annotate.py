@@ -6,8 +6,8 @@ from tests.tui.conftest import first_id, settle
 from warreader.settings import load_settings
 from warreader.store import Library
 from warreader.tui import make_app
+from warreader.tui.panel.note import NOTE_DEBOUNCE_SECONDS
 from warreader.tui.widgets.row_list import RowList
-from warreader.tui.widgets.tag_panel import NOTE_DEBOUNCE_SECONDS
 
 
 async def test_t_adds_a_tag_with_completion_of_existing_tags(app, library):
@@ -24,7 +24,7 @@ async def test_t_adds_a_tag_with_completion_of_existing_tags(app, library):
         await pilot.pause()
         assert library.annotation(target).tags == ["Drones-Kharkiv"]
         # The event's line in the viewer and the panel show it at once.
-        option = app.screen.query_one("#events").get_option(target)
+        option = app.screen.query_one("#events").row_of(target)
         assert "#Drones-Kharkiv" in option.prompt.plain
         tags = app.screen.query_one("#panel-tags")
         assert [o.id for o in tags.options] == ["Drones-Kharkiv"]
@@ -79,8 +79,8 @@ async def test_f_toggles_important_and_marks_the_day(app, library):
         await pilot.press("f")
         assert library.annotation(target).flags == ["important"]
         assert rows.items[0].flagged == 1  # the day's marker is updated in place
-        assert "⚑" in rows._row_text(0).plain
-        assert "⚑ important" in app.screen.query_one("#events").get_option(target).prompt.plain
+        assert "⚑" in rows.row_text(0, rows.size.width).plain
+        assert "⚑ important" in app.screen.query_one("#events").row_of(target).prompt.plain
         await pilot.press("f")
         assert library.annotation(target) is None  # nothing left: the annotation is gone
         assert rows.items[0].flagged == 0
@@ -121,7 +121,7 @@ async def test_note_saves_as_you_type_and_escape_leaves(app, library):
         assert library.annotation(target).note == "Check the j key"
         await pilot.press("escape")
         assert app.focused.id == "events"
-        assert "✎ Check the j key" in app.screen.query_one("#events").get_option(target).prompt.plain
+        assert "✎ Check the j key" in app.screen.query_one("#events").row_of(target).prompt.plain
 
 
 async def test_note_typed_right_before_quitting_is_saved(app, library):

@@ -13,8 +13,8 @@ from warreader.model import Bulletin
 from warreader.search import fold, query_terms
 from warreader.store import Library
 from warreader.tui import make_app
-from warreader.tui.screens.find import SEARCH_PAGE
-from warreader.tui.widgets.result_list import highlight
+from warreader.tui.highlight import highlight
+from warreader.tui.views.search import SEARCH_PAGE
 
 
 def big_library(path, days: int = 30, per_day: int = 25) -> Library:
@@ -88,9 +88,9 @@ async def test_storyline_lists_every_event_of_the_theme_newest_selected(tmp_path
             await pilot.press("enter")
             await settle(pilot, app)
             story = app.screen.query_one("#story")
-            events = [row for row in story.options if not row.disabled]
+            events = [row for row in story.rows if not row.disabled]
             assert len(events) == 30 * 25  # all of them, no cut at 600
-            assert story.options[0].prompt.plain.startswith("Day 1 ·")
+            assert story.rows[0].prompt.plain.startswith("Day 1 ·")
             assert app.screen.selected_event_id == first_id(library, 30, 24)  # the newest
             assert "750 events over 30 days" in str(app.screen.query_one("#story-header").render())
             assert "Day 30 event 24" in str(app.screen.query_one("#story-preview").render())
@@ -172,7 +172,7 @@ async def test_click_selects_an_event(app, library):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         events = app.screen.query_one("#events")
-        start, _ = events._row_span(events._content.index[first_id(library, 987, 1)])
+        start, _ = events.row_span(events.rows.index(events.row_of(first_id(library, 987, 1))))
         await pilot.click("#events", offset=(5, start))
         await pilot.pause()
         assert app.screen.selected_event_id == first_id(library, 987, 1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.geometry import Region
 
 from tests.tui.conftest import first_id, fixture_bulletins, section, settle
+from tests.tui.svgtext import svg_to_text
 from warreader.settings import Settings, load_settings
 from warreader.tui import make_app
 from warreader.tui.screens.help import HelpScreen
@@ -21,9 +22,9 @@ async def test_search_lists_results_with_day_and_section_and_enter_opens(app, li
         await pilot.pause()
         await search(pilot, app, "brussels")
         screen = app.screen
-        assert screen.mode == "search-view"
+        assert screen.mode == "search"
         results = screen.query_one("#results")
-        rows = [results._row_text(n).plain for n in range(len(results.items))]
+        rows = [results.row_text(n, results.size.width).plain for n in range(len(results.items))]
         assert len(rows) == 3  # one per day, newest first
         assert rows[0].startswith(" 987 Politics an… ")
         # A row holds what fits on its line (cut with an ellipsis); the preview holds the whole event.
@@ -42,7 +43,7 @@ async def test_search_lists_results_with_day_and_section_and_enter_opens(app, li
         assert screen.panel.event_id == first_id(library, 986, 4)
         await pilot.press("enter")  # the second result, day 986
         await pilot.pause()
-        assert screen.mode == "day-view"
+        assert screen.mode == "day"
         assert screen.current_day == 986
         assert screen.selected_event_id == first_id(library, 986, 4)
 
@@ -54,10 +55,10 @@ async def test_search_result_rows_show_annotations_and_can_be_annotated(app, lib
         await pilot.pause()
         await search(pilot, app, "brussels")
         results = app.screen.query_one("#results")
-        assert "✎" in results._row_text(1).plain
+        assert "✎" in results.row_text(1, results.size.width).plain
         await pilot.press("j", "f")
         assert library.annotation(target).flags == ["important"]
-        assert "⚑✎" in results._row_text(1).plain
+        assert "⚑✎" in results.row_text(1, results.size.width).plain
 
 
 async def test_n_and_N_walk_the_results_through_their_days(app, library):
@@ -90,7 +91,7 @@ async def test_escape_leaves_search_back_to_the_day(app):
         await pilot.pause()
         await search(pilot, app, "kyiv")
         await pilot.press("escape")
-        assert app.screen.mode == "day-view"
+        assert app.screen.mode == "day"
         assert app.focused.id == "events"
 
 
@@ -103,9 +104,9 @@ async def test_storyline_shows_one_theme_across_days_oldest_first(app, library):
         await pilot.press("enter")  # the dialog starts on the selected event's theme
         await settle(pilot, app)
         screen = app.screen
-        assert screen.mode == "story-view"
+        assert screen.mode == "story"
         story = screen.query_one("#story")
-        plain = [o.prompt.plain for o in story.options]
+        plain = [o.prompt.plain for o in story.rows]
         assert plain == [
             "Day 985 · Wed 06 Nov 2024",
             "▍ Day 985: new air defence systems pledged.",
@@ -114,7 +115,7 @@ async def test_storyline_shows_one_theme_across_days_oldest_first(app, library):
             "Day 987 · Fri 08 Nov 2024",
             "▍ Day 987: new air defence systems pledged.",
         ]
-        story.highlighted = 3
+        story.move_to(3)
         await pilot.press("enter")
         await pilot.pause()
         assert (screen.current_day, screen.selected_event_id) == (986, first_id(library, 986, 5))
@@ -126,7 +127,7 @@ async def test_storyline_theme_can_be_typed(app):
         await pilot.press("T", *"diplomacy", "enter")
         await settle(pilot, app)
         story = app.screen.query_one("#story")
-        assert sum(1 for o in story.options if not o.disabled) == 6
+        assert sum(1 for o in story.rows if not o.disabled) == 6
         assert "Storyline Politics and diplomacy" in str(app.screen.query_one("#story-header").render())
 
 
@@ -149,25 +150,25 @@ async def test_views_cycle_flagged_tagged_notes_orphans(library, settings):
         screen = app.screen
         rows = screen.query_one("#days", RowList)
         await pilot.press("v")
-        assert screen.view.kind == "flagged"
+        assert screen.day_list.view.kind == "flagged"
         assert [a.event_id for a in rows.items] == [flagged]
         await pilot.pause()
         assert (screen.current_day, screen.selected_event_id) == (986, flagged)  # opened in its day
         await pilot.press("v")
-        assert (screen.view.kind, screen.view.tag) == ("tagged", "kharkiv")
+        assert (screen.day_list.view.kind, screen.day_list.view.tag) == ("tagged", "kharkiv")
         assert [a.event_id for a in rows.items] == [tagged]
         await pilot.press("v")
-        assert screen.view.kind == "notes"
+        assert screen.day_list.view.kind == "notes"
         assert [a.event_id for a in rows.items] == [noted]
         await pilot.press("v")
-        assert screen.view.kind == "orphans"
+        assert screen.day_list.view.kind == "orphans"
         assert len(rows.items) == 1
-        assert "orphan Day 985: Zelenskyy met allies in Kyiv." in rows._row_text(0).plain
+        assert "orphan Day 985: Zelenskyy met allies in Kyiv." in rows.row_text(0, rows.size.width).plain
         rows.focus()
         await pilot.pause()
         assert "Orphaned note" in str(screen.query_one("#panel-info").render())
         await pilot.press("v")
-        assert screen.view.kind == "all"
+        assert screen.day_list.view.kind == "all"
         assert [d.day for d in rows.items] == [987, 986, 985]
 
 
@@ -179,7 +180,7 @@ async def test_choose_view_tagged_with_any_tag(app, library):
         await pilot.press("V", *"beta", "enter")
         await pilot.pause()
         screen = app.screen
-        assert (screen.view.kind, screen.view.tag) == ("tagged", "beta")
+        assert (screen.day_list.view.kind, screen.day_list.view.tag) == ("tagged", "beta")
         assert [a.day for a in screen.query_one("#days", RowList).items] == [985]
 
 
@@ -294,15 +295,22 @@ async def test_keys_are_remapped_from_settings(library, tmp_path):
         assert any("nonsense-id" in str(n.message) for n in app._notifications)
 
 
-async def test_narrow_terminal_stacks_the_panel_under_the_viewer(app):
+async def test_narrow_terminal_collapses_the_panel_to_a_strip_under_the_events(app, library):
     async with app.run_test(size=(80, 30)) as pilot:
-        await pilot.pause()
+        await settle(pilot, app)
         screen = app.screen
         assert screen.has_class("-narrow")
-        center, panel = screen.query_one("#center").region, screen.query_one("#panel").region
-        assert panel.y >= center.bottom  # below, not beside
-        assert panel.width > 40
+        center, panel = screen.query_one("#day-view").region, screen.query_one("#panel").region
+        assert panel.y >= center.bottom and panel.height == 3  # a strip under the events
+        assert center.height >= 30 - 1 - 3 - 1  # the events get the rest (the key bar under all)
         assert screen.query_one("#days").region.width > 15
+        assert not screen.query_one("#panel-tags").display  # the panel shows its strip only
+        await pilot.press("tab")  # Tab opens the panel on its tags
+        assert app.focused.id == "panel-tags" and screen.panel.is_open
+        await pilot.press("escape")  # and Escape closes it, back to the events
+        assert app.focused.id == "events" and not screen.panel.is_open
+        await pilot.press("a")  # `a` opens it on the note
+        assert app.focused.id == "panel-note" and screen.panel.is_open
 
 
 async def test_wide_terminal_widens_the_panes(app):
@@ -318,10 +326,10 @@ async def test_search_rows_fill_a_widened_terminal(app):
         await pilot.pause()
         await search(pilot, app, "brussels")
         results = app.screen.query_one("#results")
-        narrow, drawn_narrow = results._row_text(0).plain, results.render_line(0).text
+        narrow, drawn_narrow = results.row_text(0, results.size.width).plain, results.render_line(0).text
         await pilot.resize_terminal(200, 40)
         await settle(pilot, app)
-        wide, drawn_wide = results._row_text(0).plain, results.render_line(0).text
+        wide, drawn_wide = results.row_text(0, results.size.width).plain, results.render_line(0).text
         assert len(wide) > len(narrow)
         assert wide.startswith(narrow.rstrip("…"))
         assert len(wide) <= results.size.width
@@ -337,28 +345,31 @@ def look(widget):
 
 
 async def test_focus_changes_need_no_restyle_of_the_search_field_and_the_lists(app):
-    # SearchInput and RowList skip Textual's restyle when they gain or lose focus: that is only safe while
-    # none of their styles depends on focus. A full restyle in either state must change nothing.
+    # The search field and the lists skip Textual's own restyle when they gain or lose focus
+    # (`paint.PlainScrollView`, `paint.QuietFocusInput`): only safe while none of their styles depends on
+    # focus. A full restyle in either state must change nothing. (Their panes do show focus, restyled by
+    # their `:focus-within` rule: see test_focus.py.)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, app)
         await pilot.press("slash", *"kyiv")
         screen = app.screen
         field, results, days = (screen.query_one(s) for s in ("#search-input", "#results", "#days"))
         events = screen.query_one("#events")
+        quiet = (field, results, events)
         assert field.has_focus
-        app.stylesheet.update_nodes([field, results, days, events])
-        before = [look(w) for w in (field, results, days, events)]
+        app.stylesheet.update_nodes(quiet)
+        before = [look(w) for w in quiet]
         await pilot.press("enter")  # the results take the focus
         await settle(pilot, app)
         assert results.has_focus and not field.has_focus
         days.focus()
         await pilot.pause()
-        app.stylesheet.update_nodes([field, results, days])
-        await pilot.press("escape")  # back to the day: the events take the focus
+        app.stylesheet.update_nodes(quiet)
+        await pilot.press("escape", "escape")  # to the results, then back to the day: the events
         await pilot.pause()
         assert events.has_focus
-        app.stylesheet.update_nodes([field, results, days, events])
-        assert [look(w) for w in (field, results, days, events)] == before
+        app.stylesheet.update_nodes(quiet)
+        assert [look(w) for w in quiet] == before
 
 
 async def test_the_results_cursor_shows_whether_the_list_has_focus(app):
@@ -377,8 +388,8 @@ async def test_the_results_cursor_shows_whether_the_list_has_focus(app):
         await pilot.pause()
         blurred = cursor_background()
         assert focused != blurred
-        assert focused == results.get_component_rich_style("row-list--cursor-focused").bgcolor
-        assert blurred == results.get_component_rich_style("row-list--cursor").bgcolor
+        assert focused == results.get_component_rich_style("cursor-list--cursor-focused").bgcolor
+        assert blurred == results.get_component_rich_style("cursor-list--cursor").bgcolor
 
 
 async def test_the_event_cursor_shows_whether_the_day_has_focus(app):
@@ -395,8 +406,45 @@ async def test_the_event_cursor_shows_whether_the_day_has_focus(app):
         app.screen.query_one("#days").focus()
         await pilot.pause()
         blurred = line_backgrounds()
-        focused_colour = events.get_component_rich_style("event-list--cursor-focused").bgcolor
-        blurred_colour = events.get_component_rich_style("event-list--cursor").bgcolor
+        focused_colour = events.get_component_rich_style("cursor-list--cursor-focused").bgcolor
+        blurred_colour = events.get_component_rich_style("cursor-list--cursor").bgcolor
         assert focused_colour != blurred_colour
         assert focused_colour in focused and focused_colour not in blurred
         assert blurred_colour in blurred
+
+
+async def test_double_click_in_the_results_selects_their_text(app):
+    """A double-click selects a widget's text with Textual's `query()`; the result list once had an
+    attribute named `query` (a string) hiding it: the click raised TypeError."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("slash", *"kyiv", "enter")
+        await settle(pilot, app)
+        results = app.screen.query_one("#results")
+        assert callable(results.query)
+        await pilot.double_click("#results", offset=(5, 20))  # below the rows: nothing opens
+        await settle(pilot, app)
+        assert app.screen.mode == "search"
+        assert results in app.screen.selections  # what Textual's select-all does
+
+
+async def test_80x24_gives_the_events_most_of_the_screen_and_search_ten_results(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        screen = app.screen
+        events = screen.query_one("#events").region
+        others = [screen.query_one(s).region for s in ("#days", "#panel", "#keybar", "#day-header")]
+        assert events.height >= 15 and all(events.area > other.area for other in others)
+        assert "?" in screen.key_bar.text.plain and "q" in screen.key_bar.text.plain
+        await pilot.press("slash", *"day", "enter")
+        await settle(pilot, app)
+        assert screen.query_one("#results").region.height >= 10
+
+
+async def test_40x12_still_shows_the_selected_event(app, library):
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("j")
+        shown = " ".join(svg_to_text(app.export_screenshot()).split())
+        assert "Day 987: shelling hit" in shown
+        assert "Keys" in shown and "Quit" in shown

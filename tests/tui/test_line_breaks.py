@@ -11,8 +11,8 @@ from rich.text import Text
 
 from warreader.model import Event
 from warreader.store.records import Annotation
-from warreader.tui.line_breaks import breaks, line_count, wrap
-from warreader.tui.widgets.event_list import (
+from warreader.tui.paint.breaks import breaks, line_count, wrap
+from warreader.tui.widgets.event_rows import (
     event_plain,
     event_prompt,
     heading_plain,
@@ -63,9 +63,10 @@ def test_breaks_and_line_counts_are_rich_line_breaking(text, width):
     for line in text.split("\n"):
         assert breaks(line, width) == divide_line(line, width, fold=True)
     reference = sum(len(divide_line(part, width, fold=True)) + 1 for part in text.split("\n"))
-    assert line_count(text, width) == reference
+    console = Console(width=200)
+    assert line_count(text, width, console) == reference
     if not text.endswith("\n"):
-        assert line_count(text, width) == len(Text(text).wrap(Console(width=200), width))
+        assert line_count(text, width, console) == len(Text(text).wrap(console, width))
 
 
 @settings(max_examples=300, deadline=None)

@@ -9,7 +9,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
-from warreader.tui.widgets.plain_lines import under
+from warreader.tui.paint import under
 
 STYLES = st.sampled_from(
     [None, Style(bold=True), Style(color="red"), Style(bgcolor="#223344", italic=True), Style(reverse=True)]

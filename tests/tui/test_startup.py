@@ -13,7 +13,8 @@ from warreader.commands import read
 from warreader.errors import LibraryError
 from warreader.model import Bulletin
 from warreader.store import Library
-from warreader.tui import make_app
+from warreader.tui import idle_gc, make_app
+from warreader.tui.views.search import SearchView
 
 
 async def test_deferred_library_loads_after_the_first_screen_and_everything_works(library_path, settings):
@@ -34,7 +35,7 @@ async def test_deferred_library_loads_after_the_first_screen_and_everything_work
             assert screen.current_day == 986
             await pilot.press("slash", *"brussels", "enter")
             await settle(pilot, app)
-            assert len(screen.results) == 3
+            assert len(screen.views.get(SearchView).results) == 3
     finally:
         library.close()
 
@@ -57,7 +58,7 @@ async def test_day_markers_are_exact_once_the_whole_library_is_loaded(library_pa
         async with app.run_test(size=(120, 40)) as pilot:
             await settle(pilot, app)
             assert library.loaded
-            day_986 = next(d for d in app.screen.days if d.day == 986)
+            day_986 = app.screen.day_list.summary(986)
             assert day_986.annotated == 0
     finally:
         library.close()
@@ -68,7 +69,7 @@ async def test_panel_controls_show_once_the_first_screen_is_up(app):
         await settle(pilot, app)
         screen = app.screen
         assert screen.has_class("-ready")
-        for selector in ("#panel-tags", "#panel-flags", "#panel-note", "#panel-note-label"):
+        for selector in ("#panel-tags", "#panel-flags", "#panel-note"):
             widget = screen.query_one(selector)
             assert widget.display, selector
             assert widget.region.height > 0, selector
@@ -157,26 +158,67 @@ async def test_the_reader_indexes_words_after_start_and_after_another_process_im
                 ]
             )
             other.close()
-            app.screen._reload_if_changed()
+            app.screen.reload_if_changed()
             await settle(pilot, app)
             assert indexes.built == [18, 19]
             await pilot.press("slash", *"zebrafish", "enter")
             await settle(pilot, app)
-            assert app.screen.results and len(app.screen.results) == 1
+            assert len(app.screen.views.get(SearchView).results) == 1
             assert app.screen.query_one("#results").current.day == 988
     finally:
         library.close()
 
 
-async def test_what_the_background_load_built_is_kept_out_of_collections(library_path, settings):
+async def test_the_background_load_is_frozen_at_the_next_pause(library_path, settings, monkeypatch):
     gc.unfreeze()
+    monkeypatch.setattr(idle_gc, "IDLE_SECONDS", 0.0)  # a pause right away
     library = Library.open(library_path, seed_samples=False, defer_bulletins=True)
     try:
         app = make_app(library, settings)  # the collector was not paused: only the load freezes
         async with app.run_test(size=(120, 40)) as pilot:
             await settle(pilot, app)
             assert library.loaded
+            assert app.idle_collector.tick()  # the pause: a full collection, then the freeze
             assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        library.close()
+
+
+def frozen_garbage() -> int:
+    """How many frozen objects are garbage (frozen objects are never collected: these would stay for good).
+    Unfreezes everything."""
+    gc.unfreeze()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        gc.collect()
+        return len(gc.garbage)
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+
+
+async def test_reloads_leave_no_garbage_frozen(library_path, settings, monkeypatch):
+    """Each reload re-indexes, and what is alive is frozen again. Frozen without collecting everything
+    first, the garbage of the moment (and lines drawn then, dropped later) stayed for good: over 2,000
+    objects after five reloads of this small library, 17,000 on a large one."""
+    gc.unfreeze()
+    gc.collect()
+    monkeypatch.setattr(idle_gc, "IDLE_SECONDS", 0.0)  # every tick finds a pause
+    library = Library.open(library_path, seed_samples=False)
+    try:
+        app = make_app(library, settings)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot, app)
+            for n in range(5):
+                other = Library.open(library_path, seed_samples=False)
+                other.annotate(first_id(other, 986), note=f"note {n}")
+                other.close()
+                app.screen.reload_if_changed()
+                await settle(pilot, app)
+                app.idle_collector.tick()
+            assert gc.get_freeze_count() > 0
+            assert frozen_garbage() < 100
     finally:
         gc.unfreeze()
         library.close()

@@ -11,18 +11,22 @@ import gc
 import os
 from collections.abc import Iterable
 from functools import partial
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from textual import events, work
+from textual import events, on, work
 from textual.app import App, SystemCommand
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.markup import escape
 from textual.screen import Screen
+from textual.theme import Theme
 
 from warreader.errors import WarreaderError
-from warreader.tui.bindings import APP_BINDINGS, READER_GROUPS, all_binding_ids
+from warreader.settings import Settings
+from warreader.store import Library
+from warreader.tui.annotator import Annotator
+from warreader.tui.bindings import APP_BINDINGS, READER_GROUPS, all_binding_ids, keys_of, use_keymap
 from warreader.tui.idle_gc import IdleCollector
-from warreader.tui.screens.reader import ReaderScreen
+from warreader.tui.screens.reader import FirstDayShown, LibraryReloaded, ReaderScreen
 
 #: Set to 1 to exit as soon as the first screen shows the newest day (start-up benchmark).
 EXIT_WHEN_READY_ENV = "WARREADER_EXIT_WHEN_READY"
@@ -47,10 +51,13 @@ class WarReaderApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = list(APP_BINDINGS)
     """`q` quits (saving the note being edited first); `?`/F1 lists every key."""
 
-    def __init__(self, library: Any, settings: Any) -> None:
+    def __init__(self, library: Library, settings: Settings) -> None:
         super().__init__()
         self.library = library
         self.settings = settings
+        use_keymap(settings.keymap)
+        #: Every change to an annotation goes through it (see `warreader.tui.annotator`).
+        self.annotator = Annotator(library, settings, self._report_error, self.save_settings)
         #: True once the first screen with the newest day has been painted.
         self.ready = False
         #: True once the library's search index is built (a search then takes milliseconds).
@@ -82,15 +89,24 @@ class WarReaderApp(App[None]):
         for warning in self.settings.warnings:
             self.notify(warning, title="Settings", severity="warning", timeout=10)
 
+    def _report_error(self, title: str, message: str) -> None:
+        self.notify(message, title=title, severity="error", timeout=8)
+
     def get_default_screen(self) -> Screen:
         """The reader is the default screen (pushing it over Textual's blank one would paint twice)."""
-        return ReaderScreen(self.library, self.settings)
+        return ReaderScreen(self.library, self.settings, self.annotator)
 
+    def _readers(self) -> list[ReaderScreen]:
+        return [screen for screen in self.screen_stack if isinstance(screen, ReaderScreen)]
+
+    @on(FirstDayShown)
     def first_screen_ready(self) -> None:
-        """Called after the first day has been painted."""
+        """The first day has been painted."""
         self.ready = True
         if self.gc_paused_for_start:
             # (see `warreader.commands.read`) What start-up built stays: keep it out of every collection.
+            # Frozen as it is, garbage included, to answer the first keys at once: the idle collector's
+            # first freeze, at the first pause, unfreezes and collects everything before freezing again.
             self.gc_paused_for_start = False
             gc.freeze()
             gc.enable()
@@ -99,12 +115,21 @@ class WarReaderApp(App[None]):
         if self._exit_when_ready:
             self.exit()
             return
-        for screen in self.screen_stack:
-            if isinstance(screen, ReaderScreen):
-                screen.add_class("-ready")  # shows the panel's tags, flags and note
+        for screen in self._readers():
+            screen.add_class("-ready")  # shows the panel's tags, flags and note
         # Opened from its summary, the library parses its bulletins now; then the first search would
         # build the index (~0.3 s on 1,500 days): both happen here, off the UI thread, while the user reads.
         self._load_in_background()
+
+    @on(LibraryReloaded)
+    def _reloaded(self) -> None:
+        # New bulletins mean a new search index: built off the UI thread, not by the next search.
+        self.index_in_background()
+
+    def _set_search_ready(self, ready: bool) -> None:
+        self.search_ready = ready
+        for screen in self._readers():
+            screen.search_ready = ready
 
     @work(thread=True, exclusive=True, group="search-index", description="Loading every day")
     def _load_in_background(self) -> None:
@@ -123,14 +148,14 @@ class WarReaderApp(App[None]):
     def index_in_background(self) -> None:
         """(Re)build the search indexes off the UI thread, e.g. after another process changed the library
         (nothing to do when they are current)."""
-        self.search_ready = False
+        self.call_from_thread(self._set_search_ready, False)
         self._index_for_search()
 
     def _index_for_search(self) -> None:
         library = self.library
         try:
             library.prepare_search()
-            self.search_ready = True
+            self.call_from_thread(self._set_search_ready, True)
             # Then the word index (~0.3 s on 1,500 days): until it is built, a rare word is found by a
             # scan of every day (~5 ms) rather than at once; the results are the same.
             library.prepare_search(words=True)
@@ -139,13 +164,14 @@ class WarReaderApp(App[None]):
             self.call_from_thread(self.notify, f"Search index not built: {error}", severity="warning")
         # The library and its indexes stay for the whole session: left to the collector, each full
         # collection would walk them all (~30 ms on 1,500 days: a stalled keypress). Frozen, they are
-        # skipped. What a reload replaces is still freed, by reference counting (it holds no cycles).
-        gc.freeze()
+        # skipped. The idle collector freezes them after its next collection in a pause: frozen without
+        # collecting first, the garbage of the moment would be kept for good (thousands of objects a
+        # reload). What a reload replaces is freed by reference counting (it holds no cycles).
+        self.idle_collector.freeze_after_next_collection()
 
     def _library_loaded(self) -> None:
-        for screen in self.screen_stack:
-            if isinstance(screen, ReaderScreen):
-                screen.refresh_days()
+        for screen in self._readers():
+            screen.day_list.refresh_days()
 
     # -- settings -----------------------------------------------------------------------------------
     def save_settings(self) -> None:
@@ -161,7 +187,7 @@ class WarReaderApp(App[None]):
         else:
             self.settings.warnings = []
 
-    def _theme_changed(self, theme: Any) -> None:
+    def _theme_changed(self, theme: Theme) -> None:
         if theme.name != self.settings.theme:
             self.settings.theme = theme.name
             self.save_settings()
@@ -184,9 +210,8 @@ class WarReaderApp(App[None]):
         self.exit()
 
     def _save_pending_note(self) -> None:
-        for screen in self.screen_stack:
-            if isinstance(screen, ReaderScreen):
-                screen.save_note()
+        for screen in self._readers():
+            screen.save_note()
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.InputEvent):
@@ -204,22 +229,18 @@ class WarReaderApp(App[None]):
         The palette parses help strings as markup, hence `escape` (a key like `[` or `/` must stay text).
         """
         yield from super().get_system_commands(screen)
-        reader = next((s for s in self.screen_stack if isinstance(s, ReaderScreen)), None)
+        reader = next(iter(self._readers()), None)
         if reader is None:
             return
         for _group, bindings in READER_GROUPS:
             for binding in bindings:
-                keys = self.settings.keymap.get(binding.id or "", binding.key)
-                key_text = ", ".join(self.get_key_display(b) for b in _bindings_for(keys))
+                keys = keys_of(binding.id or binding.key)
+                key_text = ", ".join(
+                    self.get_key_display(Binding(k.strip(), "")) for k in keys.split(",") if k.strip()
+                )
                 yield SystemCommand(
                     binding.description,
                     escape(f"{binding.tooltip} — key: {key_text}"),
                     partial(reader.run_action, binding.action),
                 )
         yield SystemCommand("Help: keys", "List every key — key: ?", self.action_help)
-
-
-def _bindings_for(keys: str) -> list[Any]:
-    from textual.binding import Binding
-
-    return [Binding(k.strip(), "") for k in keys.split(",") if k.strip()]

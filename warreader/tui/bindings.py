@@ -1,13 +1,18 @@
 """Every key of the reader in one place: ids (for remapping), descriptions, tooltips and help groups.
 
 Users remap keys in settings.json, e.g. `"keymap": {"next-event": "j,down,ctrl+n"}`; the app passes that to
-Textual's `App.set_keymap`, which matches on these ids. The help screen (`?`/F1) and the command palette
-are generated from these lists, so nothing can be bound but undocumented.
+Textual's `App.set_keymap`, which matches on these ids. The widgets and dialogs take their `BINDINGS` from
+here, and the help screen (`?`/F1, each key with its id), the command palette and the key bar are
+generated from these lists, so nothing can be bound but undocumented.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import replace
+
 from textual.binding import Binding
+from textual.keys import key_to_character
 
 
 def _b(
@@ -28,48 +33,43 @@ READER_GROUPS: list[tuple[str, list[Binding]]] = [
     (
         "Move",
         [
-            _b("j,down", "next_event", "Next event", "next-event", "Next event, crossing sections"),
+            _b("j,down", "move('next')", "Next event", "next-event", "Next event, crossing sections"),
             _b(
                 "k,up",
-                "previous_event",
+                "move('previous')",
                 "Previous event",
                 "previous-event",
                 "Previous event, crossing sections",
             ),
             _b(
                 "right_curly_bracket",
-                "next_section",
+                "move('next-section')",
                 "Next section",
                 "next-section",
                 "First event of the next section",
             ),
             _b(
                 "left_curly_bracket",
-                "previous_section",
+                "move('previous-section')",
                 "Previous section",
                 "previous-section",
                 "First event of this section, or of the previous one",
             ),
-            _b("g", "first_event", "First event", "first-event", "First event of the day"),
-            _b("G", "last_event", "Last event", "last-event", "Last event of the day"),
-            # Priority: matched as the key arrives, before it is handed to the focused widget and bubbles
-            # back up through every container (about a millisecond of a day switch). A text field still
-            # types the bracket: Textual drops bindings of keys that a focused Input or TextArea consumes.
+            _b("g", "move('first')", "First event", "first-event", "First event of the day"),
+            _b("G", "move('last')", "Last event", "last-event", "Last event of the day"),
             _b(
                 "left_square_bracket",
-                "previous_day",
+                "step_day(-1)",
                 "Previous day",
                 "previous-day",
                 "The day before (older)",
-                priority=True,
             ),
             _b(
                 "right_square_bracket",
-                "next_day",
+                "step_day(1)",
                 "Next day",
                 "next-day",
                 "The day after (newer)",
-                priority=True,
             ),
             _b(
                 "ctrl+g",
@@ -78,7 +78,13 @@ READER_GROUPS: list[tuple[str, list[Binding]]] = [
                 "goto-day",
                 "Go to a day by number or date (981, 2024-11-02)",
             ),
-            _b("tab", "app.focus_next", "Next pane", "next-pane", "Focus the next pane"),
+            _b(
+                "tab",
+                "app.focus_next",
+                "Next pane",
+                "next-pane",
+                "Focus the next pane (day list → events → tags → flags → note); opens a collapsed panel",
+            ),
             _b(
                 "shift+tab", "app.focus_previous", "Previous pane", "previous-pane", "Focus the previous pane"
             ),
@@ -128,10 +134,10 @@ READER_GROUPS: list[tuple[str, list[Binding]]] = [
         "Find",
         [
             _b("slash", "search", "Search", "search", "Search every day", show=True),
-            _b("n", "next_result", "Next result", "next-result", "Open the next search result in its day"),
+            _b("n", "open_result(1)", "Next result", "next-result", "Open the next search result in its day"),
             _b(
                 "N",
-                "previous_result",
+                "open_result(-1)",
                 "Previous result",
                 "previous-result",
                 "Open the previous search result",
@@ -144,7 +150,14 @@ READER_GROUPS: list[tuple[str, list[Binding]]] = [
                 "One theme's events across all days, in order",
                 show=True,
             ),
-            _b("escape", "back", "Back", "back", "Back to the day from search or the storyline"),
+            _b(
+                "escape",
+                "back",
+                "Back",
+                "back",
+                "Leave the note (it is saved); back to the events from the day list or the panel; back to "
+                "the day from search or the storyline",
+            ),
         ],
     ),
     (
@@ -174,8 +187,42 @@ READER_GROUPS: list[tuple[str, list[Binding]]] = [
     ),
 ]
 
-#: The reader screen's bindings, flattened.
+#: The reader screen's bindings, as documented (one per id).
 READER_BINDINGS: list[Binding] = [b for _, group in READER_GROUPS for b in group]
+
+#: Keys the lists need for themselves: the screen's binding for them waits its turn.
+_LIST_KEYS = {"down", "up"}
+
+
+def _waits(key: str) -> bool:
+    """Whether a screen binding of `key` must wait its turn (not be a priority binding): the lists' keys,
+    and character keys whose character Textual cannot tell (`slash`): a text field keeps only the keys
+    whose character it knows, so such a priority binding would fire while typing."""
+    return key in _LIST_KEYS or (key_to_character(key) is None and "+" not in key)
+
+
+def _as_arriving(binding: Binding) -> list[Binding]:
+    """`binding` split into a priority binding for its keys and an ordinary one for `_LIST_KEYS`.
+
+    Why priority: Textual hands a key to the focused widget at once, but runs an ordinary binding only
+    after the key has come back up through every container. Keys arriving in one burst (a paste, a slow
+    link) are all handed on before the first one's binding runs, so after `a` (focus the note) an `x` went
+    to the event list, not to the note. A priority binding runs as its key arrives, in order. A text
+    field still types these keys: Textual drops bindings of keys a focused Input or TextArea consumes
+    (`_waits` keeps out the keys where it cannot tell).
+    """
+    keys = [k.strip() for k in binding.key.split(",") if k.strip()]
+    arriving = [k for k in keys if not _waits(k)]
+    waiting = [k for k in keys if _waits(k)]
+    split = []
+    for group, priority in ((arriving, True), (waiting, False)):
+        if group:
+            split.append(replace(binding, key=",".join(group), priority=priority))
+    return split
+
+
+#: What the reader screen binds: `READER_BINDINGS`, each key matched as it arrives (see `_as_arriving`).
+SCREEN_BINDINGS: list[Binding] = [split for b in READER_BINDINGS for split in _as_arriving(b)]
 
 #: App-wide bindings (active on every screen).
 APP_BINDINGS: list[Binding] = [
@@ -183,17 +230,110 @@ APP_BINDINGS: list[Binding] = [
     _b("question_mark,f1", "help", "Keys", "help", "List every key", show=True),
 ]
 
-#: Keys of the tagging panel's parts and lists (bound on the widgets themselves): keys, name, what it does.
-PANEL_KEYS: list[tuple[str, str, str]] = [
-    ("x, Delete", "Remove tag", "Remove the highlighted tag (tags list)"),
-    ("p", "Pin tag", "Pin or unpin the highlighted tag to a number key (tags list)"),
-    ("Space, Enter", "Toggle flag", "Set or clear the highlighted flag (flags list)"),
-    ("Escape", "Leave note", "Leave the note editor (the note is already saved)"),
-    ("↑, ↓, Enter", "Day list", "Move through the day list; Enter opens"),
-    ("^p", "Palette", "Command palette: every action by name"),
+#: The lists' own keys (days, events, results, storyline): bound on `CursorList`.
+LIST_BINDINGS: list[Binding] = [
+    _b("down", "move('next')", "Down", "list-down", "Next row of the focused list"),
+    _b("up", "move('previous')", "Up", "list-up", "Previous row of the focused list"),
+    _b("home", "move('first')", "First row", "list-first", "First row of the focused list"),
+    _b("end", "move('last')", "Last row", "list-last", "Last row of the focused list"),
+    _b("pagedown", "page(1)", "Page down", "list-page-down", "One screen down in the focused list"),
+    _b("pageup", "page(-1)", "Page up", "list-page-up", "One screen up in the focused list"),
+    _b("enter", "select", "Open", "list-select", "Open the highlighted row (a day, a result, an event)"),
 ]
+
+#: The tagging panel's tags list.
+TAG_LIST_BINDINGS: list[Binding] = [
+    _b("x,delete,backspace", "remove", "Remove tag", "panel-remove-tag", "Remove the highlighted tag"),
+    _b("p", "pin", "Pin tag", "panel-pin-tag", "Pin or unpin the highlighted tag to a number key (1–9)"),
+]
+
+#: The tagging panel's flags list.
+FLAG_LIST_BINDINGS: list[Binding] = [
+    _b("space,enter", "toggle_flag", "Toggle flag", "panel-toggle-flag", "Set or clear the highlighted flag"),
+]
+
+#: The search field.
+SEARCH_FIELD_BINDINGS: list[Binding] = [
+    # Priority: matched as the key arrives, not after it has gone round the DOM (see SearchInput).
+    _b("enter", "submit", "Search", "search-submit", "Run the search and move to the results", priority=True),
+]
+
+#: Every dialog: Enter does what the dialog is for, Escape backs out.
+DIALOG_BINDINGS: list[Binding] = [
+    _b("escape", "cancel", "Cancel", "dialog-cancel", "Close the dialog without doing anything"),
+]
+
+#: The choice lists (storyline theme, day-list view): arrows move while typing filters.
+CHOICE_BINDINGS: list[Binding] = [
+    *DIALOG_BINDINGS,
+    _b("down", "move(1)", "Down", "choice-down", "Next choice (while typing in the filter)"),
+    _b("up", "move(-1)", "Up", "choice-up", "Previous choice (while typing in the filter)"),
+]
+
+#: The yes/no question (e.g. overwrite a file).
+CONFIRM_BINDINGS: list[Binding] = [
+    _b("y", "answer(True)", "Yes", "confirm-yes", "Answer yes"),
+    _b("n,escape", "answer(False)", "No", "confirm-no", "Answer no"),
+]
+
+#: The export dialog.
+EXPORT_BINDINGS: list[Binding] = [
+    _b("escape", "cancel", "Cancel", "export-cancel", "Close without exporting"),
+    _b("ctrl+s", "export", "Export", "export-run", "Export with these settings (Enter does too)"),
+]
+
+#: The help screen.
+HELP_BINDINGS: list[Binding] = [
+    _b("escape,q,question_mark,f1", "dismiss", "Close", "help-close", "Close the help"),
+]
+
+#: Keys bound on widgets and dialogs, by where they work, for the help screen.
+WIDGET_GROUPS: list[tuple[str, list[Binding]]] = [
+    ("Lists", LIST_BINDINGS),
+    ("Tagging panel", [*TAG_LIST_BINDINGS, *FLAG_LIST_BINDINGS]),
+    ("Search field", SEARCH_FIELD_BINDINGS),
+    ("Dialogs", [*DIALOG_BINDINGS, *CHOICE_BINDINGS[1:], *CONFIRM_BINDINGS, *EXPORT_BINDINGS]),
+    ("Help", HELP_BINDINGS),
+]
+
+
+def all_bindings() -> list[Binding]:
+    """Every binding of the reader, each once."""
+    groups = [*READER_GROUPS, ("App", APP_BINDINGS), *WIDGET_GROUPS]
+    seen: dict[str, Binding] = {}
+    for _, bindings in groups:
+        for binding in bindings:
+            seen.setdefault(binding.id or binding.key, binding)
+    return list(seen.values())
 
 
 def all_binding_ids() -> set[str]:
     """Every id a keymap can name."""
-    return {b.id for b in (*READER_BINDINGS, *APP_BINDINGS) if b.id}
+    return {b.id for b in all_bindings() if b.id}
+
+
+#: The user's remaps (binding id → keys), as the app passed them to Textual's `App.set_keymap`.
+_keymap: dict[str, str] = {}
+
+
+def use_keymap(keymap: Mapping[str, str]) -> None:
+    """Remember the user's remaps, so the key bars and the help show the keys as remapped."""
+    _keymap.clear()
+    _keymap.update(keymap)
+
+
+def keys_of(binding_id: str) -> str:
+    """The keys bound to `binding_id` now (`j,down`): the user's remap, else the default. A name that is
+    not a binding id (`escape`) is returned as it is."""
+    binding = BY_ID.get(binding_id)
+    default = binding.key if binding is not None else binding_id
+    return _keymap.get(binding_id, default)
+
+
+def first_key(binding_id: str) -> str:
+    """The first of `keys_of(binding_id)`, the one a key bar shows."""
+    return keys_of(binding_id).split(",")[0].strip()
+
+
+#: binding id → binding.
+BY_ID: dict[str, Binding] = {b.id: b for b in all_bindings() if b.id}

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from typing import Any
 
 from warreader.days import resolve_day
+from warreader.store import DaySummary
 
 _DAY_NUMBER = re.compile(r"^\s*(?:day\s*)?(\d{1,5})\s*$", re.IGNORECASE)
 
@@ -30,6 +30,6 @@ def parse_date(text: str) -> dt.date | None:
         return None
 
 
-def resolve_goto(text: str, days: Sequence[Any]) -> tuple[int | None, str]:
+def resolve_goto(text: str, days: Sequence[DaySummary]) -> tuple[int | None, str]:
     """The day number `text` names among `days` (objects with `.day` and `.date`), or None and a reason."""
     return resolve_day(text, days)

@@ -1,5 +1,6 @@
 """Small modal dialogs returning typed results: a text prompt with suggestions, a filtered choice list
-and a yes/no confirmation."""
+and a yes/no question. Each shows its own keys at the bottom; Enter does what the dialog is for and
+Escape backs out, wherever the focus is in it."""
 
 from __future__ import annotations
 
@@ -9,14 +10,19 @@ from typing import ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from warreader.tui.bindings import CHOICE_BINDINGS, CONFIRM_BINDINGS, DIALOG_BINDINGS
 from warreader.tui.text import clean, literal
+from warreader.tui.widgets.key_bar import KeyBar, KeyHint
+
+#: The keys every dialog's bar ends with: where keys type, `q` and `?` would type too.
+DIALOG_FIXED: Sequence[KeyHint] = (("dialog-cancel", "Cancel"),)
 
 
 class PromptDialog(ModalScreen[str | None]):
@@ -26,9 +32,7 @@ class PromptDialog(ModalScreen[str | None]):
     With `check`, Enter is refused with the message `check` returns (e.g. "Day 5000 is not in the library").
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="dialog-cancel", tooltip="Close without doing anything"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(DIALOG_BINDINGS)
     """Escape cancels."""
 
     def __init__(
@@ -56,6 +60,10 @@ class PromptDialog(ModalScreen[str | None]):
             )
             yield Input(self._value, placeholder=self._placeholder, suggester=suggester, id="prompt-input")
             yield Static("", id="prompt-hint", classes="dialog-hint")
+        hints: list[KeyHint] = [("enter", "OK")]
+        if self._suggestions:
+            hints.append(("right", "Complete"))
+        yield KeyBar(hints, DIALOG_FIXED)
 
     def on_mount(self) -> None:
         self._show_hint(self._value)
@@ -71,7 +79,7 @@ class PromptDialog(ModalScreen[str | None]):
             return
         needle = value.strip().casefold()
         matches = [s for s in self._suggestions if needle in s.casefold()][:8]
-        text = Text("Existing: " if matches else "New tag. ", style="dim")
+        text = Text("Existing: " if matches else "New. ", style="dim")
         for n, tag in enumerate(matches):
             text.append(", " if n else "", style="dim")
             text.append_text(literal(tag, style="cyan"))
@@ -100,17 +108,18 @@ class PromptDialog(ModalScreen[str | None]):
 class ChoiceDialog(ModalScreen[str | None]):
     """Pick one of `choices` ((id, label) pairs); typing filters, Enter picks, Escape cancels."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="choice-cancel", tooltip="Close without choosing"),
-        Binding("down", "move(1)", "Down", show=False, id="choice-down", tooltip="Next choice"),
-        Binding("up", "move(-1)", "Up", show=False, id="choice-up", tooltip="Previous choice"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(CHOICE_BINDINGS)
     """Escape cancels; ↑/↓ move through the choices while typing."""
 
     def __init__(
-        self, title: str, choices: Sequence[tuple[str, Text | str]], *, current: str | None = None
+        self,
+        title: str,
+        choices: Sequence[tuple[str, Text | str]],
+        *,
+        current: str | None = None,
+        id: str | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(id=id)
         self._title = title
         self._choices = list(choices)
         self._current = current
@@ -120,15 +129,13 @@ class ChoiceDialog(ModalScreen[str | None]):
             yield Static(Text(self._title, style="bold"), classes="dialog-title")
             yield Input(placeholder="type to filter", id="choice-filter")
             yield OptionList(id="choice-list", markup=False)
+        yield KeyBar((("enter", "Choose"), ("choice-down", "Next"), ("choice-up", "Previous")), DIALOG_FIXED)
 
     def on_mount(self) -> None:
         self._fill("")
-        if self._current is not None:
-            options = self.query_one(OptionList)
-            try:
-                options.highlighted = options.get_option_index(self._current)
-            except Exception:  # noqa: BLE001 - the current value may be filtered out; keep the first
-                options.highlighted = 0
+        options = self.query_one(OptionList)
+        if self._current is not None and any(key == self._current for key, _ in self._choices):
+            options.highlighted = options.get_option_index(self._current)
 
     def _fill(self, needle: str) -> None:
         options = self.query_one(OptionList)
@@ -170,12 +177,9 @@ class ChoiceDialog(ModalScreen[str | None]):
 
 
 class ConfirmDialog(ModalScreen[bool]):
-    """A yes/no question; `y`/Enter on Yes returns True, `n`/Escape returns False."""
+    """A yes/no question; `y` or Enter on Yes returns True, `n`, Escape or Enter on No returns False."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Yes", id="confirm-yes", tooltip="Yes"),
-        Binding("n,escape", "answer(False)", "No", id="confirm-no", tooltip="No"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(CONFIRM_BINDINGS)
     """`y` answers yes; `n` or Escape answers no."""
 
     def __init__(self, question: str) -> None:
@@ -188,6 +192,7 @@ class ConfirmDialog(ModalScreen[bool]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Yes (y)", id="yes", variant="warning")
                 yield Button("No (n)", id="no", variant="primary")
+        yield KeyBar((("confirm-yes", "Yes"), ("confirm-no", "No"), ("enter", "The focused answer")), ())
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

@@ -1,424 +1,463 @@
-"""`ReaderScreen`: the day list, the section viewer (or search results / storyline) and the tagging panel.
+"""`ReaderScreen`: the day list, a view of the centre pane (a day, the search, a storyline) and the tagging
+panel, with the key bar under them.
 
-The screen is the coordinator: widgets post messages up, the screen calls the library and pushes the
-results down. Navigation keys are bound here (not on the widgets) so they work from any pane; the
-annotation, search and day-list logic lives in `AnnotateMixin`, `FindMixin` and `DayListMixin` next door.
+The screen routes and nothing else: the views own their widgets, state and workers and post messages up;
+the screen calls the view that must act (attributes down), keeps the panel showing what the centre pane
+has selected, and asks the `Annotator` for every change to an annotation. Navigation keys are bound here
+so they work from any pane.
+
+A key acts on the event the panel shows when the key is handled: before an annotation key runs, the panel
+is brought in step with the centre pane's cursor (`_target`), so keys sent in one burst (a paste, a slow
+link) never act on one event while the panel shows another.
 """
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING, ClassVar
 
-from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Vertical
-from textual.reactive import Reactive
+from textual.message import Message
+from textual.screen import Screen
 from textual.widget import Widget
+from textual.widgets import Input
 
 from warreader.errors import WarreaderError
-from warreader.tui.bindings import APP_BINDINGS, READER_BINDINGS
-from warreader.tui.navigation import resolve_goto
-from warreader.tui.screens.annotate import AnnotateMixin
-from warreader.tui.screens.day_list import DayListMixin
-from warreader.tui.screens.find import FindMixin
-from warreader.tui.text import literal
-from warreader.tui.views import (
-    ViewSpec,
-    describe_day,
+from warreader.settings import Settings
+from warreader.store import Annotation, EventRef, Library
+from warreader.tui.annotator import Annotator, Change, DayNoteKey, EventNoteKey, NoteSaved
+from warreader.tui.bindings import SCREEN_BINDINGS
+from warreader.tui.notes import NoteKeeper
+from warreader.tui.paint import QuietFocusScreen
+from warreader.tui.panel import (
+    NoteSaveDue,
+    PanelSubject,
+    RemoveTag,
+    TagPanel,
+    ToggleFlag,
+    TogglePin,
 )
-from warreader.tui.widgets.event_list import EventList
-from warreader.tui.widgets.key_bar import KeyBar
-from warreader.tui.widgets.result_list import ResultList
-from warreader.tui.widgets.row_list import RowList
-from warreader.tui.widgets.search_input import SearchInput
-from warreader.tui.widgets.tag_panel import TagPanel
-from warreader.tui.widgets.text_lines import TextLines
+from warreader.tui.screens import prompts
+from warreader.tui.views import CenterPane, CenterView, DayListView, DayView, OpenEvent, SelectionShown
+from warreader.tui.widgets.cursor_list import CursorList, Move
+from warreader.tui.widgets.key_bar import KeyBar, hints_for
+
+if TYPE_CHECKING:
+    from warreader.tui.screens.dialogs import PromptDialog
+
+#: How often the library is checked for another process's writes (a stat of two files): a note changed
+#: from the command line shows in the editor within this and a frame.
+RELOAD_SECONDS = 1.0
+#: Under this many columns the panel is a strip under the centre pane (the screen's class `-compact`).
+COMPACT_BELOW = 110
 
 
-class ReaderScreen(AnnotateMixin, FindMixin, DayListMixin):
+@dataclass
+class FirstDayShown(Message):
+    """The reader's first screen, with the newest day, has been painted (for the app)."""
+
+
+@dataclass
+class LibraryReloaded(Message):
+    """Another process changed the library and the reader shows it now (the app re-indexes)."""
+
+
+def size_classes(width: int, height: int, screen: Screen[None]) -> list[str]:
+    """The screen's breakpoint classes for a terminal of `width` × `height`, and `-compact` (under 110
+    columns, where the panel is a strip) for both sizes that share that layout."""
+    classes = [
+        next(name for limit, name in reversed(breakpoints) if size >= limit)
+        for breakpoints, size in (
+            (screen.HORIZONTAL_BREAKPOINTS or [], width),
+            (screen.VERTICAL_BREAKPOINTS or [], height),
+        )
+    ]
+    return classes + (["-compact"] if width < COMPACT_BELOW else [])
+
+
+class ReaderScreen(QuietFocusScreen):
     """The reader: pick a day on the left, read and select events in the middle, annotate on the right."""
 
-    BINDINGS: ClassVar[list[BindingType]] = list(READER_BINDINGS)
-    """All reader keys; see `warreader.tui.bindings` (ids, tooltips, help groups)."""
+    BINDINGS: ClassVar[list[BindingType]] = list(SCREEN_BINDINGS)
+    """All reader keys, matched as they arrive; see `warreader.tui.bindings` (ids, tooltips, help)."""
 
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
-        (0, "-narrow"),
+    HORIZONTAL_BREAKPOINTS = [
+        (0, "-tiny"),
+        (60, "-narrow"),
         (110, "-normal"),
         (170, "-wide"),
     ]
-    """Under 110 columns the panel stacks under the viewer; from 170 every pane widens."""
+    """Under 60 columns the day list hides; under 110 the panel collapses to a strip under the events
+    (it opens on Tab, `t` or `a`); from 170 every pane widens."""
+
+    VERTICAL_BREAKPOINTS = [(0, "-low"), (16, "-short"), (30, "-tall")]
+    """Under 30 rows headers, previews and the search field shrink; under 16 the panel's strip hides."""
 
     AUTO_FOCUS = "#events"
 
-    # Textual's `Screen.focused` repaints the whole screen on every focus change, although the widgets
-    # that gain and lose focus restyle (and so repaint) themselves. Here that full repaint made Enter in
-    # the search (focus: input → results) cost a frame of every widget on screen.
-    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
-
-    def __init__(self, library: Any, settings: Any) -> None:
+    def __init__(self, library: Library, settings: Settings, annotator: Annotator) -> None:
         super().__init__(id="reader")
         self.library = library
         self.settings = settings
-        #: Every day, newest first, and day number → index in that list.
-        self.days: list[Any] = []
-        self.day_index: dict[int, int] = {}
-        #: The day open in the viewer.
-        self.current_day: int | None = None
-        self.view = ViewSpec()
-        #: Set once the first day has been shown (the app's "ready" signal hangs on it).
+        self.annotator = annotator
+        #: Whether the library's search index is built (set by the app): searches then run at once.
+        self.search_ready = False
         self.first_day_shown = False
-        self._widgets: dict[str, Any] = {}
-        #: The search and storyline views' widgets, once mounted (see `ensure_view`).
-        self._views: dict[str, list[Widget]] = {}
-        self._mode = "day-view"
-        self._init_find()
-        # Textual adds the breakpoint class on the first resize, *after* the first frame, which restyles
-        # and re-lays out every widget; setting it now makes the first frame the final one.
-        width = self.app.size.width
-        self.add_class(next(name for limit, name in reversed(self.HORIZONTAL_BREAKPOINTS) if width >= limit))
-
-    # -- layout ---------------------------------------------------------------------------------------
-    def compose(self) -> ComposeResult:
-        # Flat on purpose: the screen's grid holds the three panes directly. Textual repaints every widget
-        # under a changed area, and a day switch changes all three panes, so each wrapping container
-        # (a full-height Horizontal, a ContentSwitcher…) was one more full-screen render per keypress.
-        days = RowList(self._format_row, id="days")
-        days.add_class("pane")
-        yield days
-        # The search and storyline views are mounted on first use (`ensure_view`): fewer widgets to style,
-        # lay out and keep idle on the first screen and on every key.
-        with Vertical(id="center", classes="pane"):
-            yield TextLines(id="day-header", classes="pane-title")
-            yield EventList(id="events")
-        yield TagPanel(id="panel", classes="pane")
-        yield KeyBar(
-            {b.id: b for b in (*READER_BINDINGS, *APP_BINDINGS) if b.id},
-            self.settings.keymap,
-            self.app.get_key_display,
-            id="keybar",
+        #: The pane holding the focus (marked `-focused`: its border and title show it).
+        self._focused_pane: Widget | None = None
+        self.day_list = DayListView(library, annotator, id="days")
+        self.day_view = DayView(library, annotator, id="day-view")
+        self.panel = TagPanel(id="panel", classes="pane")
+        self.key_bar = KeyBar(*hints_for("events"), id="keybar")
+        self.views = CenterPane(
+            self.day_view, library, annotator, lambda v: self.mount(v, after=self.day_view)
         )
+        #: The note editor kept in step with the library, in the order keys were typed.
+        self.notes = NoteKeeper(
+            lambda: self.panel.note_editor, annotator, saved=self._note_saved, reload=self.reload_if_changed
+        )
+        # Textual adds the breakpoint classes on the first resize, *after* the first frame, which restyles
+        # and relays out every widget; set now, the first frame is the final one.
+        self.add_class(*size_classes(self.app.size.width, self.app.size.height, self))
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < COMPACT_BELOW, "-compact")  # (the breakpoints are Textual's)
+
+    def compose(self) -> ComposeResult:
+        # Flat on purpose: the panes sit directly in the screen's grid (one centre view shown at a time).
+        yield self.day_list
+        yield self.day_view
+        yield self.panel
+        yield self.key_bar
 
     def on_mount(self) -> None:
-        self.query_one(KeyBar).show("reader")
-        self._set_days(self.library.days())
-        self._show_view_rows()
-        if self.days:
-            self.open_day(self.days[0].day)
+        self.panel.border_title = "Event"
+        self.day_list.read_days()
+        self.day_list.show_rows()
+        if self.day_list.days:
+            self.open_day(self.day_list.days[0].day)
         else:
-            self.query_one("#day-header", TextLines).update(
-                Text("The library is empty: import bulletins with `warreader import PATH…`", style="bold")
-            )
-            # Ready all the same: the panel's controls, the garbage collector and the load must not wait
-            # for a day that does not exist.
+            self.day_view.show_message("The library is empty: import bulletins with `warreader import PATH…`")
+            self._first_day_painted()  # ready all the same: nothing may wait for a day that does not exist
+        self.set_interval(RELOAD_SECONDS, self.reload_if_changed)
+
+    def _first_day_painted(self) -> None:
+        if not self.first_day_shown:
             self.first_day_shown = True
-            self.call_after_refresh(self.app.first_screen_ready)
-        # (AUTO_FOCUS focuses the events; focusing here too would rebuild the footer a second time.)
-        # Another warreader process (the CLI, a second reader) may write; a stat every 2 s picks it up.
-        self.set_interval(2.0, self._reload_if_changed)
+            self.call_after_refresh(self.app.post_message, FirstDayShown())
 
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        """Keep the key bar in step with what has focus."""
-        widget_id = event.widget.id or ""
-        context = {
-            "panel-note": "note",
-            "search-input": "search",
-            "results": "search",
-            "story": "story",
-            "panel-tags": "panel",
-            "panel-flags": "panel",
-        }.get(widget_id, "reader")
-        self.query_one(KeyBar).show(context)
-
-    # -- the widgets ----------------------------------------------------------------------------------
-    def _widget(self, selector: str) -> Any:
-        """`query_one`, remembered: these widgets are mounted once, never replaced (no DOM walk per key)."""
-        widget = self._widgets.get(selector)
-        if widget is None:
-            widget = self._widgets[selector] = self.query_one(selector)
-        return widget
-
+    # -- the centre pane ------------------------------------------------------------------------------
     @property
-    def day_list(self) -> RowList:
-        """The day-list pane's list."""
-        return self._widget("#days")
-
-    @property
-    def events_list(self) -> EventList:
-        """The open day's events."""
-        return self._widget("#events")
-
-    @property
-    def panel(self) -> TagPanel:
-        """The tagging panel."""
-        return self._widget("#panel")
-
-    @property
-    def _day_header(self) -> TextLines:
-        return self._widget("#day-header")
+    def center(self) -> CenterView:
+        """The view the centre pane shows."""
+        return self.views.current
 
     @property
     def mode(self) -> str:
-        """What the center pane shows: `day-view`, `search-view` or `story-view`."""
-        return self._mode
+        """The name of the view the centre pane shows (`day`, `search`, `story`)."""
+        return self.views.name
 
     @property
-    def active_list(self) -> EventList | ResultList:
-        """The event list of the center pane's current view (search results behave like one)."""
-        return self._widget(
-            {"day-view": "#events", "search-view": "#results", "story-view": "#story"}[self.mode]
-        )
-
-    def set_mode(self, mode: str) -> None:
-        """Switch the center pane (each view is mounted once, by `ensure_view`; switching shows/hides)."""
-        self._show_mode(mode)
-        self._show_selected()
-
-    def _show_mode(self, mode: str) -> None:
-        if mode == self._mode:
-            return
-        self._mode = mode
-        for widget_id in ("#day-header", "#events"):
-            self._widget(widget_id).display = mode == "day-view"
-        for view, widgets in self._views.items():
-            for widget in widgets:
-                widget.display = view == mode
-
-    def has_view(self, mode: str) -> bool:
-        """Whether the view `mode` has been mounted (the day view always is)."""
-        return mode == "day-view" or mode in self._views
-
-    async def ensure_view(self, mode: str) -> None:
-        """Mount the search or storyline view the first time it is needed (hidden until `set_mode`).
-
-        Their widgets go straight into the center pane, not into a container of their own: every key and
-        focus message bubbles through each container on the way up, and a search moves focus."""
-        if self.has_view(mode):
-            return
-        widgets: list[Widget]
-        if mode == "search-view":
-            widgets = [
-                SearchInput(placeholder="search every day…  (Enter opens, Esc back)", id="search-input"),
-                TextLines(id="search-status", classes="pane-title"),
-                ResultList(self.annotation, id="results"),
-                TextLines(id="result-preview", wrap=True),
-            ]
-        else:
-            widgets = [
-                TextLines(id="story-header", classes="pane-title"),
-                EventList(id="story"),
-                TextLines(id="story-preview", wrap=True),
-            ]
-        for widget in widgets:
-            widget.display = False
-        self._views[mode] = widgets
-        await self._widget("#center").mount_all(widgets)
-
-    def lists(self) -> list[EventList | ResultList]:
-        """The mounted event lists: the day's, and the search results and storyline once shown."""
-        found: list[Any] = [self.events_list]
-        if self.has_view("search-view"):
-            found.append(self._widget("#results"))
-        if self.has_view("story-view"):
-            found.append(self._widget("#story"))
-        return found
-
-    # -- days -----------------------------------------------------------------------------------------
-    def open_day(self, day: int, event_id: str | None = None, *, focus: bool = False) -> bool:
-        """Show `day` in the viewer with `event_id` (default: its first event) selected."""
-        self.save_note()
-        try:
-            bulletin = self.library.bulletin(day)
-        except WarreaderError as error:
-            self.notify(str(error), title="Cannot open the day", severity="error")
-            return False
-        if bulletin is None:
-            self.notify(f"Day {day} is not in the library.", severity="warning")
-            return False
-        events = self.events_list
-        events.show_bulletin(bulletin, self.annotations_for)
-        self.current_day = day
-        self._show_day_header(bulletin)
-        if self.view.kind == "all" and day in self.day_index:
-            self.day_list.move_to(self.day_index[day], announce=False)
-        self._show_mode("day-view")
-        # No `Highlighted` message: the panel is filled right below (one round of messages less per day).
-        if not (event_id and events.select_event(event_id, announce=False)):
-            events.first_event(announce=False)
-        if focus:
-            events.focus()
-        self._show_selected()
-        if not self.first_day_shown:
-            self.first_day_shown = True
-            self.call_after_refresh(self.app.first_screen_ready)
-        return True
-
-    def _show_day_header(self, bulletin: Any) -> None:
-        """Day, date and counts; the bulletin's title; the day's own note (or how to write one)."""
-        day = bulletin.day
-        summary = self.days[self.day_index[day]] if day in self.day_index else None
-        header = describe_day(summary) if summary is not None else Text(f"Day {day}", style="bold")
-        header.append("\n")
-        if bulletin.title:
-            header.append_text(literal(bulletin.title, style="italic"))
-        header.append("\n")
-        note = self.day_note_text(day)
-        if note.strip():
-            header.append("✎ Day note: ", style="green")
-            header.append_text(literal(note))
-        else:
-            header.append("D writes a note for the whole day", style="dim")
-        # Fixed height (see app.tcss): no relayout of the whole screen on every day switch.
-        header.no_wrap = True
-        header.overflow = "ellipsis"
-        self._day_header.update(header, layout=False)
-
-    def step_day(self, step: int) -> None:
-        """`step` days newer (+1) or older (-1) than the open one, in the library's order."""
-        if not self.days:
-            return
-        index = self.day_index.get(self.current_day, 0) - step
-        if not 0 <= index < len(self.days):
-            self.notify("No newer day." if step > 0 else "No older day.", timeout=1.5)
-            return
-        self.open_day(self.days[index].day)
-
-    def action_next_day(self) -> None:
-        """The day after the open one."""
-        self.step_day(+1)
-
-    def action_previous_day(self) -> None:
-        """The day before the open one."""
-        self.step_day(-1)
-
-    def action_goto_day(self) -> None:
-        """Ask for a day number or date and open it."""
-
-        from warreader.tui.screens.dialogs import PromptDialog  # dialogs load on first use
-
-        def check(text: str) -> str | None:
-            return resolve_goto(text, self.days)[1] or None
-
-        def done(text: str | None) -> None:
-            if text:
-                day, _ = resolve_goto(text, self.days)
-                if day is not None:
-                    self.open_day(day, focus=True)
-
-        self.app.push_screen(
-            PromptDialog(
-                "Go to day", placeholder="981, 2024-11-02 or Nov 2 2024", check=check, id="goto-dialog"
-            ),
-            done,
-        )
-
-    # -- events ---------------------------------------------------------------------------------------
-    def _move(self, method: str) -> None:
-        if not getattr(self.active_list, method)():
-            self.app.bell()
-
-    def action_next_event(self) -> None:
-        """Next event, crossing section boundaries."""
-        self._move("next_event")
-
-    def action_previous_event(self) -> None:
-        """Previous event, crossing section boundaries."""
-        self._move("previous_event")
-
-    def action_next_section(self) -> None:
-        """First event of the next section."""
-        self._move("next_section")
-
-    def action_previous_section(self) -> None:
-        """First event of this (or the previous) section."""
-        self._move("previous_section")
-
-    def action_first_event(self) -> None:
-        """First event of the day."""
-        self._move("first_event")
-
-    def action_last_event(self) -> None:
-        """Last event of the day."""
-        self._move("last_event")
-
-    @on(EventList.Highlighted)
-    def _event_highlighted(self, message: EventList.Highlighted) -> None:
-        if message.event_list.id == "story":
-            self.show_story_preview(message.event_list.infos.get(message.event_id))
-        # open_day already filled the panel for its first event; only a real move needs a redraw.
-        if message.event_list is self.active_list and message.event_id != self.panel.event_id:
-            self._show_selected()
-
-    @on(EventList.Selected, "#story")
-    def _event_chosen(self, message: EventList.Selected) -> None:
-        """Enter on a storyline event opens it in its day."""
-        info = message.event_list.infos.get(message.event_id)
-        if info is not None and info.day is not None:
-            self.open_day(info.day, info.event.id, focus=True)
-
-    @on(RowList.Highlighted, "#results")
-    def _result_highlighted(self, message: RowList.Highlighted) -> None:
-        self.result_index = message.index
-        if message.index >= len(self.results) - 50:
-            self.fetch_more_results()
-        self.show_preview(message.item)
-        if self.mode == "search-view":
-            self._show_selected()
-
-    @on(RowList.Selected, "#results")
-    def _result_chosen(self, message: RowList.Selected) -> None:
-        """Enter on a search result opens it in its day."""
-        self.result_index = message.index
-        if message.item.day is not None:
-            self.open_day(message.item.day, message.item.event.id, focus=True)
+    def current_day(self) -> int | None:
+        """The day open in the day view."""
+        return self.day_view.day
 
     @property
     def selected_event_id(self) -> str | None:
-        """The id of the event selected in the center pane."""
-        return self.active_list.event_id
+        """The id of the event selected in the centre pane."""
+        return self.center.events.event_id
 
-    def _show_selected(self) -> None:
-        """Put the selected event (or the orphan chosen in the day list) in the panel."""
-        event_list = self.active_list
-        event_id = event_list.event_id
-        editor = self.panel.note_editor
-        if editor.event_id != event_id:
-            self.save_note()
-        info = event_list.infos.get(event_id) if event_id else None
-        if info is None and self.view.kind == "orphans" and self.focused is self.day_list:
-            orphan = self.day_list.current
-            self.panel.show_event(None, orphan, pinned=self.settings.pinned_tags)
+    def refresh_views(self, change: Change | None) -> None:
+        """Redraw an event whose annotation changed, wherever it shows, and its day's markers (None: the
+        change failed, and the user was told why)."""
+        if change is None:
             return
-        annotation = self.annotation(event_id) if event_id else None
-        self.panel.show_event(
-            info,
-            annotation,
-            pinned=self.settings.pinned_tags,
-            custom_flags=self.settings.custom_flags,
-            load_note=editor.event_id != event_id,
+        self.views.refresh_event(change.event_id, change.annotation)
+        if change.event_id == self.panel.event_id:
+            self._show_in_panel(self.panel.subject.ref, change.annotation)
+        ref = self.center.events.ref(change.event_id) or self.day_view.events.ref(change.event_id)
+        if ref is not None:
+            self.day_list.annotation_changed(ref.day)
+
+    # -- the panel ----------------------------------------------------------------------------------
+    def show_selection(self) -> None:
+        """Put the centre pane's selected event in the panel, its note in the editor."""
+        ref = self.center.selected()
+        annotation = self.annotator.annotation(ref.id) if ref is not None else None
+        self._show_in_panel(ref, annotation)
+        self.notes.show(EventNoteKey(ref.id) if ref is not None else None)
+
+    def _show_in_panel(self, ref: EventRef | None, annotation: Annotation | None) -> None:
+        pinned, own = self.settings.pinned_tags, self.annotator.own_flags()
+        self.panel.show(PanelSubject(ref, annotation, pinned, own))
+
+    def _target(self) -> str | None:
+        """The event an annotation key acts on: the one selected now, which the panel then shows."""
+        if self.panel.event_id != self.selected_event_id:
+            self.show_selection()
+        event_id = self.panel.event_id
+        if event_id is None:
+            self.notify("Select an event first.", severity="warning", timeout=2)
+        return event_id
+
+    @on(CursorList.Highlighted)
+    def _highlighted(self, message: CursorList.Highlighted) -> None:
+        if message.cursor_list is self.center.event_list and self.panel.event_id != self.selected_event_id:
+            self.show_selection()
+
+    @on(SelectionShown)
+    @on(Input.Submitted, "#search-input")
+    def _search_shown(self) -> None:
+        self.show_selection()  # the first result (or nothing: a search still running, or no match)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        widget = event.widget
+        pane = next(
+            (w for w in widget.ancestors_with_self if isinstance(w, Widget) and w.has_class("pane")), None
+        )
+        if pane is not self._focused_pane:
+            # Only when focus enters another pane: the class restyles the pane's every widget.
+            if self._focused_pane is not None:
+                self._focused_pane.remove_class("-focused")
+            if pane is not None:
+                pane.add_class("-focused")
+            self._focused_pane = pane
+        self.panel.set_open(pane is self.panel)
+        self.key_bar.show(*hints_for(widget.id))
+
+    # -- days ---------------------------------------------------------------------------------------
+    def open_day(self, day: int, event_id: str | None = None, *, focus: bool = False) -> bool:
+        """Show `day` in the day view with `event_id` (default: its first event) selected."""
+        self.save_note()
+        if not self.day_view.open(day, self.day_list.summary(day), event_id):
+            return False
+        self.day_list.mark_open(day)
+        self.views.switch("day")
+        if focus:
+            self.day_view.focus_list()
+        # No `Highlighted` message: the panel is filled right here (one round of messages less per day).
+        self.show_selection()
+        self._first_day_painted()
+        return True
+
+    def action_step_day(self, step: int) -> None:
+        """The day after (+1) or before (-1) the open one."""
+        day = self.day_list.day_after(self.current_day, step)
+        if day is None:
+            self.notify("No newer day." if step > 0 else "No older day.", timeout=1.5)
+            return
+        self.open_day(day)
+
+    def action_goto_day(self) -> None:
+        """Ask for a day number or date and open it."""
+        self.app.push_screen(prompts.goto_day(self.day_list.days), self._goto_chosen)
+
+    def _goto_chosen(self, text: str | None) -> None:
+        day = prompts.goto_target(text, self.day_list.days)
+        if day is not None:
+            self.open_day(day, focus=True)
+
+    @on(DayListView.DayChosen)
+    def _day_chosen(self, message: DayListView.DayChosen) -> None:
+        if message.event_id and message.day == self.current_day and self.mode == "day":
+            self.day_view.events.select_event(message.event_id)  # (announced: the panel follows)
+        else:
+            self.open_day(message.day, message.event_id)
+
+    @on(DayListView.OrphanChosen)
+    def _orphan_chosen(self, message: DayListView.OrphanChosen) -> None:
+        self._show_in_panel(None, message.annotation)
+        self.notes.show(None, message.annotation.note)  # shown, not editable: its event is gone
+
+    @on(DayListView.Entered)
+    def _day_entered(self) -> None:
+        if self.day_list.view.kind != "orphans":
+            self.day_view.focus_list()
+
+    @on(OpenEvent)
+    def _open_event(self, message: OpenEvent) -> None:
+        self.open_day(message.day, message.event_id, focus=True)
+
+    # -- moving in the centre pane --------------------------------------------------------------------
+    def action_move(self, step: Move) -> None:
+        """Move the centre pane's cursor (`next`, `previous`, `next-section`, `previous-section`, `first`,
+        `last`); a bell at either end."""
+        if not self.center.events.move(step) and step in ("next", "previous"):
+            self.app.bell()
+
+    # -- search and storyline -------------------------------------------------------------------------
+    async def action_search(self) -> None:
+        """Show the search view with its field focused (the last query stays for refining)."""
+        self.save_note()
+        from warreader.tui.views.search import SearchView  # (not part of the first screen)
+
+        view = await self.views.show(SearchView)
+        view.index_ready = self.search_ready
+        view.start()
+
+    def action_open_result(self, step: int) -> None:
+        """Open the next (+1) or previous (-1) search result in its day."""
+        from warreader.tui.views.search import SearchView
+
+        view = self.views.get(SearchView)
+        if view is None:
+            self.notify("No search results: press / to search.", severity="warning", timeout=2)
+            return
+        ref = view.step(step)
+        if ref is None:
+            return
+        if self.mode == "search":
+            self.show_selection()
+        else:
+            self.open_day(ref.day, ref.id)
+
+    def action_storyline(self) -> None:
+        """Choose a theme (the selected event's by default) and list its events across all days."""
+        selected = self.center.selected()
+        dialog = prompts.storyline_theme(self.day_view.event_list.refs.values(), selected)
+        self.app.push_screen(dialog, self._theme_chosen)
+
+    async def _theme_chosen(self, theme: str | None) -> None:
+        if not theme:
+            return
+        self.save_note()
+        from warreader.tui.views.storyline import StorylineView  # (not part of the first screen)
+
+        view = await self.views.show(StorylineView)
+        view.show_theme(theme)
+        view.focus_list()
+
+    def action_back(self) -> None:
+        """Out of the note editor (saved); back to the events from the day list or the panel; back to the
+        day from search or the storyline."""
+        focused = self.focused
+        if focused is self.panel.note_editor:
+            self.center.focus_list()  # now: the keys that follow are commands again
+            self.notes.leave(then=self.show_selection)  # saved once the keys typed before Escape are in
+        elif focused is not None and (focused is self.day_list or self.panel in focused.ancestors):
+            self.center.focus_list()
+        elif self.mode != "day":
+            self.views.switch("day")
+            self.day_view.focus_list()
+            self.show_selection()
+
+    # -- the day list's views, export ---------------------------------------------------------------
+    def action_cycle_view(self) -> None:
+        """All days → flagged → tagged → with notes → orphaned notes → all days."""
+        self.day_list.cycle_view()
+
+    def action_choose_view(self) -> None:
+        """Pick any view, including "tagged with X" for each tag in the library."""
+        dialog = prompts.day_list_view(self.day_list.view, self.annotator.all_tags())
+        self.app.push_screen(dialog, self._view_chosen)
+
+    def _view_chosen(self, choice: str | None) -> None:
+        view = prompts.chosen_view(choice, self.day_list.view)
+        if view is not None:
+            self.day_list.show_view(view)
+
+    def action_export(self) -> None:
+        """Open the export dialog with filters from the current view; the file is written in a worker."""
+        from warreader.tui.screens.export import ExportDialog, export_prefill_for, run_export
+
+        self.save_note()
+        prefill = export_prefill_for(self.day_list.view, self.center.theme_shown(), self.annotator)
+        self.app.push_screen(
+            ExportDialog(prefill), lambda request: run_export(self.app, self.library, request)
         )
 
-    def _set_days(self, days: list[Any]) -> None:
-        self.days = list(days)
-        self.day_index = {d.day: n for n, d in enumerate(self.days)}
+    # -- annotating ---------------------------------------------------------------------------------
+    def action_add_tag(self) -> None:
+        """Ask for a tag (completing existing ones) and add it to the selected event."""
+        self.panel.set_open(True)  # a collapsed panel shows the tags while the dialog is up
+        self._ask_then_apply(prompts.add_tag(self.annotator.all_tags()), self.annotator.add_tag)
 
-    def refresh_days(self) -> None:
-        """Read the day list again (e.g. exact note markers once the whole library is loaded); the open day
-        and the selection stay, and only rows that changed are redrawn."""
-        try:
-            days = list(self.library.days())
-        except WarreaderError as error:
-            self.notify(str(error), title="Cannot read the day list", severity="error")
-            return
-        if days == self.days:
-            return
-        self._set_days(days)
-        if self.view.kind == "all":
-            self._show_view_rows()
+    def _ask_then_apply(self, dialog: PromptDialog, change: Callable[[str, str], Change | None]) -> None:
+        """Ask `dialog` about the selected event, then apply `change(event id, answer)` to it."""
+        event_id = self._target()
+        if event_id is not None:
+            self.app.push_screen(dialog, partial(self._apply_answer, change, event_id))
+
+    def _apply_answer(
+        self, change: Callable[[str, str], Change | None], event_id: str, answer: str | None
+    ) -> None:
+        if answer:
+            self.refresh_views(change(event_id, answer))
+
+    def action_toggle_pinned(self, number: int) -> None:
+        """Add or remove the tag pinned to `number` on the selected event."""
+        tag = self.annotator.pinned_tag(number)
+        event_id = self._target() if tag is not None else None
+        if tag is not None and event_id is not None:
+            self.refresh_views(self.annotator.toggle_tag(event_id, tag))
+
+    def action_toggle_important(self) -> None:
+        """Flag or unflag the selected event as important."""
+        event_id = self._target()
+        if event_id is not None:
+            self.refresh_views(self.annotator.toggle_flag(event_id, "important"))
+
+    def action_add_flag(self) -> None:
+        """Ask for a flag of the user's own, set it, and offer it in the panel from now on."""
+        self._ask_then_apply(prompts.add_flag(self.annotator.own_flags()), self.annotator.set_own_flag)
+
+    @on(RemoveTag)
+    def _remove_tag(self, message: RemoveTag) -> None:
+        if self.panel.event_id is not None:
+            self.refresh_views(self.annotator.change(self.panel.event_id, remove_tags=[message.tag]))
+
+    @on(ToggleFlag)
+    def _toggle_flag(self, message: ToggleFlag) -> None:
+        if self.panel.event_id is not None:
+            self.refresh_views(self.annotator.toggle_flag(self.panel.event_id, message.flag))
+
+    @on(TogglePin)
+    def _toggle_pin(self, message: TogglePin) -> None:
+        done = self.annotator.toggle_pin(message.tag)
+        if done is not None:
+            self.notify(done, timeout=2)
+            self._show_in_panel(self.panel.subject.ref, self.panel.subject.annotation)
+
+    # -- notes --------------------------------------------------------------------------------------
+    def action_edit_note(self) -> None:
+        """Focus the note editor for the selected event, with the note as it is on disk now."""
+        event_id = self._target()
+        if event_id is not None:
+            self._edit_note(EventNoteKey(event_id))
+
+    def action_edit_day_note(self) -> None:
+        """Edit the open day's own note in the panel's editor (saves as you type)."""
+        if self.current_day is not None:
+            self._edit_note(DayNoteKey(self.current_day))
+
+    def _edit_note(self, key: EventNoteKey | DayNoteKey) -> None:
+        self.panel.set_open(True)
+        # set_focus now, not focus() (which waits a turn of the loop): the keys typed after `a` must land
+        # in the note. The keeper readies the note in the editor's queue, so before those keys reach it.
+        self.set_focus(self.panel.note_editor)
+        self.notes.edit(key)
+
+    def save_note(self) -> None:
+        """Write the note being typed, if any (before anything else happens to the editor, and on quit)."""
+        self.notes.save()
+
+    def _note_saved(self, saved: NoteSaved) -> None:
+        if saved.change is not None:
+            self.refresh_views(saved.change)
+        elif isinstance(saved.key, DayNoteKey) and saved.key.day == self.current_day:
+            self.day_view.show_header()
+
+    @on(NoteSaveDue)
+    def _note_save_due(self) -> None:
+        self.save_note()
 
     # -- other processes ------------------------------------------------------------------------------
-    def _reload_if_changed(self) -> None:
+    def reload_if_changed(self) -> None:
+        """Show what another process (the command line, another reader) wrote, if anything."""
         try:
             changed = self.library.reload_if_changed()
         except WarreaderError as error:
@@ -426,13 +465,15 @@ class ReaderScreen(AnnotateMixin, FindMixin, DayListMixin):
             return
         if not changed:
             return
-        self._set_days(self.library.days())
-        self.events_list.forget_days()
-        self._show_view_rows()
-        if self.current_day in self.day_index:
-            self.open_day(self.current_day, self.selected_event_id)
-        elif self.days:
-            self.open_day(self.days[0].day)
+        self.day_list.read_days()
+        self.day_list.show_rows(keep_cursor=True)
+        self.day_view.forget_days()
+        if self.current_day is not None and self.day_list.summary(self.current_day) is not None:
+            mode, selected = self.mode, self.day_view.events.event_id
+            self.open_day(self.current_day, selected)  # (saves typing first: a changed note is kept)
+            self.views.switch(mode)
+        elif self.day_list.days:
+            self.open_day(self.day_list.days[0].day)
+        self.notes.follow()
         self.notify("The library changed on disk; reloaded.", timeout=2)
-        # New bulletins mean a new search index: built off the UI thread, not by the next search.
-        self.app.index_in_background()
+        self.app.post_message(LibraryReloaded())

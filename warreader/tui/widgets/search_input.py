@@ -7,24 +7,25 @@ millisecond) before the search even starts. A priority binding is matched first,
 
 Enter also moves the focus to the results. An `Input` then recomputes its styles (its own and its four
 parts', 1–2 ms: the largest single cost of a search after drawing) only to swap its border colour. Here
-the border is the same either way and the restyle is skipped: the blinking cursor, drawn only while the
-field has focus, shows where typing goes (a test holds the look independent of focus).
+the border is the same either way and the restyle is skipped (`paint.QuietFocusInput`): the blinking
+cursor, drawn only while the field has focus, shows where typing goes (a test holds the look independent
+of focus).
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from textual.binding import Binding, BindingType
-from textual.widgets import Input
+from textual.binding import BindingType
+
+from warreader.tui.bindings import SEARCH_FIELD_BINDINGS
+from warreader.tui.paint import QuietFocusInput
 
 
-class SearchInput(Input):
+class SearchInput(QuietFocusInput):
     """An `Input` that submits on Enter before the key goes round the DOM (it posts the same `Submitted`)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "submit", "Search", show=False, priority=True),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(SEARCH_FIELD_BINDINGS)
 
     DEFAULT_CSS = """
     SearchInput, SearchInput:focus {
@@ -32,7 +33,3 @@ class SearchInput(Input):
         background-tint: 0%;
     }
     """
-
-    def watch_has_focus(self, has_focus: bool) -> None:
-        # No restyle: no rule depends on :focus (see DEFAULT_CSS). Focus and blur still repaint the field.
-        pass

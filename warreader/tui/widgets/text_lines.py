@@ -3,8 +3,8 @@
 The headers, the panel's facts and the previews change on every day switch and search. As `Static`s each
 one went through Textual's content pipeline (converting the `Text`, formatting, styling links, then
 styling every line again): 0.6 ms for four lines, against 0.35 ms drawn here with the line API. Headers
-never wrap (a fixed height must not relayout the screen); previews wrap with `tui/line_breaks.py`, which
-breaks lines where Rich would.
+never wrap (a fixed height must not relayout the screen); previews wrap with `paint.wrap`, which
+breaks lines where Rich would (`warreader.tui.paint`).
 """
 
 from __future__ import annotations
@@ -13,14 +13,12 @@ from rich.style import Style as RichStyle
 from rich.text import Text
 from textual.geometry import Region, Size
 from textual.strip import Strip
-from textual.widget import Widget
 
-from warreader.tui.line_breaks import wrap
+from warreader.tui.paint import PlainLineWidget, under, wrap
 from warreader.tui.text import clean, has_control
-from warreader.tui.widgets.plain_lines import PlainLines, under
 
 
-class TextLines(PlainLines, Widget):
+class TextLines(PlainLineWidget):
     """Shows a `Text` line by line (never as markup); `update` replaces it. With `wrap=True` long lines
     wrap at spaces as Rich wraps them, and a last visible line with more text below ends with "…"."""
 
@@ -50,7 +48,7 @@ class TextLines(PlainLines, Widget):
 
     def _set_text(self, text: Text) -> None:
         self._text = text
-        lines = text.split("\n", allow_blank=True) if text.plain else []
+        lines: list[Text] = list(text.split("\n", allow_blank=True)) if text.plain else []
         # Callers pass text made safe with `literal`; a control character that slips through anyway is
         # dropped here rather than reaching the terminal.
         self._lines = [_without_controls(line) if has_control(line.plain) else line for line in lines]
@@ -106,7 +104,7 @@ class TextLines(PlainLines, Widget):
         painted = self._painted.get(key)
         if painted is None:
             line = lines[y].copy()
-            if y == height - 1 and y < len(lines) - 1:
+            if self._wrap and y == height - 1 and y < len(lines) - 1:
                 line.rstrip()
                 line.append(" …")  # more text than fits
             line.truncate(width, overflow="ellipsis")

@@ -1,18 +1,22 @@
-"""The day-list pane's views (all days, flagged, tagged with X, with notes, orphaned notes) and how
-their rows look. Pure functions over the store's records: the screen decides when to call them."""
+"""The day-list pane's views (all days, flagged, tagged with X, with notes, orphaned notes), how its rows
+and the day's header look. Pure functions over the store's records: the views decide when to call them."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from rich.text import Text
 
-from warreader.tui.text import clean, format_date
+from warreader.model import Bulletin
+from warreader.store import DEFAULT_FLAGS, Annotation, DaySummary
+from warreader.store.records import label_key
+from warreader.tui.text import clean, format_date, literal
 
 #: `v` cycles through these kinds; "tagged" uses the last chosen tag (else the most used one).
 VIEW_KINDS = ("all", "flagged", "tagged", "notes", "orphans")
+#: Under this many columns the day list drops the weekday and the year.
+COMPACT_WIDTH = 24
 
 
 @dataclass(frozen=True)
@@ -34,26 +38,29 @@ class ViewSpec:
         }[self.kind]
 
 
-def day_row(summary: Any) -> Text:
-    """` 987 Fri 08 Nov 24  23 ⚑●`: day, date with weekday, events, markers for flags and notes."""
+def day_row(summary: DaySummary, width: int) -> Text:
+    """` 987 Fri 08 Nov 24  23 ⚑●` (narrower: ` 987 08 Nov  23⚑●`): day, date, events, flag and note marks."""
     text = Text()
     text.append(f"{summary.day:>4} ", style="bold")
-    date = summary.date.strftime("%a %d %b %y") if summary.date else "no date     "
-    text.append(f"{date} ", style="dim" if summary.date is None else "")
+    compact = width < COMPACT_WIDTH
+    if summary.date is not None:
+        text.append(summary.date.strftime("%d %b " if compact else "%a %d %b %y "))
+    else:
+        text.append("no date " if compact else "no date       ", style="dim")
     text.append(f"{summary.events:>3}", style="dim")
-    text.append(" ")
+    text.append("" if compact else " ")
     text.append("⚑" if summary.flagged else " ", style="bold red")
     text.append("●" if summary.annotated else " ", style="green")
     return text
 
 
-def annotation_row(annotation: Any) -> Text:
+def annotation_row(annotation: Annotation, width: int = 0) -> Text:
     """`987 ⚑✎ Russian forces have…`: one annotated event (or orphan) in a filtered view."""
     text = Text()
     day = annotation.day if annotation.day is not None else "?"
     text.append(f"{day:>4} ", style="bold")
     text.append("⚑" if annotation.flags else " ", style="bold red")
-    text.append("✎" if (annotation.note or "").strip() else " ", style="green")
+    text.append("✎" if annotation.note.strip() else " ", style="green")
     text.append(" ")
     if annotation.orphan:
         text.append("orphan ", style="bold red")
@@ -61,7 +68,7 @@ def annotation_row(annotation: Any) -> Text:
     return text
 
 
-def filter_annotations(annotations: Sequence[Any], view: ViewSpec) -> list[Any]:
+def filter_annotations(annotations: Sequence[Annotation], view: ViewSpec) -> list[Annotation]:
     """The annotations a filtered view lists, newest day first."""
     if view.kind == "orphans":
         chosen = [a for a in annotations if a.orphan]
@@ -70,10 +77,10 @@ def filter_annotations(annotations: Sequence[Any], view: ViewSpec) -> list[Any]:
         if view.kind == "flagged":
             chosen = [a for a in live if a.flags]
         elif view.kind == "notes":
-            chosen = [a for a in live if (a.note or "").strip()]
+            chosen = [a for a in live if a.note.strip()]
         elif view.kind == "tagged":
-            key = (view.tag or "").casefold()
-            chosen = [a for a in live if any(t.casefold() == key for t in a.tags)]
+            key = label_key(view.tag or "")
+            chosen = [a for a in live if any(label_key(t) == key for t in a.tags)]
         else:
             chosen = live
     return sorted(chosen, key=lambda a: (-(a.day or 0), a.event_id))
@@ -92,8 +99,8 @@ def export_prefill(
         prefill["tags"] = [view.tag]
     if view.kind == "flagged":
         flags: list[str] = []
-        for flag in ("important", "verify", "follow-up", *own_flags):
-            if flag.casefold() not in {f.casefold() for f in flags}:
+        for flag in (*DEFAULT_FLAGS, *own_flags):
+            if label_key(flag) not in {label_key(f) for f in flags}:
                 flags.append(flag)
         prefill["flags"] = flags
     if storyline_theme:
@@ -101,11 +108,29 @@ def export_prefill(
     return prefill
 
 
-def describe_day(summary: Any) -> Text:
-    """The viewer's header: `Day 987 · Fri 08 Nov 2024 · 23 events, 4 sections` (fits 80 columns)."""
+def describe_day(summary: DaySummary) -> Text:
+    """`Day 987 · Fri 08 Nov 2024 · 23 events, 4 sections` (fits 80 columns)."""
     text = Text()
     text.append(f"Day {summary.day}", style="bold")
     text.append(" · ")
     text.append(format_date(summary.date), style="bold")
     text.append(f" · {summary.events} events, {summary.sections} sections", style="dim")
     return text
+
+
+def day_header(bulletin: Bulletin, summary: DaySummary | None, note: str) -> Text:
+    """The day view's header: the day and its counts; the day's own note (or how to write one); the
+    bulletin's title (a short terminal shows the first two lines)."""
+    header = describe_day(summary) if summary is not None else Text(f"Day {bulletin.day}", style="bold")
+    header.append("\n")
+    if note.strip():
+        header.append("✎ Day note: ", style="green")
+        header.append_text(literal(note))
+    else:
+        header.append("D writes a note for the whole day", style="dim")
+    header.append("\n")
+    if bulletin.title:
+        header.append_text(literal(bulletin.title, style="italic"))
+    header.no_wrap = True
+    header.overflow = "ellipsis"
+    return header

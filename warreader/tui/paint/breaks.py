@@ -1,5 +1,8 @@
 """Where Rich breaks a line of text to wrap it, found a line at a time instead of a word at a time.
 
+Internal relied on: `rich._wrap.divide_line` (see `warreader.tui.paint`). With the shortcuts off, `wrap`
+and `line_count` are Rich's own `Text.wrap`.
+
 Why: the event list counts every event's lines when a day opens (its length and scrolling depend on them)
 and wraps the events it draws. Rich's `divide_line` measures each word's cells in Python: ~45 µs an
 event, most of a day switch. When every character of a line is one cell wide (nearly all bulletin text),
@@ -14,11 +17,13 @@ start, else it starts the next line; a word longer than `width` is cut into chun
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from rich._wrap import divide_line
 from rich.cells import get_character_cell_size
+from rich.console import Console
 from rich.text import Text
+
+from warreader.tui.paint.switch import fast
 
 _NON_SPACE = re.compile(r"[^ ]")
 #: Characters seen so far that are one cell wide (and not spaces Rich breaks at), and those that are not.
@@ -85,16 +90,23 @@ def breaks(line: str, width: int) -> list[int]:
     return found
 
 
-def line_count(plain: str, width: int) -> int:
+def line_count(plain: str, width: int, console: Console) -> int:
     """How many lines `wrap` makes of a text whose characters are `plain`, without wrapping it."""
+    if not fast():
+        return len(wrap(Text(plain), console, width))
     if len(plain) <= width and "\n" not in plain and plain.isascii():
         return 1
     return sum(len(breaks(part, width)) + 1 for part in plain.split("\n"))
 
 
-def wrap(text: Text, console: Any, width: int) -> list[Text]:
+def wrap(text: Text, console: Console, width: int) -> list[Text]:
     """`text.wrap(console, width)` for text without tabs and with the default justify and overflow,
     using `breaks`."""
+    if not fast():
+        try:
+            return list(text.wrap(console, width))
+        except ZeroDivisionError:
+            pass  # Rich's own wrap fails on some zero-width joiners (see below): break as `breaks` does
     lines: list[Text] = []
     for line in text.split(allow_blank=True):
         for piece in line.divide(breaks(line.plain, width)):

@@ -1,0 +1,1 @@
+"""The reader's screens: the reader itself (routing only), its dialogs, export and help."""

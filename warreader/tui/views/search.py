@@ -1,0 +1,228 @@
+"""`SearchView`: the search field, one line per result (newest first), and the highlighted one in full.
+
+It owns the query, the results and their paging: the first page is asked of the library at once (a few
+milliseconds once the index is built), further pages in a worker as the cursor nears the end. Enter on a
+result posts `OpenEvent`; `n`/`N` in the day view walk the results through `step`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import Input
+
+from warreader.errors import WarreaderError
+from warreader.store import EventRef, Library
+from warreader.tui.annotator import Annotator
+from warreader.tui.highlight import highlight
+from warreader.tui.text import clean, format_date, literal, theme_colour, theme_label, truncate
+from warreader.tui.views.base import CenterView, OpenEvent, SelectionShown
+from warreader.tui.widgets.cursor_list import CursorList
+from warreader.tui.widgets.result_list import ResultList
+from warreader.tui.widgets.search_input import SearchInput
+from warreader.tui.widgets.text_lines import TextLines
+
+#: The first page of search results. Once the index is built (a worker does it right after the first
+#: screen), asking the library for a page takes a few milliseconds, so Enter shows it in the same frame.
+SEARCH_PAGE = 200
+#: Typing pauses this long before the search runs (Enter runs it at once).
+SEARCH_DEBOUNCE_SECONDS = 0.15
+#: Fetch the next page when the cursor comes this close to the end of the results.
+FETCH_AHEAD = 50
+
+
+@dataclass
+class SearchDone(Message):
+    """A search (or a further page of it) finished."""
+
+    query: str
+    #: The results, newest first (up to `limit`, plus one when there are more).
+    refs: list[EventRef]
+    error: str | None = None
+    #: How many were asked for.
+    limit: int = SEARCH_PAGE
+    #: True when this extends the results already shown (the cursor stays).
+    more: bool = False
+
+
+class SearchView(CenterView):
+    """Search every day; see the module docstring."""
+
+    NAME = "search"
+
+    def __init__(self, library: Library, annotator: Annotator, *, id: str | None = None) -> None:
+        super().__init__(library, annotator, id=id)
+        #: The query whose results are listed ("" before the first search).
+        self.query_shown = ""
+        #: Set by the app once the search index is built: a search then runs on the UI thread.
+        self.index_ready = False
+        self._complete = True
+        self._fetching = False
+        self._timer: Timer | None = None
+        self._results: ResultList | None = None
+
+    def compose(self) -> ComposeResult:
+        yield SearchInput(placeholder="search every day…  (Enter searches, Esc back)", id="search-input")
+        yield TextLines(id="search-status", classes="pane-title")
+        yield ResultList(self.annotator.annotation, id="results")
+        yield TextLines(id="result-preview", wrap=True)
+
+    def on_mount(self) -> None:
+        self.border_title = "Search"
+
+    @property
+    def event_list(self) -> ResultList:
+        if self._results is None:
+            self._results = self.query_one("#results", ResultList)
+        return self._results
+
+    @property
+    def results(self) -> list[str]:
+        """The listed results' event ids, in order."""
+        return [ref.id for ref in self.event_list.items]
+
+    def start(self) -> None:
+        """Focus the field (the last query stays there for refining)."""
+        self.screen.set_focus(self.query_one("#search-input", Input))
+        if not self.query_shown:
+            hint = Text("Type words to find in every day (accents and case ignored).", style="dim")
+            self._status(hint)
+
+    def _status(self, text: Text) -> None:
+        self.query_one("#search-status", TextLines).update(text, layout=False)
+
+    # -- searching ----------------------------------------------------------------------------------
+    @on(Input.Changed, "#search-input")
+    def _changed(self, event: Input.Changed) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(SEARCH_DEBOUNCE_SECONDS, lambda: self.run_search(event.value))
+
+    @on(Input.Submitted, "#search-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        # (Not stopped: the screen shows the first result in the panel as the message goes on up.)
+        if self._timer is not None:
+            self._timer.stop()
+        self.run_search(event.value)
+        # set_focus now rather than focus() (which waits a turn of the loop): the results, the focus
+        # change and its restyle then land in the same frame.
+        self.screen.set_focus(self.event_list)
+
+    def run_search(self, query: str) -> None:
+        """Search for `query` (a newer search cancels an older one still running)."""
+        query = query.strip()
+        if not query:
+            return
+        if self.index_ready:
+            self._show(self._page(query, SEARCH_PAGE, more=False))  # milliseconds: no worker, one frame
+            return
+        self._status(Text(f"Searching for {query!r}…", style="dim"))
+        self._worker(query, SEARCH_PAGE, False)
+
+    def _page(self, query: str, limit: int, *, more: bool) -> SearchDone:
+        try:
+            refs = self.library.search(query, limit=limit + 1)
+        except WarreaderError as error:
+            return SearchDone(query, [], str(error), limit, more)
+        return SearchDone(query, refs, None, limit, more)
+
+    @work(thread=True, exclusive=True, group="search", description="Searching every day")
+    def _worker(self, query: str, limit: int, more: bool) -> None:
+        # Off the UI thread: the first search may build the index; later pages can be thousands of hits.
+        self.post_message(self._page(query, limit, more=more))
+
+    @on(SearchDone)
+    def _worker_done(self, message: SearchDone) -> None:
+        self._show(message)
+        if not message.more and not message.error:
+            self.post_message(SelectionShown())
+
+    def _show(self, message: SearchDone) -> None:
+        """List a search's results (or a further page of them) and its status line."""
+        self._fetching = False
+        if message.error:
+            self._status(Text(message.error, style="bold red"))
+            self.notify(message.error, title="Search failed", severity="error")
+            return
+        if message.more and message.query != self.query_shown:
+            return  # a page of an older search
+        refs = message.refs[: message.limit]
+        results = self.event_list
+        if message.more:
+            results.extend_results(refs)
+        else:
+            # The first result goes to the preview here, and the screen puts it in the panel: no round of
+            # `Highlighted` messages (and often no frame) between Enter and the results.
+            results.show_results(refs, message.query, announce=False)
+        self.query_shown = message.query
+        self._complete = len(message.refs) <= message.limit
+        more = "" if self._complete else "+"
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(f"{len(results.items)}{more} results for ", style="bold")
+        text.append_text(literal(message.query, style="bold cyan"))
+        text.append("  newest first · Enter opens · n/N next/previous · Esc back", style="dim")
+        self._status(text)
+        if not message.more:
+            self.show_preview(results.current)  # None (an empty preview) when nothing matched
+
+    def _fetch_more(self) -> None:
+        if self._complete or self._fetching or not self.query_shown:
+            return
+        self._fetching = True
+        self._worker(self.query_shown, max(SEARCH_PAGE, len(self.event_list.items) * 4), True)
+
+    # -- the results --------------------------------------------------------------------------------
+    @on(CursorList.Highlighted, "#results")
+    def _highlighted(self, message: CursorList.Highlighted) -> None:
+        # (The message goes on up: the screen shows the result in the panel.)
+        if message.index >= len(self.event_list.items) - FETCH_AHEAD:
+            self._fetch_more()
+        self.show_preview(self.event_list.current)
+
+    @on(CursorList.Selected, "#results")
+    def _selected(self, message: CursorList.Selected) -> None:
+        message.stop()
+        ref = self.event_list.current
+        if ref is not None:
+            self.post_message(OpenEvent(ref.day, ref.id))
+
+    def step(self, step: int) -> EventRef | None:
+        """The result `step` away from the highlighted one (`n`/`N`), now highlighted; None (and the user
+        told why) when there is none."""
+        results = self.event_list
+        if not results.items:
+            self.notify("No search results: press / to search.", severity="warning", timeout=2)
+            return None
+        index = (results.cursor or 0) + step
+        if index >= len(results.items) - 1:
+            self._fetch_more()
+        if not 0 <= index < len(results.items):
+            self.notify("No more results." if step > 0 else "This is the first result.", timeout=1.5)
+            return None
+        results.move_to(index, announce=False)
+        self.show_preview(results.current)
+        self.notify(f"Result {index + 1} of {len(results.items)}", timeout=1)
+        return results.current
+
+    def show_preview(self, ref: EventRef | None) -> None:
+        """The full text of the highlighted result, under the list."""
+        widget = self.query_one("#result-preview", TextLines)
+        preview = Text()
+        if ref is not None:
+            preview.append_text(literal(ref.heading or theme_label(ref.theme), style=theme_colour(ref.theme)))
+            preview.append(f" · day {ref.day} · {format_date(ref.date)}\n", style="dim")
+            # Fixed height (see app.tcss): the text is cut rather than making the screen relayout. What
+            # cannot fit is dropped before wrapping: an event can run to a thousand characters.
+            size = widget.content_size
+            text = clean(ref.text)
+            fits = size.width * size.height
+            if fits and len(text) > fits:
+                text = truncate(text, fits)
+            preview.append_text(highlight(Text(text), self.query_shown))
+        preview.overflow = "ellipsis"
+        widget.update(preview, layout=False)
