@@ -141,7 +141,7 @@ def test_spinner_gates_are_parts_of_their_phrases():
 def test_spinner_sample_is_whole_lines_up_to_the_limit():
     short = [Line("a" * 10, TEXT)] * 3
     assert shapes._sample(short) == "\n".join(["a" * 10] * 3)
-    long = [Line("b" * 1500, TEXT)] * 10
+    long = [Line("b" * 1000, TEXT)] * 10
     sample = shapes._sample(long)
-    assert sample == "\n".join(["b" * 1500] * 3)  # the third line crosses the limit and is kept whole
+    assert sample == "\n".join(["b" * 1000] * 3)  # the third line crosses the limit and is kept whole
     assert len(sample) > shapes.SPUN_SAMPLE_CHARS

@@ -83,13 +83,8 @@ def _guarded(box: _Text, source: str) -> list[Bulletin]:
 
 def _parse(box: _Text, source: str) -> list[Bulletin]:
     text = _CRAWL_PREFIX.sub("", box.take(), count=1)
-    cleaned = strip_controls(text)
-    removed = cleaned != text
-    text = cleaned
-    del cleaned
     outlet = url = None
     fmt = sniff_format(text)
-    unescaped = False
     if fmt == "text":
         from warreader.parsing.codefragments import looks_like_code, unescape_code
 
@@ -98,7 +93,7 @@ def _parse(box: _Text, source: str) -> list[Bulletin]:
 
             # A bulletin inside seed data or an API fixture: its string literals, unescaped.
             outlet, url = record_meta(text)
-            text, unescaped = unescape_code(text), True
+            text = unescape_code(text)  # (escapes such as `\u001b` become characters: removed below)
             fmt = sniff_format(text)
     if fmt == "html":
         from warreader.parsing.html import html_page
@@ -110,11 +105,11 @@ def _parse(box: _Text, source: str) -> list[Bulletin]:
 
         lines = markdown_lines(text)
     else:
-        lines = plain_lines(text)
+        lines, removed = plain_lines(text)  # (control characters removed line by line)
     del text  # the lines hold what is needed
-    if fmt != "text" or unescaped:
-        # Entities (`&#27;`) and escapes (`\u001b`) can spell control characters the raw text hid.
-        removed |= _strip_line_controls(lines)
+    if fmt != "text":
+        # Control characters as written, or spelled by entities (`&#27;`) the markup hid.
+        removed = _strip_line_controls(lines)
     bulletins = build_bulletins(lines, source)
     for bulletin in bulletins:
         if removed:
@@ -126,12 +121,13 @@ def _parse(box: _Text, source: str) -> list[Bulletin]:
 
 
 def _strip_line_controls(lines: list[Line]) -> bool:
+    """Remove control characters from the lines (a printable line has none); True if any were."""
     removed = False
     for line in lines:
         if not line.text.isprintable():
-            cleaned = clean(strip_controls(line.text))
-            if cleaned != clean(line.text):
-                line.text, removed = cleaned, True
+            fixed = strip_controls(line.text)
+            if fixed is not line.text:  # (the same object when there was nothing to remove)
+                line.text, removed = clean(fixed), True
     return removed
 
 

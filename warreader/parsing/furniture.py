@@ -55,7 +55,7 @@ def category_list(text: str, is_heading_name: Callable[[str], bool]) -> bool:
 
 def bare_label(text: str) -> bool:
     """ "Posted on", "Written by", "Published in": a few words stopping on a word that needs more."""
-    if more_words_than(text, 4):
+    if len(text) > 60 or more_words_than(text, 4):
         return False
     words = text.rstrip(" :").split()
     return bool(words) and words[-1].casefold() in _DANGLING
