@@ -192,14 +192,28 @@ def read_bulletin_file(path: Path) -> bytes:
                 f"{path}: is not a regular file ({_kind(info.st_mode)}); save the bulletin first"
             )
         _check_size(info.st_size, str(path))
-        with os.fdopen(fd, "rb", closefd=False) as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)  # a file growing while read is still capped
+        data = _read_capped(fd, info.st_size)
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror or error})") from None
     finally:
         os.close(fd)
     _check_size(len(data), str(path))
     return data
+
+
+def _read_capped(fd: int, size: int) -> bytes:
+    """The file's bytes, read up to one byte past `MAX_FILE_BYTES` (a file that grows while read, or
+    reports no size, like those in /proc, is still capped). Sized reads: a buffered `read(20 MB)`
+    would allocate 20 MB for every small bulletin."""
+    chunks: list[bytes] = []
+    total = 0
+    while total <= MAX_FILE_BYTES:
+        chunk = os.read(fd, min(max(size + 1 - total, 1 << 16), MAX_FILE_BYTES + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def _kind(mode: int) -> str:
