@@ -119,7 +119,7 @@ class Reader:
         # (Adjacent to the caption, and either a paragraph of its own, alike in words, credit-shaped,
         # or an unmarked line in a list whose other items are all marked.)
         prev = section.texts[-1] if section.texts else ""
-        unfinished = bool(prev) and not P.SENTENCE_END.search(prev)  # alt texts often lack a full stop
+        unfinished = bool(prev) and not P.ends_sentence(prev)  # alt texts often lack a full stop
         if (
             self.last_kind == "event-text"
             and prev
@@ -204,7 +204,7 @@ class Reader:
         of `next_content` ask about the same lines."""
         junk = self.junk.get(text)
         if junk is None:
-            junk = self.junk[text] = P.JUNK_LINE.match(text) is not None
+            junk = self.junk[text] = P.is_junk_line(text)
         return junk
 
     def is_intro(self, text: str) -> bool:
@@ -242,7 +242,7 @@ class Reader:
 
     def read_body(self) -> int | None:
         """Classify the lines; the index where another bulletin starts, or None."""
-        end_of_article = P.END_OF_ARTICLE.match
+        end_of_article = P.ends_article
         for index, line in enumerate(self.lines):
             kind = line.kind
             if kind == BLANK:
@@ -320,7 +320,7 @@ class Reader:
     def _no_sentence(self, index: int, text: str) -> bool:
         """One to three words that are no heading and end no sentence ("Briefly", "Europe"): a label
         of the page, not an event (unless it is the last line: an event cut off)."""
-        if len(text) > 60 or more_words_than(text, 3) or P.SENTENCE_END.search(text):
+        if len(text) > 60 or more_words_than(text, 3) or P.ends_sentence(text):
             return False
         nxt = self.next_content(index)
         # (a short alt text right above its credited caption is the photo's: add_caption takes it)
@@ -330,7 +330,7 @@ class Reader:
         """The one-sentence summary under a title (the Guardian's "… evacuated after ammunition blast;
         Ukraine earlier claimed it had struck the cruiser"): before the list, no closing full stop,
         and not a photo's alt text (whose credited caption would follow it)."""
-        if not self.header_zone() or P.SENTENCE_END.search(text) or not more_words_than(text, 7):
+        if not self.header_zone() or P.ends_sentence(text) or not more_words_than(text, 7):
             return False
         nxt = self.next_content(index)
         if nxt is None or nxt.kind == CAPTION or is_credit(nxt.text):
