@@ -166,3 +166,11 @@ def test_junk_and_end_tests_are_the_full_regexes(text):
 @given(st.one_of(_texts, st.text(alphabet=st.sampled_from(".!?…:;\"'”’»)]\nab "), max_size=8)))
 def test_sentence_end_from_the_end_is_the_regex(text):
     assert P.ends_sentence(text) == bool(P.SENTENCE_END.search(text))
+
+
+@_many
+@given(_texts | st.text(alphabet=st.sampled_from("•·▪●◦‣-*–— \t\u3000\u2028xy"), max_size=6))
+def test_bullet_marker_by_hand_is_the_regex(text):
+    stripped = text.strip()
+    match = plaintext._BULLET.match(stripped)
+    assert plaintext.bullet_body(stripped) == (stripped[match.end() :] if match else None)

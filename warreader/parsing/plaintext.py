@@ -11,8 +11,17 @@ from warreader.parsing.lines import BLANK, BULLET, CAPTION, TEXT, Line, clean
 # A Markdown image left in copied text, possibly cut off: "![alt text](/wp-content/…" or "![alt text".
 _IMAGE = re.compile(r"^!\[(?P<alt>[^\]]*)(?:\]\(.*)?$")
 _BULLET = re.compile(r"^\s*(?:[•·▪●◦‣]|[-*–—](?=\s|$))\s*")
-# The first characters a bullet can start with (lines are stripped): a set lookup before the regex.
-_BULLET_FIRST = frozenset("•·▪●◦‣-*–—")
+_BULLET_MARKS = frozenset("•·▪●◦‣")  # (as a set of one-character strings: "" is in none)
+_DASH_MARKS = frozenset("-*–—")
+
+
+def bullet_body(stripped: str) -> str | None:
+    """What follows the bullet marker of a stripped line, or None when it has none: `_BULLET`, by hand
+    (a regex call per line cost more than the rest of the line's reading)."""
+    first = stripped[:1]
+    if first in _BULLET_MARKS or (first in _DASH_MARKS and (len(stripped) == 1 or stripped[1].isspace())):
+        return stripped[1:].lstrip()
+    return None
 
 
 def _clean(text: str) -> str:
@@ -54,9 +63,8 @@ def plain_lines(text: str) -> tuple[list[Line], bool]:
                 out.append(Line(clean(image["alt"]), CAPTION))
             pending_bullet = False
             continue
-        match = _BULLET.match(stripped) if stripped[0] in _BULLET_FIRST else None
-        if match:
-            rest = stripped[match.end() :]
+        rest = bullet_body(stripped)
+        if rest is not None:
             rest = rest if printable and "  " not in rest else clean(rest)
             if not rest:
                 pending_bullet = True
