@@ -15,6 +15,7 @@ a place ("Smirnov", not a village called so). Then each place is settled by the 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from warreader.facts.gazetteer import Gazetteer, NameEntry
 from warreader.facts.model import PersonMention, Place, PlaceMention
@@ -27,6 +28,9 @@ _CAPITALISED = re.compile(r"[A-Z][\w'-]*")
 _NEXT_WORD = re.compile(
     r"(?:[ \t]+|[ \t]*-[ \t]*)((?:(?:of|the|on|for|and|de|von|der|na|upon)[ \t]+)*[A-Z0-9][\w'-]*)"
 )
+# As many next words as follow one another (`_NEXT_WORD` repeated): where reading a name may go.
+_RUN = re.compile(rf"(?:{_NEXT_WORD.pattern.replace('((?:', '(?:(?:', 1)})*")
+_UNKNOWN = object()
 _REGION_AFTER = re.compile(
     r"(?:'s)?\s+(?:(?P<plural>regions|oblasts|provinces)|region|oblast|province|krai|kray|governorate"
     r"|regional|governor|governor's|military\s+administration)\b"
@@ -71,6 +75,19 @@ _GOVERNMENT_AFTER = re.compile(
     r"|counteroffensive|decision|plans?|request|demands|claims|refusal|response|move|war|invasion|backers"
     r"|delegation|envoy|ambassador|negotiators|soldiers|strikes|attacks|drones|missiles|accusations|stance)\b)"
 )
+# Words without which a rule cannot apply, tested against the event's set of words before any regex.
+_LOCALITY_GATE = frozenset(w.encode() for w in "village town city settlement hamlet township".split())
+_WATER_GATE = frozenset(w.encode() for w in "sea gulf bay lake strait straits".split())
+_REGION_AFTER_GATE = frozenset(
+    w.encode()
+    for w in "regions oblasts provinces region oblast province krai kray governorate regional governor military"
+    .split()
+)
+_REGION_BEFORE_GATE = frozenset(
+    w.encode() for w in "region regions oblast oblasts province provinces areas".split()
+)
+#: Words remembered per finder before the memo starts afresh (a bound on memory, never reached by news).
+_MEMO_LIMIT = 200_000
 _LIST_GAP = re.compile(r"(?:'s)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$")
 
 
@@ -112,83 +129,153 @@ class NameFinder:
         surfaces = {k.replace(" ", "-") for k in self.known}
         surfaces.update([f"{k}'s" for k in surfaces])  # "ukraine's": one set operation finds both
         self.surfaces = frozenset(surfaces)
+        # What a capitalised word means on its own, and whether it may be a neighbour of a place name:
+        # the same few hundred words ("Russian", "Ukraine's", "Kyiv") come back in every event, so each is
+        # worked out once (see `_word`, `_neighbour_after`, `_neighbour_before`).
+        self._words: dict[str, _Word] = {}
+        self._after: dict[str, bool] = {}
+        self._before: dict[str, bool] = {}
+        self._runs: dict[str, tuple[str, int] | None] = {}
 
-    def _starts(self, t: EventText) -> list[int]:
-        """Offsets of the capitalised words that can start a known name, in order."""
+    def _starts(self, t: EventText) -> list[tuple[int, int]]:
+        """(start, end) of the capitalised words that can start a known name, in order; `end` is where
+        the shortest spelling found there stops (an "'s" or "'" may follow)."""
         norm, low = t.norm, t.low
         words = _CAPITALISED.findall(norm)
         if not words:
             return []
-        lowered = set(map(str.lower, words))
-        hits = set(self.surfaces.intersection(lowered))
+        hits = self.surfaces.intersection(map(str.lower, words))
         if not norm.isascii():
             known = self.known
-            hits.update(w.lower() for w in words if not w.isascii() and _fold_word(w) in known)
-        starts: list[int] = []
+            hits = hits.union(w.lower() for w in words if not w.isascii() and _fold_word(w) in known)
+        if not hits:
+            return []
+        size = len(low)
+        find = low.find
+        starts: dict[int, int] = {}
         for hit in hits:
-            at = low.find(hit)
+            length = len(hit)
+            at = find(hit)
             while at != -1:
-                end = at + len(hit)
+                end = at + length
+                # A word of its own (nothing alphanumeric before it, nor after it but "'s"), capitalised.
                 if (
-                    (at == 0 or not low[at - 1].isalnum())
+                    (at == 0 or low[at - 1] == " " or not low[at - 1].isalnum())
                     and norm[at].isupper()
-                    and (end == len(low) or not (low[end].isalnum() or low[end] in "-_"))
+                    and (end == size or low[end] == " " or not (low[end].isalnum() or low[end] in "-_"))
+                    and (at not in starts or end < starts[at])
                 ):
-                    starts.append(at)
-                at = low.find(hit, end)
-        return sorted(set(starts))
+                    starts[at] = end
+                at = find(hit, end)
+        return sorted(starts.items())
+
+    def _word(self, word: str) -> _Word:
+        """What a capitalised word of the text names by itself (see `_Word`)."""
+        info = self._words.get(word)
+        if info is None:
+            if len(self._words) > _MEMO_LIMIT:
+                self._words.clear()
+            folded = _fold_word(word)
+            found = self._longest([(0, len(word), word, folded)])
+            key, end = found if found is not None else (None, len(word))
+            person = self.people.get(key) if key is not None else None
+            info = self._words[word] = _Word(
+                folded,
+                folded in self.prefixes,
+                key,
+                len(word) - end,
+                person,
+                person is not None and key in self.acronyms and not word[:end].isupper(),
+            )
+        return info
 
     def find(self, t: EventText) -> tuple[tuple[PlaceMention, ...], tuple[PersonMention, ...]]:
         """Places and people named in the text."""
-        text, norm = t.text, t.norm
-        prefixes = self.prefixes
-        places: list[tuple[int, int, NameEntry]] = []
-        people: list[PersonMention] = []
         starts = self._starts(t)
         if not starts:
             return (), ()
-        low = t.low
-        localities = self._localities(t) if any(w in low for w in _LOCALITY_WORDS) else []
+        text, norm, low = t.text, t.norm, t.low
+        places: list[tuple[int, int, NameEntry]] = []
+        people: list[PersonMention] = []
+        localities = (
+            self._localities(t)
+            if t.has_any(_LOCALITY_GATE) and any(w in low for w in _LOCALITY_WORDS)
+            else []
+        )
         spans = [(a, b) for a, b, _ in localities]
-        names, known_people = self.gazetteer.names, self.people
-        water = " of " in low and any(w in low for w in _WATER_WORDS)
+        water = t.has_any(_WATER_GATE) and " of " in low and any(w in low for w in _WATER_WORDS)
+        size = len(norm)
+        prefixes, entry_of = self.prefixes, self.gazetteer.entry
         taken_until = -1
-        for start in starts:
+        for start, stop in starts:
             if start < taken_until or (spans and any(a <= start < b for a, b in spans)):
                 continue  # inside a name already found
-            match = _CAPITALISED.match(norm, start)
-            word, end = match.group(), match.end()  # type: ignore[union-attr]
-            folded = _fold_word(word)
-            if folded in prefixes:
-                found = self._longest(self._name_words(norm, start, end, word, folded))
+            if stop < size and norm[stop] == "'":  # "Kyiv's", "Kyiv'": the word goes on
+                match = _CAPITALISED.match(norm, start)
+                if match is None:
+                    continue
+                word, end = match.group(), match.end()
+            elif "A" <= norm[start] <= "Z":
+                word, end = norm[start:stop], stop
+            else:
+                continue  # an upper-case letter outside A-Z: never the start of a capitalised word
+            info = self._word(word)
+            after = norm[end : end + 2]
+            if info.prefix and not (
+                after[:1] == " " and after[1:].islower() and not norm.startswith(_JOINERS_AFTER_SPACE, end)
+            ):
+                # Maybe a name of several words ("Kryvyi Rih"): read on while they begin a spelling.
+                found = self._run(norm, start, end, word, info.folded)
                 if found is None:
                     continue
                 key, end = found
-            elif folded in known_people or folded in names:
-                key = folded
-                if word.endswith("'"):
-                    end -= 1
-            elif word.endswith("'s") and (folded[:-1] in known_people or folded[:-1] in names):
-                key, end = folded[:-1], end - 2
+                person = self.people.get(key)
+                if person is not None and key in self.acronyms and not norm[start:end].isupper():
+                    taken_until = end
+                    continue  # "Un" is not the UN
             else:
-                continue
+                key = info.key
+                if key is None:
+                    continue
+                end -= info.trim
+                person = info.person
+                if info.not_acronym:
+                    taken_until = end
+                    continue
             taken_until = end
-            person = known_people.get(key)
-            if person is not None and key in self.acronyms and not norm[start:end].isupper():
-                continue  # "Un" is not the UN
             if person is not None:
                 people.append(PersonMention(person[0], person[1], text[start:end], start, end))
             elif self._stands_alone(norm, start, end) and not (
                 water and _WATER_BEFORE.search(low, max(0, start - 12), start)
             ):
-                entry = self.gazetteer.entry(key)
+                entry = entry_of(key)
                 if entry is not None:
                     places.append((start, end, entry))
-        settled = self._settle(text, t.low, places)
+        settled = self._settle(t, places) if places else ()
         if localities:
-            found = [PlaceMention(place, text[a:b], a, b) for a, b, place in localities]
-            settled = tuple(sorted((*settled, *found), key=lambda m: m.start))
+            found_here = [PlaceMention(place, text[a:b], a, b) for a, b, place in localities]
+            settled = tuple(sorted((*settled, *found_here), key=lambda m: m.start))
         return settled, tuple(people)
+
+    def _run(self, norm: str, start: int, end: int, word: str, folded: str) -> tuple[str, int] | None:
+        """(folded spelling, end offset) of the longest known name starting with `word` at `start`.
+
+        What can be read after the word is the run of name words `_RUN` matches there ("Kyiv Mayor
+        Vitali Klitschko"); the same runs come back in every bulletin, so each is read once."""
+        run_end = _RUN.match(norm, end).end()  # type: ignore[union-attr]
+        run = norm[start:run_end]
+        found = self._runs.get(run, _UNKNOWN)
+        if found is _UNKNOWN:
+            # Read on the run alone, followed by a character no name word begins with: every rule
+            # `_name_words` applies looks no further than the run's end and that character.
+            read = f"{run}."
+            found = self._longest(self._name_words(read, 0, end - start, word, folded))
+            if len(self._runs) > _MEMO_LIMIT:
+                self._runs.clear()
+            self._runs[run] = found
+        if found is None:
+            return None
+        return found[0], start + found[1]
 
     def _name_words(self, norm: str, start: int, end: int, word: str, folded: str) -> list[tuple]:
         """The words of a name that may go on ("Kryvyi" → "Kryvyi Rih"), read while they begin a spelling."""
@@ -232,24 +319,41 @@ class NameFinder:
 
     def _stands_alone(self, norm: str, start: int, end: int) -> bool:
         """False when the place name is part of a longer capitalised name nobody knows (see above)."""
-        following = norm[end : end + 2]
-        after = _NEXT_CAPITAL.match(norm, end) if following[1:].isupper() else None
-        if after is not None:
-            word = after.group(1)
-            folded = _fold_word(word)
-            if folded not in _NEIGHBOUR_AFTER and not self._is_name(folded) and not word.endswith("'s"):
+        if norm[end + 1 : end + 2].isupper():
+            after = _NEXT_CAPITAL.match(norm, end)
+            if after is not None and not self._neighbour_after(after.group(1)):
                 return False
-        before = _previous_word(norm, start)
-        if before is not None:
-            word, word_start = before
+        # The capitalised word just before, spaces between (`_previous_word`, inlined: a hot path).
+        if start < 2 or norm[start - 1] != " ":
+            return True
+        begin = norm.rfind(" ", 0, start - 1) + 1
+        word = norm[begin : start - 1]
+        # A word ending in punctuation ("Kharkiv," "said:") ends a clause: it is no neighbour.
+        if not word or not word[0].isupper() or not (word[-1].isalnum() or word[-1] == "'"):
+            return True
+        return self._neighbour_before(word) or _SENTENCE_BEFORE.search(norm, max(0, begin - 3), begin) is not None
+
+    def _neighbour_after(self, word: str) -> bool:
+        """A capitalised word that may follow a place name ("Kharkiv Governor", "Kyiv Oblast")."""
+        ok = self._after.get(word)
+        if ok is None:
             folded = _fold_word(word)
-            if (
-                folded not in _NEIGHBOUR_BEFORE
-                and not self._is_name(folded)
-                and not _SENTENCE_BEFORE.search(norm, max(0, word_start - 3), word_start)
-            ):
-                return False
-        return True
+            ok = folded in _NEIGHBOUR_AFTER or self._is_name(folded) or word.endswith("'s")
+            if len(self._after) > _MEMO_LIMIT:
+                self._after.clear()
+            self._after[word] = ok
+        return ok
+
+    def _neighbour_before(self, word: str) -> bool:
+        """A capitalised word that may come before a place name ("President", "Eastern", another name)."""
+        ok = self._before.get(word)
+        if ok is None:
+            folded = _fold_word(word)
+            ok = folded in _NEIGHBOUR_BEFORE or self._is_name(folded)
+            if len(self._before) > _MEMO_LIMIT:
+                self._before.clear()
+            self._before[word] = ok
+        return ok
 
     def _is_name(self, key: str) -> bool:
         return (
@@ -273,44 +377,49 @@ class NameFinder:
                     return stripped, last[1] - 2
         return None
 
-    def _settle(
-        self, text: str, norm: str, found: list[tuple[int, int, NameEntry]]
-    ) -> tuple[PlaceMention, ...]:
+    def _settle(self, t: EventText, found: list[tuple[int, int, NameEntry]]) -> tuple[PlaceMention, ...]:
         """Each found name as a settlement, a region or a country (see the module docstring)."""
-        if not found:
-            return ()
+        text, norm = t.text, t.low
         count = len(found)
         as_region = [False] * count
         plural_list = [False] * count
-        for k, (start, end, entry) in enumerate(found):
-            if entry.region is None:
-                continue
-            after = _REGION_AFTER.match(norm, end) if norm[end : end + 1] in (" ", "'") else None
-            if after is not None:
-                as_region[k] = True
-                plural_list[k] = after.group("plural") is not None
-            elif _REGION_BEFORE.search(norm, max(0, start - 30), start):
-                as_region[k] = True
-                plural_list[k] = True
+        # The region rules need a region word in the text: most events have none, and skip them.
+        after_words = t.has_any(_REGION_AFTER_GATE)
+        before_words = t.has_any(_REGION_BEFORE_GATE) and b"of" in t.words
+        if after_words or before_words:
+            for k, (start, end, entry) in enumerate(found):
+                if entry.region is None:
+                    continue
+                after = (
+                    _REGION_AFTER.match(norm, end) if after_words and norm[end : end + 1] in (" ", "'") else None
+                )
+                if after is not None:
+                    as_region[k] = True
+                    plural_list[k] = after.group("plural") is not None
+                elif before_words and _REGION_BEFORE.search(norm, max(0, start - 30), start):
+                    as_region[k] = True
+                    plural_list[k] = True
         # Lists: "the Kharkiv and Dnipro regions", "the regions of Mikolaiv, Lviv and Zhytomyr".
-        for k in range(count - 2, -1, -1):
-            if (
-                plural_list[k + 1]
-                and found[k][2].region is not None
-                and _joined(norm, found[k], found[k + 1])
-            ):
-                as_region[k] = plural_list[k] = True
-        for k in range(1, count):
-            if (
-                plural_list[k - 1]
-                and found[k][2].region is not None
-                and _joined(norm, found[k - 1], found[k])
-            ):
-                as_region[k] = plural_list[k] = True
+        if True in plural_list:
+            for k in range(count - 2, -1, -1):
+                if (
+                    plural_list[k + 1]
+                    and found[k][2].region is not None
+                    and _joined(norm, found[k], found[k + 1])
+                ):
+                    as_region[k] = plural_list[k] = True
+            for k in range(1, count):
+                if (
+                    plural_list[k - 1]
+                    and found[k][2].region is not None
+                    and _joined(norm, found[k - 1], found[k])
+                ):
+                    as_region[k] = plural_list[k] = True
+        places = self.places
         # Only needed to settle a name several settlements share ("Zolochiv, Lviv region").
         regions_named = (
             {
-                self.places[e.region].admin1
+                places[e.region].admin1
                 for k, (_s, _e, e) in enumerate(found)
                 if e.region is not None and (as_region[k] or e.region_alone or not e.settlements)
             }
@@ -319,28 +428,42 @@ class NameFinder:
         )
         mentions = []
         for k, (start, end, entry) in enumerate(found):
-            index = self._choose(entry, as_region[k], regions_named)
-            if (
-                index is not None
-                and self.places[index].name in CAPITALS
-                and _GOVERNMENT_AFTER.match(norm, end)
-            ):
+            index = _choose(places, entry, as_region[k], regions_named)
+            if index is None:
+                continue
+            place = places[index]
+            if place.name in CAPITALS and _GOVERNMENT_AFTER.match(norm, end):
                 continue  # "Kyiv said": the government, not the city
-            if index is not None:
-                mentions.append(PlaceMention(self.places[index], text[start:end], start, end))
+            mentions.append(PlaceMention(place, text[start:end], start, end))
         return tuple(mentions)
 
-    def _choose(self, entry: NameEntry, region: bool, regions_named: set) -> int | None:
-        if entry.region is not None and (region or entry.region_alone or not entry.settlements):
-            return entry.region
-        if len(entry.settlements) == 1:
-            return entry.settlements[0]
-        if entry.settlements:
-            for index in entry.settlements:
-                if self.places[index].admin1 in regions_named:
-                    return index
-            return entry.settlements[0]
-        return entry.country
+
+class _Word(NamedTuple):
+    """What one capitalised word of a text means by itself (`NameFinder._word`)."""
+
+    folded: str
+    #: It may begin a spelling of several words: what follows it must be read.
+    prefix: bool
+    #: The spelling it names alone (None: none), and the characters to cut off its end ("'s", "'").
+    key: str | None
+    trim: int
+    person: tuple[str, str] | None
+    #: An acronym of the people table not written in capitals ("Un"): names nothing.
+    not_acronym: bool
+
+
+def _choose(places: list[Place], entry: NameEntry, region: bool, regions_named: set) -> int | None:
+    if entry.region is not None and (region or entry.region_alone or not entry.settlements):
+        return entry.region
+    settlements = entry.settlements
+    if len(settlements) == 1:
+        return settlements[0]
+    if settlements:
+        for index in settlements:
+            if places[index].admin1 in regions_named:
+                return index
+        return settlements[0]
+    return entry.country
 
 
 _JOINERS = frozenset(("of", "the", "on", "for", "and", "de", "von", "der", "na", "upon"))
