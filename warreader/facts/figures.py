@@ -35,6 +35,10 @@ _TRIGGERS = frozenset(
     ).split()
 )
 _DEATH_WORDS = frozenset((b"toll",))
+_VERB_LAST_WORDS = frozenset(form.split()[-1] for form in v.VERB_FORMS)
+# Without these words, no amount is a part of a figure already counted ("including five children").
+_SUBSET_WORDS = frozenset(w.encode() for w in "including among whom incl".split())
+_OF_WHICH_WORDS = frozenset(w.encode() for w in "which them these whom".split())
 _WEAPON_WORDS = frozenset(
     w.encode()
     for w in "drone drones uav uavs unmanned shahed shaheds geran geran2 gerans missile missiles".split()
@@ -103,6 +107,8 @@ def _verb_before(low: str, at: int) -> tuple[str, int] | None:
     if not window or not window[-1].isspace():
         return None
     words = window.split()
+    if not words or words[-1] not in _VERB_LAST_WORDS:
+        return None  # most amounts: no verb form ends with the word before them
     for n in (4, 3, 2, 1):
         if len(words) >= n:
             phrase = " ".join(words[-n:])
@@ -130,6 +136,9 @@ class _Reader:
         # The last figure: its class ("killed", "launched"…), its weapon and where it ended.
         self.last: tuple[str, str | None, int] | None = None
         self.last_weapon: str | None = None
+        # Which rules can apply at all (see `_SUBSET_WORDS`).
+        self.subset_words = t.has_any(_SUBSET_WORDS)
+        self.of_which_words = b"of" in t.words and t.has_any(_OF_WHICH_WORDS)
 
     # -- amounts ---------------------------------------------------------------------------------
 
@@ -280,9 +289,11 @@ class _Reader:
             )
         )
         if (
-            _SUBSET_BEFORE.search(self.norm, max(0, q.start - 20), q.start)
-            or _OF_WHICH_BEFORE.search(self.norm, max(0, q.start - 20), q.start)
+            self.subset_words
+            and _SUBSET_BEFORE.search(self.norm, max(0, q.start - 20), q.start)
+            or self.of_which_words
             and kind in HUMAN_KINDS
+            and _OF_WHICH_BEFORE.search(self.norm, max(0, q.start - 20), q.start)
         ):
             self.subsets.add(start)
         self.taken.add(q.start)
@@ -327,7 +338,7 @@ class _Reader:
                     quote_end,
                 )
             )
-            if _SUBSET_BEFORE.search(norm, max(0, start - 20), start):
+            if self.subset_words and _SUBSET_BEFORE.search(norm, max(0, start - 20), start):
                 self.subsets.add(quote_start)
             self.taken.update(q.start for q in self.quantities if start <= q.start < end)
 
@@ -337,9 +348,12 @@ class _Reader:
         self.figures.extend(money)
         if not self.figures:
             return ()
+        cumulative_words = self.t.has_any(CUMULATIVE_WORDS)
+        if len(self.figures) == 1 and not cumulative_words:
+            return (self.figures[0],)
         figures = sorted(self.figures, key=lambda f: (f.start, f.kind))
         # Sentences matter only to parts of a figure and to cumulative totals: found only then.
-        may_matter = len(figures) > 1 or self.t.has_any(CUMULATIVE_WORDS)
+        may_matter = cumulative_words or self.subset_words or self.subsets
         bounds = sentence_bounds(self.t.norm) if may_matter else []
         sentences = [sentence_of(bounds, f.start) for f in figures]
         kept: list[Figure] = []
@@ -354,7 +368,8 @@ class _Reader:
             # parts listed with it ("including $984m from Japan and $516m from the UK").
             part = (
                 figure.start in self.subsets
-                or _SUBSET_BEFORE.search(self.norm, max(0, figure.start - 20), figure.start) is not None
+                or self.subset_words
+                and _SUBSET_BEFORE.search(self.norm, max(0, figure.start - 20), figure.start) is not None
                 or (
                     dropped is not None
                     and dropped.kind == figure.kind
@@ -370,7 +385,7 @@ class _Reader:
             kept.append(figure)
             kept_sentences.append(sentence)
         cumulative = set()
-        if self.t.has_any(CUMULATIVE_WORDS):
+        if cumulative_words:
             cumulative = {i for i in set(kept_sentences) if is_cumulative(self.norm, bounds, i)}
         return tuple(
             f._replace(cumulative=True) if s in cumulative else f
