@@ -200,6 +200,9 @@ def _write_cache(path: Path, gazetteer: Gazetteer) -> None:
         "warnings": gazetteer.warnings,
     }
     try:
+        # The user's cache folder may not exist yet (a fresh install): without it nothing would be kept,
+        # and every process that reads facts would build the gazetteer again (1–3 s).
+        path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(path, orjson.dumps(document))
         for old in path.parent.glob("gazetteer-*.json"):
             if old != path:

@@ -188,19 +188,19 @@ class _Tables:
         self._places: dict[tuple, int] = {}
         self._people: dict[tuple, int] = {}
 
-    def place(self, row: list) -> int:
-        key = tuple(row)
-        if key not in self._places:
-            self._places[key] = len(self.places)
-            self.places.append(row)
-        return self._places[key]
+    def place(self, key: tuple) -> int:
+        index = self._places.get(key)
+        if index is None:
+            index = self._places[key] = len(self.places)
+            self.places.append(list(key))
+        return index
 
-    def person(self, row: list) -> int:
-        key = tuple(row)
-        if key not in self._people:
-            self._people[key] = len(self.people)
-            self.people.append(row)
-        return self._people[key]
+    def person(self, key: tuple) -> int:
+        index = self._people.get(key)
+        if index is None:
+            index = self._people[key] = len(self.people)
+            self.people.append(list(key))
+        return index
 
 
 def _refresh(library, extractor: Extractor | None, reusable: dict | None, progress: Progress | None) -> dict:
@@ -238,10 +238,16 @@ def _refresh(library, extractor: Extractor | None, reusable: dict | None, progre
         previous = old.get(event.event_id)
         if previous is not None and previous[0] == crc:
             figures = previous[1]
-            places = [[tables.place(old_places[p[0]]), p[1], p[2], p[3]] for p in previous[2]]
-            people = [[tables.person(old_people[p[0]]), p[1], p[2], p[3]] for p in previous[3]]
+            places = [[tables.place(tuple(old_places[p[0]])), p[1], p[2], p[3]] for p in previous[2]]
+            people = [[tables.person(tuple(old_people[p[0]])), p[1], p[2], p[3]] for p in previous[3]]
         else:
-            figures, places, people = _encode(next(extracted), tables)
+            raw = next(extracted)
+            if raw is None:
+                current[2].append([event.event_id, crc])
+                continue
+            figures = raw[0]
+            places = [[tables.place(key), quote, start, end] for key, quote, start, end in raw[1]]
+            people = [[tables.person(key), quote, start, end] for key, quote, start, end in raw[2]]
         current[2].append(
             [event.event_id, crc, figures, places, people]
             if figures or places or people
@@ -255,9 +261,9 @@ PARALLEL_MIN = 6_000
 _CHUNK = 1_000
 
 
-def _extract_all(texts: list[str], extractor: Extractor, progress: Progress | None) -> list[EventFacts]:
-    """The facts of each text, in order: on several cores when there are many (the first fill of a big
-    library) and the process may fork, else here. `progress(done, total)` counts texts."""
+def _extract_all(texts: list[str], extractor: Extractor, progress: Progress | None) -> list[Raw | None]:
+    """The facts of each text (`_raw`), in order: on several cores when there are many (the first fill of
+    a big library) and the process may fork, else here. `progress(done, total)` counts texts."""
     total = len(texts)
     if total >= PARALLEL_MIN and extractor is default_extractor() and _may_fork():
         from concurrent.futures.process import BrokenProcessPool
@@ -268,7 +274,7 @@ def _extract_all(texts: list[str], extractor: Extractor, progress: Progress | No
             pass  # no helpers to be had: read them here
     found = []
     for i, text in enumerate(texts):
-        found.append(extractor.extract(text))
+        found.append(_raw(extractor.extract(text)))
         if progress and (i % 500 == 499 or i == total - 1):
             progress(i + 1, total)
     return found
@@ -292,13 +298,13 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-def _extract_forked(texts: list[str], progress: Progress | None) -> list[EventFacts]:
+def _extract_forked(texts: list[str], progress: Progress | None) -> list[Raw | None]:
     # Forked helpers inherit the loaded tables: nothing is imported or read again.
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     chunks = [texts[i : i + _CHUNK] for i in range(0, len(texts), _CHUNK)]
-    found: list[EventFacts] = []
+    found: list[Raw | None] = []
     with ProcessPoolExecutor(min(_cores(), 8), mp_context=multiprocessing.get_context("fork")) as pool:
         for chunk in pool.map(_extract_chunk, chunks):
             found.extend(chunk)
@@ -307,26 +313,22 @@ def _extract_forked(texts: list[str], progress: Progress | None) -> list[EventFa
     return found
 
 
-def _extract_chunk(texts: list[str]) -> list[EventFacts]:
+def _extract_chunk(texts: list[str]) -> list[Raw | None]:
     extractor = default_extractor()
-    return [extractor.extract(text) for text in texts]
+    return [_raw(extractor.extract(text)) for text in texts]
 
 
-def _encode(facts: EventFacts, tables: _Tables) -> tuple[list, list, list]:
-    figures = [
-        [f.kind, f.value, f.low, f.high, f.approx, f.cumulative, f.unit, f.quote, f.start, f.end]
-        for f in facts.figures
-    ]
-    places = [
-        [
-            tables.place(
-                [m.place.name, m.place.admin1, m.place.country, m.place.lat, m.place.lon, m.place.level]
-            ),
-            m.quote,
-            m.start,
-            m.end,
-        ]
-        for m in facts.places
-    ]
-    people = [[tables.person([m.name, m.kind]), m.quote, m.start, m.end] for m in facts.people]
-    return figures, places, people
+#: An event's facts in the cache's shapes, its places and people not yet numbered: (figures, [(place row,
+#: quote, start, end)…], [((name, kind), quote, start, end)…]). Plain tuples and lists: a helper process
+#: sends them back at C speed (named tuples are made again one by one in Python when unpickled).
+Raw = tuple[list, list, list]
+
+
+def _raw(facts: EventFacts) -> Raw | None:
+    if not facts:
+        return None
+    return (
+        [list(f) for f in facts.figures],  # a Figure's fields are in the cache's order
+        [(tuple(m.place), m.quote, m.start, m.end) for m in facts.places],
+        [((m.name, m.kind), m.quote, m.start, m.end) for m in facts.people],
+    )
