@@ -36,6 +36,16 @@ _TRIGGERS = frozenset(
 )
 _DEATH_WORDS = frozenset((b"toll",))
 _VERB_LAST_WORDS = frozenset(form.split()[-1] for form in v.VERB_FORMS)
+# A list of people counted without a numeral is a figure only with a participle of what happened to
+# people after it or a verb of `LIST_VERBS` before it: the first word of each (the gate of
+# `read_person_lists`; more words than needed only weaken the gate).
+_LIST_KIND_WORDS = frozenset(
+    w.encode()
+    for w in [
+        *(w for kind in HUMAN_KINDS for w in re.findall(r"(?:^|\|)([a-z]+)", v.PARTICIPLES[kind])),
+        *(form.split()[0] for kind in LIST_VERBS for form in v.VERBS[kind]),
+    ]
+)
 # Without these words, no amount is a part of a figure already counted ("including five children").
 _SUBSET_WORDS = frozenset(w.encode() for w in "including among whom incl".split())
 _OF_WHICH_WORDS = frozenset(w.encode() for w in "which them these whom".split())
@@ -95,7 +105,7 @@ def extract_figures(text: str | EventText) -> tuple[Figure, ...]:
     if not t.has_any(_TRIGGERS):
         return _Reader(t, []).finish(money) if money else ()
     reader = _Reader(t, find_quantities(t))
-    if t.has_any(SINGULAR_PEOPLE):
+    if t.has_any(SINGULAR_PEOPLE) and t.has_any(_LIST_KIND_WORDS):
         reader.read_person_lists()  # first: "a woman and her two children" is one figure of 3, not 2
     reader.read_amounts()
     return reader.finish(money)

@@ -116,7 +116,6 @@ NUMBER_WORDS |= frozenset((b"thousands", b"millions", b"scores", b"million", b"t
 # The word first, then the letter before it checked: a pattern beginning with a literal is searched for
 # at C speed, one beginning with a lookbehind is tried at every position.
 _WORD_AT = {w: re.compile(rf"{w.decode()}(?<![a-z]{w.decode()})(?![a-z])") for w in NUMBER_WORDS}
-_DIGIT = re.compile(r"[0-9]")
 _DIGITS_RUN = re.compile(r"[0-9]+")
 _BEFORE_AMOUNT = ("half a ", "a ", "one ")
 _QUALIFIERS = tuple(sorted((f"{q} " for q in APPROX_QUALIFIERS + PLAIN_QUALIFIERS), key=len, reverse=True))
@@ -253,10 +252,11 @@ def find_quantities(t: EventText) -> list[Quantity]:
     larger token ("L-39", "S-300", "F-16") are left out: they are never counts of people or weapons."""
     low = t.low
     starts: list[int] = []
-    # Where a run of digits starts (a digit after another one never starts an amount).
-    starts.extend(
-        at for m in _DIGITS_RUN.finditer(low) if (at := m.start()) == 0 or not low[at - 1].isdigit()
-    )
+    if t.digits:
+        # Where a run of digits starts (a digit after another one never starts an amount).
+        starts.extend(
+            at for m in _DIGITS_RUN.finditer(low) if (at := m.start()) == 0 or not low[at - 1].isdigit()
+        )
     for word in NUMBER_WORDS & t.words:
         starts.extend(m.start() for m in _WORD_AT[word].finditer(low))
     if not starts:
