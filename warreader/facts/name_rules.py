@@ -70,7 +70,9 @@ LOCALITY_GATE = frozenset(w.encode() for w in "village town city settlement haml
 WATER_GATE = frozenset(w.encode() for w in "sea gulf bay lake strait straits".split())
 REGION_AFTER_GATE = frozenset(
     w.encode()
-    for w in "regions oblasts provinces region oblast province krai kray governorate regional governor military".split()
+    for w in (
+        "regions oblasts provinces region oblast province krai kray governorate regional governor military"
+    ).split()
 )
 REGION_BEFORE_GATE = frozenset(
     w.encode() for w in "region regions oblast oblasts province provinces areas".split()

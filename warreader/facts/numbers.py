@@ -295,8 +295,9 @@ def find_quantities(t: EventText) -> list[Quantity]:
 def _read_amount(low: str, start: int, before: str) -> Quantity | None:
     qualifier = ""
     if before.endswith(_QUALIFIERS):
+        # Whole words only: "moreover 25" ends with "over " but has no qualifier.
         last = before.rsplit(None, 1)[-1]
-        qualifier = next(q for q in _QUALIFIERS_BY_LAST_WORD[last] if before.endswith(q))
+        qualifier = next((q for q in _QUALIFIERS_BY_LAST_WORD.get(last, ()) if before.endswith(q)), "")
     q_start = start - len(qualifier)
     approx = qualifier in _APPROX
     if before.endswith("between "):
