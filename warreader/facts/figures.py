@@ -102,10 +102,10 @@ def extract_figures(text: str | EventText) -> tuple[Figure, ...]:
     """Every figure in `text`, in text order (see the module docstring and docs/FACTS.md)."""
     t = text if isinstance(text, EventText) else EventText(text)
     money = find_money(t)
-    if not t.has_any(_TRIGGERS):
+    if _TRIGGERS.isdisjoint(t.words):
         return _Reader(t, []).finish(money) if money else ()
     reader = _Reader(t, find_quantities(t))
-    if t.has_any(SINGULAR_PEOPLE) and t.has_any(_LIST_KIND_WORDS):
+    if not SINGULAR_PEOPLE.isdisjoint(t.words) and not _LIST_KIND_WORDS.isdisjoint(t.words):
         reader.read_person_lists()  # first: "a woman and her two children" is one figure of 3, not 2
     reader.read_amounts()
     return reader.finish(money)
@@ -138,7 +138,7 @@ class _Reader:
         self.text = t.text
         self.norm = t.low
         self.quantities = quantities
-        self.weapons = t.has_any(_WEAPON_WORDS)
+        self.weapons = not _WEAPON_WORDS.isdisjoint(t.words)
         self.by_start = {q.start: q for q in self.quantities}
         self.taken: set[int] = set()
         self.figures: list[Figure] = []
@@ -147,8 +147,8 @@ class _Reader:
         self.last: tuple[str, str | None, int] | None = None
         self.last_weapon: str | None = None
         # Which rules can apply at all (see `_SUBSET_WORDS`).
-        self.subset_words = t.has_any(_SUBSET_WORDS)
-        self.of_which_words = b"of" in t.words and t.has_any(_OF_WHICH_WORDS)
+        self.subset_words = not _SUBSET_WORDS.isdisjoint(t.words)
+        self.of_which_words = b"of" in t.words and not _OF_WHICH_WORDS.isdisjoint(t.words)
 
     # -- amounts ---------------------------------------------------------------------------------
 
@@ -210,7 +210,11 @@ class _Reader:
             if self._emit(q, kind, people, weapon_kind, verb_start, noun_end, require_noun=True):
                 return
 
-        if not weapon and self.t.has_any(_DEATH_WORDS) and _DEATH_TOLL.search(norm, before_lo, q.start):
+        if (
+            not weapon
+            and not _DEATH_WORDS.isdisjoint(self.t.words)
+            and _DEATH_TOLL.search(norm, before_lo, q.start)
+        ):
             toll = _DEATH_TOLL.search(norm, before_lo, q.start)
             if self._emit(q, "killed", people, None, toll.start(), noun_end):  # type: ignore[union-attr]
                 return
@@ -358,7 +362,7 @@ class _Reader:
         self.figures.extend(money)
         if not self.figures:
             return ()
-        cumulative_words = self.t.has_any(CUMULATIVE_WORDS)
+        cumulative_words = not CUMULATIVE_WORDS.isdisjoint(self.t.words)
         if len(self.figures) == 1 and not cumulative_words:
             return (self.figures[0],)
         figures = sorted(self.figures, key=lambda f: (f.start, f.kind))

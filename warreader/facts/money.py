@@ -142,7 +142,7 @@ def find_money(t: EventText) -> list[Figure]:
     """Money figures in the text."""
     text, norm = t.text, t.low
     if not (
-        t.has_any(_MONEY_WORDS)
+        not _MONEY_WORDS.isdisjoint(t.words)
         or ("$" in norm if norm.isascii() else any(symbol in norm for symbol in _SYMBOLS_IN_TEXT))
     ):
         return []

@@ -171,10 +171,12 @@ class NameFinder:
             return (), ()
         text, norm, low = t.text, t.norm, t.low
         localities = (
-            self._localities(t) if t.has_any(LOCALITY_GATE) and any(w in low for w in LOCALITY_WORDS) else []
+            self._localities(t)
+            if not LOCALITY_GATE.isdisjoint(t.words) and any(w in low for w in LOCALITY_WORDS)
+            else []
         )
         spans = [(a, b) for a, b, _ in localities]
-        water = t.has_any(WATER_GATE) and " of " in low and any(w in low for w in WATER_WORDS)
+        water = not WATER_GATE.isdisjoint(t.words) and " of " in low and any(w in low for w in WATER_WORDS)
         size = len(norm)
         memo = self._words
         found: list[tuple[int, int, NameEntry]] = []
@@ -365,8 +367,8 @@ class NameFinder:
         count = len(found)
         as_region = [False] * count
         # The region rules need a region word in the text: most events have none, and skip them.
-        after_words = t.has_any(REGION_AFTER_GATE)
-        before_words = t.has_any(REGION_BEFORE_GATE) and b"of" in t.words
+        after_words = not REGION_AFTER_GATE.isdisjoint(t.words)
+        before_words = not REGION_BEFORE_GATE.isdisjoint(t.words) and b"of" in t.words
         if after_words or before_words:
             plural_list = [False] * count
             for k, (start, end, entry) in enumerate(found):
