@@ -119,26 +119,27 @@ def load_index(
     # The `_rev` is read before the library's contents: should another process write meanwhile, the
     # cache is labelled with the older `_rev` and merely refreshed again next time, never trusted wrongly.
     rev = _bulletins_rev(library)
-    cached = _read(facts_path(library))
-    if (
-        cached is not None
-        and rev is not None
-        and cached.get("_rev") == rev
-        and cached.get("tables") == tables
-    ):
-        index = _from_document(cached)
-        if index is not None:
-            return index
-    reusable = cached if cached is not None and cached.get("tables") == tables else None
-    library.reload_if_changed()
     from warreader.store.storage import gc_paused
 
-    # What a refresh builds (a row per event) outlives it: left to the cyclic collector, its full
-    # collections would walk the tables and the rows again and again (~15 % of a first fill's time).
+    # The cache's rows (hundreds of thousands of small lists, read or built here) outlive this call: left
+    # to the cyclic collector, its full collections would walk them, and the tables, again and again
+    # while they are made (a third of reading facts.json, ~15 % of a first fill).
     with gc_paused():
+        cached = _read(facts_path(library))
+        if (
+            cached is not None
+            and rev is not None
+            and cached.get("_rev") == rev
+            and cached.get("tables") == tables
+        ):
+            index = _from_document(cached)
+            if index is not None:
+                return index
+        reusable = cached if cached is not None and cached.get("tables") == tables else None
+        library.reload_if_changed()
         document = _refresh(library, extractor, reusable, progress)
-    document["tables"] = tables
-    index = _from_document(document)
+        document["tables"] = tables
+        index = _from_document(document)
     if write and rev is not None:
         document["_rev"] = rev
         _write(facts_path(library), document)
@@ -210,7 +211,7 @@ class _Tables:
 
 def _refresh(library, extractor: Extractor | None, reusable: dict | None, progress: Progress | None) -> dict:
     """A new document from the library's events, reusing `reusable`'s facts of unchanged events."""
-    old: dict[str, tuple[int, list, list, list]] = {}
+    old: dict[str, list] = {}  # event id → its row in `reusable`
     old_places: list = []
     old_people: list = []
     if reusable is not None:
@@ -218,10 +219,9 @@ def _refresh(library, extractor: Extractor | None, reusable: dict | None, progre
             old_places, old_people = reusable["places"], reusable["people"]
             for _day, _date, events in reusable["days"]:
                 for event in events:
-                    if len(event) > 2:
-                        old[event[0]] = (event[1], event[2], event[3], event[4])
-                    else:
-                        old[event[0]] = (event[1], [], [], [])
+                    if len(event) not in (2, 5):
+                        raise ValueError("not a row of facts.json")
+                    old[event[0]] = event
         except (KeyError, TypeError, ValueError):
             old, old_places, old_people = {}, [], []
     events = list(iter_events(library))
@@ -229,11 +229,28 @@ def _refresh(library, extractor: Extractor | None, reusable: dict | None, progre
     todo = [
         e.text
         for e, crc in zip(events, crcs, strict=True)
-        if (previous := old.get(e.event_id)) is None or previous[0] != crc
+        if (previous := old.get(e.event_id)) is None or previous[1] != crc
     ]
     # The tables are loaded only when there is something to read (importing a day already known is free).
     extracted = iter(_extract_all(todo, extractor or default_extractor(), progress) if todo else ())
     tables = _Tables()
+    # The tables are made again in the order events name their entries (newest day first), so a reused
+    # event's indexes are mapped from the old tables' to the new ones: each old entry is looked up once.
+    place_map: list[int | None] = [None] * len(old_places)
+    person_map: list[int | None] = [None] * len(old_people)
+
+    def place(i: int) -> int:
+        new = place_map[i]
+        if new is None:
+            new = place_map[i] = tables.place(tuple(old_places[i]))
+        return new
+
+    def person(i: int) -> int:
+        new = person_map[i]
+        if new is None:
+            new = person_map[i] = tables.person(tuple(old_people[i]))
+        return new
+
     days: list[list] = []
     current: list | None = None
     for event, crc in zip(events, crcs, strict=True):
@@ -241,10 +258,13 @@ def _refresh(library, extractor: Extractor | None, reusable: dict | None, progre
             current = [event.day, event.date.isoformat() if event.date else None, []]
             days.append(current)
         previous = old.get(event.event_id)
-        if previous is not None and previous[0] == crc:
-            figures = previous[1]
-            places = [[tables.place(tuple(old_places[p[0]])), p[1], p[2], p[3]] for p in previous[2]]
-            people = [[tables.person(tuple(old_people[p[0]])), p[1], p[2], p[3]] for p in previous[3]]
+        if previous is not None and previous[1] == crc:
+            if len(previous) == 2:
+                current[2].append(previous)
+                continue
+            figures = previous[2]
+            places = [[place(p[0]), p[1], p[2], p[3]] for p in previous[3]]
+            people = [[person(p[0]), p[1], p[2], p[3]] for p in previous[4]]
         else:
             raw = next(extracted)
             if raw is None:
