@@ -98,7 +98,9 @@ def fingerprint() -> str:
     return digest.hexdigest()[:20]
 
 
-def _bulletins_rev(library) -> str | None:
+def bulletins_rev(library) -> str | None:
+    """The `_rev` of the library's bulletins.json (None when it has none): the facts of `library` change
+    only when it does (or a table does), so a caller holding an index read at this `_rev` can keep it."""
     # Imported here: a cached answer must not pay for importing the store's internals it does not use.
     from warreader.store.layout import BULLETINS
     from warreader.store.storage import head_rev
@@ -118,7 +120,7 @@ def load_index(
     tables = fingerprint() if extractor is None else _extractor_fingerprint(extractor)
     # The `_rev` is read before the library's contents: should another process write meanwhile, the
     # cache is labelled with the older `_rev` and merely refreshed again next time, never trusted wrongly.
-    rev = _bulletins_rev(library)
+    rev = bulletins_rev(library)
     from warreader.store.storage import gc_paused
 
     # The cache's rows (hundreds of thousands of small lists, read or built here) outlive this call: left
