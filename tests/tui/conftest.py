@@ -180,3 +180,57 @@ async def settle(pilot, app: WarReaderApp) -> None:
     await pilot.pause()
     await app.workers.wait_for_complete()
     await pilot.pause()
+
+
+#: Day 987 of `sources_bulletins`: Al Jazeera's list (two copies) and the Guardian's summary.
+AL_JAZEERA_LINK = "https://www.aljazeera.com/news/2024/11/8/russia-ukraine-war-list-of-key-events-day-987"
+GUARDIAN_LINK = "https://www.theguardian.com/world/2024/nov/08/ukraine-war-at-a-glance-day-987"
+SAVED_COPY = "/home/reader/saved/aggregator-day987.html"
+
+
+def sources_bulletins() -> list[Bulletin]:
+    """Days 985–986 of the fixture, then day 987 with two outlets' bulletins: Al Jazeera's (imported
+    from its link, and a spun copy saved from an aggregator that lacks its last event) and the
+    Guardian's, whose first group is untitled (its theme inferred) and whose last event is cut off."""
+    day, date = 987, dt.date(2024, 11, 8)
+    fighting = [
+        "Russian drones struck Kharkiv overnight, wounding nine people, the governor said.",
+        "Ukraine's air force said it downed 40 of the 62 drones Russia launched.",
+        "Rescuers searched the rubble of a block of flats in Zaporizhzhia.",
+    ]
+    diplomacy = ["Zelenskyy met the Dutch prime minister in Kyiv to discuss air defence."]
+
+    def al_jazeera(texts: list[str], source: str, warnings: list[str]) -> Bulletin:
+        sections = [section(day, "Fighting", texts), section(day, "Politics and diplomacy", diplomacy)]
+        title = "Russia-Ukraine war: List of key events, day 987"
+        return Bulletin(day, date, title, source, sections, warnings, outlet="Al Jazeera")
+
+    untitled = section(day, None, ["Shelling hit Kherson, killing two civilians, officials said."])
+    untitled.theme, untitled.theme_inferred = "fighting", True
+    economy = ["Ukraine's grain exports rose in October.", "Energy prices fell in Kyiv and"]
+    guardian = Bulletin(
+        day,
+        date,
+        "Ukraine war at a glance: what we know on day 987",
+        GUARDIAN_LINK,
+        [untitled, section(day, "Economy", economy)],
+        ["last event looks cut off"],
+        outlet="The Guardian",
+    )
+    return [
+        *fixture_bulletins()[:2],
+        al_jazeera(fighting, AL_JAZEERA_LINK, []),
+        al_jazeera(fighting[:2], SAVED_COPY, ["text looks machine-spun"]),
+        guardian,
+    ]
+
+
+@pytest.fixture
+def sources_library(tmp_path: Path):
+    """A library of `sources_bulletins`, open: day 987 holds two bulletins, the first of two copies."""
+    library = Library.open(tmp_path / "sources-library", seed_samples=False)
+    report = library.import_bulletins(sources_bulletins())
+    assert (report.imported, report.copies) == (4, 1), report.messages
+    assert [b.outlet for b in library.bulletins(987)] == ["Al Jazeera", "The Guardian"]
+    yield library
+    library.close()

@@ -91,3 +91,11 @@ def test_small_terminal_80x24_search(snap_compare, app, annotated):
 
 def test_tiny_terminal_40x12(snap_compare, app, annotated):
     assert snap_compare(app, terminal_size=(40, 12), run_before=keys("j"))
+
+
+def test_day_of_two_bulletins_with_a_warning_80x24(snap_compare, sources_library, settings):
+    """Day 987's second bulletin (the Guardian's): its outlet, "2 of 2" and its warning in the header, its
+    untitled group's inferred theme, and `2×` in the day list."""
+    from warreader.tui import make_app
+
+    assert snap_compare(make_app(sources_library, settings), terminal_size=(80, 24), run_before=keys("b"))

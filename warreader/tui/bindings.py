@@ -201,6 +201,43 @@ READER_GROUPS: list[tuple[str, list[Binding]]] = [
     ),
 ]
 
+# A day's several bulletins (one per outlet) and their copies.
+READER_GROUPS.append(
+    (
+        "Bulletins",
+        [
+            _b(
+                "b",
+                "step_bulletin(1)",
+                "Next bulletin",
+                "next-bulletin",
+                "The open day's next bulletin (another outlet's), round the day's bulletins",
+            ),
+            _b(
+                "B",
+                "step_bulletin(-1)",
+                "Previous bulletin",
+                "previous-bulletin",
+                "The open day's previous bulletin",
+            ),
+            _b(
+                "o",
+                "open_source",
+                "Open source",
+                "open-source",
+                "Open the bulletin's web page in the browser (or show the file it was imported from)",
+            ),
+            _b(
+                "O",
+                "choose_copy",
+                "Copies…",
+                "choose-copy",
+                "The bulletin's copies (sites, files, spun versions): pick the one to read, or automatic",
+            ),
+        ],
+    )
+)
+
 #: The reader screen's bindings, as documented (one per id).
 READER_BINDINGS: list[Binding] = [b for _, group in READER_GROUPS for b in group]
 

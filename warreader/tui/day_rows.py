@@ -39,7 +39,8 @@ class ViewSpec:
 
 
 def day_row(summary: DaySummary, width: int) -> Text:
-    """` 987 Fri 08 Nov 24  23 ⚑●` (narrower: ` 987 08 Nov  23⚑●`): day, date, events, flag and note marks."""
+    """` 987 Fri 08 Nov 24  23 ⚑● 2×` (narrower: ` 987 08 Nov  23⚑●2×`): day, date, events, flag and note
+    marks, and how many bulletins (outlets) the day holds when more than one."""
     text = Text()
     text.append(f"{summary.day:>4} ", style="bold")
     compact = width < COMPACT_WIDTH
@@ -51,6 +52,8 @@ def day_row(summary: DaySummary, width: int) -> Text:
     text.append("" if compact else " ")
     text.append("⚑" if summary.flagged else " ", style="bold red")
     text.append("●" if summary.annotated else " ", style="green")
+    if summary.bulletins > 1:  # (last: one-bulletin rows look as they always did)
+        text.append(f"{'' if compact else ' '}{min(summary.bulletins, 9)}×", style="bold cyan")
     return text
 
 
@@ -118,11 +121,25 @@ def describe_day(summary: DaySummary) -> Text:
     return text
 
 
-def day_header(bulletin: Bulletin, summary: DaySummary | None, note: str) -> Text:
-    """The day view's header: the day and its counts; the day's own note (or how to write one); the
-    bulletin's title (a short terminal shows the first two lines)."""
+def day_header(
+    bulletin: Bulletin,
+    summary: DaySummary | None,
+    note: str,
+    bulletin_line: Text | None = None,
+    outlet: str | None = None,
+) -> Text:
+    """The day view's header: the day and its counts (and the `outlet` of a day's only bulletin); the
+    open bulletin's outlet, place among the day's bulletins and warnings (`bulletin_line`, when there is
+    one); the day's own note (or how to write one); the bulletin's title. The header shows three lines
+    (two, one on a short terminal): the title goes first, then the note, when there is a bulletin line."""
     header = describe_day(summary) if summary is not None else Text(f"Day {bulletin.day}", style="bold")
+    if bulletin_line is None and outlet:
+        header.append(" · ", style="dim")
+        header.append_text(literal(outlet, style="dim"))
     header.append("\n")
+    if bulletin_line is not None:
+        header.append_text(bulletin_line)
+        header.append("\n")
     if note.strip():
         header.append("✎ Day note: ", style="green")
         header.append_text(literal(note))

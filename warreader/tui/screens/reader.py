@@ -43,6 +43,7 @@ from warreader.tui.panel import (
     TogglePin,
 )
 from warreader.tui.screens import prompts
+from warreader.tui.sources_keeper import SourcesKeeper
 from warreader.tui.views import CenterPane, CenterView, DayListView, DayView, OpenEvent, SelectionShown
 from warreader.tui.widgets.cursor_list import CursorList, Move
 from warreader.tui.widgets.key_bar import KeyBar, hints_for
@@ -124,6 +125,19 @@ class ReaderScreen(QuietFocusScreen):
             notify=partial(self.notify, timeout=2),
             ask=self.app.push_screen,
             leaving=self.save_note,
+        )
+        #: The day's several bulletins and their copies (b/B, o, O).
+        self.sources = SourcesKeeper(
+            self.day_view,
+            library,
+            notify=lambda message, severity: self.notify(
+                message,
+                severity=severity,
+                timeout=3,
+                markup=False,  # type: ignore[arg-type]
+            ),
+            ask=self.app.push_screen,
+            copy_read=self._copy_read,
         )
         #: The note editor kept in step with the library, in the order keys were typed.
         self.notes = NoteKeeper(
@@ -291,6 +305,34 @@ class ReaderScreen(QuietFocusScreen):
     @on(OpenEvent)
     def _open_event(self, message: OpenEvent) -> None:
         self.open_day(message.day, message.event_id, focus=True)
+
+    # -- a day's several bulletins and their copies ---------------------------------------------------
+    def action_step_bulletin(self, step: int) -> None:
+        """The open day's next (+1) or previous (-1) bulletin (another outlet's), in the day view."""
+        self.save_note()
+        if self.sources.step(step):
+            if self.mode != "day":
+                self.views.switch("day")
+                self.day_view.focus_list()
+            self.show_selection()
+
+    def action_open_source(self) -> None:
+        """Open the selected event's bulletin's web page in the browser (or show the file it came from)."""
+        link = self.sources.link_to_open(self.center.selected())
+        if link is not None:
+            opening = partial(self.sources.open_in_thread, link, self.app.call_from_thread)
+            self.run_worker(opening, thread=True, exit_on_error=False, group="open-link")
+
+    def action_choose_copy(self) -> None:
+        """List the open bulletin's copies and read the one picked (or the automatic choice again)."""
+        self.save_note()
+        self.sources.choose_copy()
+
+    def _copy_read(self) -> None:
+        self.day_list.read_days()
+        self.day_list.show_rows(keep_cursor=True)
+        if self.current_day is not None:
+            self.open_day(self.current_day, self.day_view.events.event_id)
 
     # -- moving in the centre pane --------------------------------------------------------------------
     def action_move(self, step: Move) -> None:

@@ -39,6 +39,15 @@ from warreader.tui.widgets.event_rows import (
 DAY_CACHE_SIZE = 64
 
 
+@dataclass(frozen=True)
+class BulletinPlace:
+    """Which of its day's bulletins a bulletin is, its outlet and its link (what its events' refs say)."""
+
+    index: int = 0
+    outlet: str | None = None
+    link: str = ""
+
+
 @dataclass
 class _Content:
     """What one fill of the list holds (a day's is kept in the day cache)."""
@@ -58,7 +67,8 @@ class EventList(CursorList):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._content = _Content([], {}, [], {}, True)
-        self._days: OrderedDict[int, _Content] = OrderedDict()
+        #: (day, bulletin index) → its rows, wrapped lines and refs.
+        self._days: OrderedDict[tuple[int, int], _Content] = OrderedDict()
         #: (row, width) → its one line (storylines: rows are drawn when they scroll into view).
         self._line_cache: dict[tuple[int, int], list[Segment]] = {}
         self._paint_width = 0
@@ -122,17 +132,23 @@ class EventList(CursorList):
 
     # -- filling ------------------------------------------------------------------------------------
     def show_bulletin(
-        self, bulletin: Bulletin, annotations: Callable[[list[str]], Mapping[str, Annotation]]
+        self,
+        bulletin: Bulletin,
+        annotations: Callable[[list[str]], Mapping[str, Annotation]],
+        place: BulletinPlace | None = None,
     ) -> None:
-        """A day: each section under its heading, captions dimmed after its events; no cursor yet.
-        `annotations(ids)` is only called when the day is not in the cache."""
+        """A day's bulletin (its first by default; `place`: which, of what outlet): each section under its
+        heading, captions dimmed after its events; no cursor yet. `annotations(ids)` is only called when
+        the bulletin is not in the cache."""
         day = bulletin.day or 0  # (every stored bulletin has its day)
-        content = self._days.get(day)
+        place = place or BulletinPlace()
+        key = (day, place.index)
+        content = self._days.get(key)
         if content is not None:
-            self._days.move_to_end(day)
+            self._days.move_to_end(key)
         else:
-            content = _day_content(day, bulletin, annotations)
-            self._days[day] = content
+            content = _day_content(day, bulletin, annotations, place)
+            self._days[key] = content
             while len(self._days) > DAY_CACHE_SIZE:
                 self._days.popitem(last=False)
         self._fill(content)
@@ -165,6 +181,11 @@ class EventList(CursorList):
     def forget_days(self) -> None:
         """Drop every cached day (the library changed on disk)."""
         self._days.clear()
+
+    def forget_day(self, day: int) -> None:
+        """Drop the cached bulletins of `day` (e.g. another copy is read now)."""
+        for key in [key for key in self._days if key[0] == day]:
+            del self._days[key]
 
     # -- layout ---------------------------------------------------------------------------------------
     @property
@@ -250,7 +271,10 @@ class EventList(CursorList):
 
 
 def _day_content(
-    day: int, bulletin: Bulletin, annotations: Callable[[list[str]], Mapping[str, Annotation]]
+    day: int,
+    bulletin: Bulletin,
+    annotations: Callable[[list[str]], Mapping[str, Annotation]],
+    place: BulletinPlace,
 ) -> _Content:
     found = annotations([event.id for _, event in bulletin.iter_events()])
     rows: list[Row] = []
@@ -261,16 +285,28 @@ def _day_content(
     for section_index, section in enumerate(bulletin.sections):
         headings.append(len(rows))
         heading, theme, count = section.heading, section.theme, len(section.events)
+        inferred = section.theme_inferred
         rows.append(
             Row(
-                partial(heading_prompt, heading, theme, count),
+                partial(heading_prompt, heading, theme, count, inferred),
                 None,
                 True,
-                heading_plain(heading, theme, count),
+                heading_plain(heading, theme, count, inferred),
             )
         )
         for event in section.events:
-            refs[event.id] = EventRef(day, date, section_index, heading, theme, event, bulletin.source)
+            refs[event.id] = EventRef(
+                day,
+                date,
+                section_index,
+                heading,
+                theme,
+                event,
+                bulletin.source,
+                outlet=place.outlet,
+                bulletin=place.index,
+                link=place.link,
+            )
             index[event.id] = len(rows)
             annotation = found.get(event.id)
             rows.append(

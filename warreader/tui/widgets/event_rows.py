@@ -55,14 +55,23 @@ def event_prompt(event: Event, theme: str, annotation: Annotation | None) -> Tex
     return prompt
 
 
-def heading_prompt(heading: str | None, theme: str, count: int) -> Text:
-    """A section's heading in its theme's colour, with its number of events."""
+def heading_prompt(heading: str | None, theme: str, count: int, inferred: bool = False) -> Text:
+    """A section's heading in its theme's colour, with its number of events; an `inferred` theme (the
+    bulletin did not title the section) is in italics and says so."""
     colour = theme_colour(theme)
     prompt = Text()
     prompt.append("█ ", style=colour)
-    prompt.append_text(literal(heading or theme_label(theme), style=f"bold {colour}"))
+    style = f"bold {'italic ' if inferred and heading is None else ''}{colour}"
+    prompt.append_text(literal(heading or theme_label(theme), style=style))
+    if inferred:
+        prompt.append(_inferred(heading, theme), style=f"italic {colour}")
     prompt.append(_event_count(count), style="dim")
     return prompt
+
+
+def _inferred(heading: str | None, theme: str) -> str:
+    """What an inferred theme's heading adds: the guess, and that it is one."""
+    return " (theme inferred)" if heading is None else f" (theme inferred: {theme_label(theme)})"
 
 
 def _event_count(count: int) -> str:
@@ -78,9 +87,10 @@ def event_plain(event: Event, annotation: Annotation | None) -> str:
     return text if line is None else f"{text}\n{line.plain}"
 
 
-def heading_plain(heading: str | None, theme: str, count: int) -> str:
-    """`heading_prompt(heading, theme, count).plain`."""
-    return "█ " + clean(heading or theme_label(theme)) + _event_count(count)
+def heading_plain(heading: str | None, theme: str, count: int, inferred: bool = False) -> str:
+    """`heading_prompt(heading, theme, count, inferred).plain`."""
+    guess = _inferred(heading, theme) if inferred else ""
+    return "█ " + clean(heading or theme_label(theme)) + guess + _event_count(count)
 
 
 class Row:
