@@ -4,9 +4,14 @@ warnings and inferred themes show."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from tests.tui.conftest import AL_JAZEERA_LINK, GUARDIAN_LINK, SAVED_COPY, settle
+from tests.tui.conftest import AL_JAZEERA_LINK, GUARDIAN_LINK, HOSTILE, SAVED_COPY, section, settle
+from tests.tui.svgtext import svg_to_text
+from warreader.model import Bulletin
+from warreader.store import Library
 from warreader.tui import make_app
 from warreader.tui.day_rows import day_row
 from warreader.tui.widgets.event_list import EventList
@@ -230,3 +235,56 @@ async def test_help_and_palette_list_the_bulletin_keys(sources_app):
         await pilot.press("escape")
         commands = [c.title for c in sources_app.get_system_commands(sources_app.screen)]
         assert {"Next bulletin", "Open source", "Copies…"} <= set(commands)
+
+
+async def test_outlets_titles_sources_and_warnings_are_shown_as_data(tmp_path, settings):
+    """Markup and escape sequences in what a page says of itself never style nor drive the screen."""
+    library = Library.open(tmp_path / "hostile", seed_samples=False)
+    date = dt.date(2024, 11, 11)
+
+    def bulletin(outlet: str, source: str, text: str) -> Bulletin:
+        sections = [section(990, "Fighting", [text])]
+        return Bulletin(990, date, f"[bold]{outlet}[/]", source, sections, [HOSTILE], outlet=outlet)
+
+    library.import_bulletins(
+        [
+            bulletin("[red]Outlet[/]", "https://a.example/day990", "Shelling hit Kherson overnight."),
+            bulletin("[/]Other", "javascript:alert(1)", "Grain exports rose in October."),
+        ]
+    )
+    app = make_app(library, settings)
+    opened: list[str] = []
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot, app)
+        app.screen.sources.open_link = lambda url: opened.append(url) or True
+        header = header_text(app)
+        assert "[red]Outlet[/] · 1 of 2" in header and "[bold]x[/]" in header and "\x1b" not in header
+        await pilot.press("b", "o")  # a link that is not http(s) is shown, never opened
+        await settle(pilot, app)
+        assert opened == []
+        await pilot.press("O")
+        await pilot.pause()
+        assert "[/]Other" in svg_to_text(app.export_screenshot())
+        assert "\x1b" not in app.export_screenshot()
+    library.close()
+
+
+async def test_O_on_a_days_only_bulletin_reads_the_copy_picked(tmp_path, settings):
+    from tests.tui.conftest import sources_bulletins
+
+    library = Library.open(tmp_path / "copies", seed_samples=False)
+    library.import_bulletins(sources_bulletins()[:4])  # day 987: Al Jazeera only, two copies
+    library.close()
+    library = Library.open(tmp_path / "copies", seed_samples=False)  # the newest day from the summary
+    app = make_app(library, settings)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        screen = app.screen
+        assert len(screen.day_view.event_list.refs) == 4
+        await pilot.press("O", "down", "down", "enter")
+        await settle(pilot, app)
+        assert len(screen.day_view.event_list.refs) == 3
+        assert "text looks machine-spun" in header_text(app)
+        days = screen.query_one("#days", RowList)
+        assert days.items[0].events == 3  # the day list counts the copy read
+    library.close()
