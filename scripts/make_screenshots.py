@@ -1,10 +1,11 @@
 """Regenerate screenshots/*.svg with Textual's own screenshot support, on the bundled sample bulletins.
 
-    python scripts/make_screenshots.py   # screenshots/*.svg: main, search, storyline, help, and at 80×24
-                                         # small, small-panel and note (the editor taking typing)
+    python scripts/make_screenshots.py   # screenshots/*.svg: main, search, storyline, help, figures, and
+                                         # at 80×24 small, small-panel and note (the editor taking typing)
 
 A throwaway library (seeded with the samples, plus a few annotations made here) lives in a temporary folder;
-the user's library and settings are never read. Rerun after any change to the reader's look, and whenever
+the user's library and settings are never read. The figures plot needs months of days: its library adds
+half a year of bulletins from `warreader.generator` (synthetic, reproducible) to the samples. Rerun after any change to the reader's look, and whenever
 the pinned Textual version changes.
 """
 
@@ -31,12 +32,44 @@ def annotate_samples(library) -> None:
     library.set_day_note(newest, "Heavy drone night; check the Kharkiv figures tomorrow.")
 
 
-async def shoot() -> list[Path]:
+def add_half_a_year(library) -> None:
+    """Six months of synthetic days before the samples, so weekly totals make a plot."""
+    from warreader.generator import generate
+    from warreader.parsing import parse_text
+
+    oldest = min(summary.day for summary in library.days())
+    made = generate(182, seed=7, first_day=oldest - 182)
+    library.import_bulletins(parse_text(b.text, source=b.filename) for b in made)
+
+
+async def shoot_scenes(library, size: tuple[int, int], scenes: list[tuple[str, list[str]]]) -> list[Path]:
+    """Press each scene's keys in one reader and save what it shows."""
     from textual.widgets import Input, TextArea
 
     from warreader.settings import Settings
-    from warreader.store import Library
     from warreader.tui import make_app
+
+    written: list[Path] = []
+    settings = Settings(path=None, pinned_tags=["drones", "frontline", "kyiv"])
+    app = make_app(library, settings)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        for name, keys in scenes:
+            await pilot.press(*keys)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            for widget in (*app.screen.query(Input), *app.screen.query(TextArea)):
+                widget.cursor_blink = False  # the cursor shows, whatever the moment
+            await pilot.pause()
+            written.append(Path(app.save_screenshot(f"{name}.svg", str(OUT))))
+        await pilot.press("escape")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    return written
+
+
+async def shoot() -> list[Path]:
+    from warreader.store import Library
 
     OUT.mkdir(exist_ok=True)
     written: list[Path] = []
@@ -44,22 +77,14 @@ async def shoot() -> list[Path]:
         library = Library.open(Path(tmp) / "library")  # a first run seeds the sample bulletins
         try:
             annotate_samples(library)
-            for size, scenes in ((SIZE, LARGE), (SMALL, SMALL_SCENES)):
-                settings = Settings(path=None, pinned_tags=["drones", "frontline", "kyiv"])
-                app = make_app(library, settings)
-                async with app.run_test(size=size) as pilot:
-                    await pilot.pause()
-                    for name, keys in scenes:
-                        await pilot.press(*keys)
-                        await app.workers.wait_for_complete()
-                        await pilot.pause()
-                        for widget in (*app.screen.query(Input), *app.screen.query(TextArea)):
-                            widget.cursor_blink = False  # the cursor shows, whatever the moment
-                        await pilot.pause()
-                        written.append(Path(app.save_screenshot(f"{name}.svg", str(OUT))))
-                    await pilot.press("escape")
-                    await app.workers.wait_for_complete()
-                    await pilot.pause()
+            written += await shoot_scenes(library, SIZE, LARGE)
+            written += await shoot_scenes(library, SMALL, SMALL_SCENES)
+        finally:
+            library.close()
+        library = Library.open(Path(tmp) / "figures")
+        try:
+            add_half_a_year(library)
+            written += await shoot_scenes(library, SIZE, FIGURES_SCENES)
         finally:
             library.close()
     return written
@@ -78,6 +103,8 @@ SMALL_SCENES = [
     ("note", ["escape", "a", *" Check the oblast's own figures."]),
 ]
 SMALL = (80, 24)
+#: The figures plot: killed per week, a tall week selected and its events listed under it.
+FIGURES_SCENES = [("figures", ["P", "left", "left", "left"])]
 
 
 def main() -> int:

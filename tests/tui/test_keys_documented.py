@@ -14,6 +14,7 @@ NAMES = {
     "down": "↓",
     "up": "↑",
     "right": "→",
+    "left": "←",
     "left_square_bracket": "[",
     "right_square_bracket": "]",
     "left_curly_bracket": "{",
