@@ -288,3 +288,12 @@ async def test_O_on_a_days_only_bulletin_reads_the_copy_picked(tmp_path, setting
         days = screen.query_one("#days", RowList)
         assert days.items[0].events == 3  # the day list counts the copy read
     library.close()
+
+
+async def test_the_panel_names_the_selected_events_outlet(sources_app):
+    async with sources_app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, sources_app)
+        assert "Source Al Jazeera · https://" in svg_to_text(sources_app.export_screenshot())
+        await pilot.press("b")
+        await pilot.pause()
+        assert "Source The Guardian · https://" in svg_to_text(sources_app.export_screenshot())
