@@ -83,8 +83,13 @@ async def test_tags_flags_and_notes_act_on_the_shown_bulletins_events(sources_ap
 async def test_a_search_result_opens_in_its_own_bulletin(sources_app, sources_library):
     async with sources_app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, sources_app)
+        opened: list[str] = []
+        sources_app.screen.sources.open_link = lambda url: opened.append(url) or True
         await pilot.press("slash", *"grain exports", "enter")
         await settle(pilot, sources_app)
+        await pilot.press("o")  # the result's own bulletin's page
+        await settle(pilot, sources_app)
+        assert opened == [GUARDIAN_LINK]
         await pilot.press("enter")
         await settle(pilot, sources_app)
         screen = sources_app.screen
