@@ -156,7 +156,9 @@ class DayView(CenterView):
         )
         header = day_header(self.bulletin, self._summary, note, line, self._place.outlet)
         widget = self.query_one("#day-header", TextLines)
-        widget.tooltip = warnings_tooltip(warnings)
+        tooltip = warnings_tooltip(warnings)
+        if widget.tooltip != tooltip:  # (only when it changes: the screen looks its tooltip up again)
+            widget.tooltip = tooltip
         # Fixed height (see app.tcss): no relayout of the whole screen on every day switch.
         widget.update(header, layout=False)
 
