@@ -51,8 +51,7 @@ def copy_choices(bulletin: DayBulletin) -> list[tuple[str, Text]]:
     """The copies dialog's rows: "automatic" first, then one per copy (its number, 0-based, as text)."""
     automatic = Text("Automatic", style="bold")
     automatic.append(
-        " — the library reads the best copy (not spun, not cut off, most events)"
-        + ("" if bulletin.picked else "  ✓ now"),
+        ": the best copy (not spun or cut off, most events)" + ("" if bulletin.picked else "  ✓ now"),
         style="dim" if bulletin.picked else "green",
     )
     rows: list[tuple[str, Text]] = [(AUTOMATIC, automatic)]
