@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 
 from bench.core import need_library, require
@@ -19,6 +20,14 @@ from bench.workspace import Workspace
 
 IMPORT_WITH_FACTS_GOAL = Goal(">=", 1000)
 BY_WEEK_GOAL = Goal("<=", 1000)
+
+
+def _load() -> str:
+    """The machine's load beside a figure: on a shared machine, timings mean little without it."""
+    try:
+        return f"load {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+    except OSError:  # not on this platform
+        return "load unknown"
 
 
 def facts_section(ws: Workspace, out: list[Figure]) -> list[Figure]:
@@ -31,9 +40,12 @@ def facts_section(ws: Workspace, out: list[Figure]) -> list[Figure]:
     figures.append(Figure("facts: tables load (cached)", ms(build["load_seconds"]), "ms", "1 run",
                           note="gazetteer + people table, every process that extracts"))  # fmt: skip
     rate = ws.child("facts-rate", str(ws.library))
-    note = f"{rate['events']:,} events, one thread; the import goal implies ~30,000"
+    note = f"{rate['events']:,} events, one thread; the import goal implies ~30,000; {_load()}"
     figures.append(Figure("facts: extractor rate", rate["events"] / rate["seconds"], "events/s", "1 run",
                           note=note))  # fmt: skip
+    # CPU time is what the extractor itself costs: on a shared machine, less moved by the others' work.
+    figures.append(Figure("  extractor rate per CPU second", rate["events"] / rate["cpu_seconds"], "events/s",
+                          "1 run", note="events ÷ the process's CPU time"))  # fmt: skip
     runs = []
     for run in range(ws.runs):
         db = ws.root / f"facts-import-{run}"
@@ -45,13 +57,14 @@ def facts_section(ws: Workspace, out: list[Figure]) -> list[Figure]:
         Figure("import with facts", median(rates), "bulletins/s", f"median of {n}", IMPORT_WITH_FACTS_GOAL,
                "parse + store + facts of every event, fresh process each"),
         Figure("  facts share", median([r["facts_seconds"] for r in runs]), "s", f"median of {n}",
-               note="load_index on the new library: extract + write facts.json"),
+               note=f"load_index on the new library: extract + write facts.json; {_load()}"),
     ]  # fmt: skip
     week = [ws.child("facts-week", str(ws.library)) for _ in range(max(ws.runs, 3))]
     n = len(week)
     figures += [
         Figure("facts --by week", ms(median([r["seconds"] for r in week])), "ms", f"median of {n}",
-               BY_WEEK_GOAL, f"{week[0]['days']:,} days; facts.json current; whole command, fresh process"),
+               BY_WEEK_GOAL, f"{week[0]['days']:,} days; facts.json current; whole command, fresh process; "
+               f"{_load()}"),
         Figure("  facts --by week (facts.json missing)", ms(week[0]["cold_seconds"]), "ms", "1 run",
                note="the first run after an import elsewhere or a deleted cache"),
     ]  # fmt: skip

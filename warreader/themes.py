@@ -13,6 +13,7 @@ import re
 import sys
 import tomllib
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -97,23 +98,23 @@ class KeywordIndex:
         """How many keywords of each theme `text` uses (a phrase counts once, not also as its words)."""
         tokens = _TOKEN.findall(text[:INFER_SAMPLE_CHARS].casefold().replace("’", "'"))
         scores: dict[str, int] = {}
-        i, n = 0, len(tokens)
-        while i < n:
-            token = tokens[i]
-            key = None
-            if token in self.phrase_starts:
-                for size in range(min(self.longest_phrase, n - i), 1, -1):
-                    key = self.phrases.get(tuple(tokens[i : i + size]))
-                    if key is not None:
-                        i += size - 1
-                        break
-            if key is None:
-                key = self.words.get(token)
-            if key is None and self.head and (candidates := self.prefix_heads.get(token[: self.head])):
+        inside: set[int] = set()  # positions already counted as part of a phrase
+        starts = self.phrase_starts
+        for i in [i for i, token in enumerate(tokens) if token in starts]:
+            for size in range(min(self.longest_phrase, len(tokens) - i), 1, -1):
+                key = self.phrases.get(tuple(tokens[i : i + size]))
+                if key is not None:
+                    scores[key] = scores.get(key, 0) + 1
+                    inside.update(range(i, i + size))
+                    break
+        words = Counter(t for i, t in enumerate(tokens) if i not in inside) if inside else Counter(tokens)
+        head, heads = self.head, self.prefix_heads
+        for token, times in words.items():
+            key = self.words.get(token)
+            if key is None and head and (candidates := heads.get(token[:head])):
                 key = next((k for prefix, k in candidates if token.startswith(prefix)), None)
             if key is not None:
-                scores[key] = scores.get(key, 0) + 1
-            i += 1
+                scores[key] = scores.get(key, 0) + times
         return scores
 
 
@@ -255,7 +256,7 @@ def section_theme(heading: str | None, texts: list[str]) -> tuple[str, bool]:
     """(theme key, inferred?) of a section: its heading's, by the theme table; for events without a
     heading, or under a numbered headline ("4. UK says …") no rule knows, the theme their words point
     to (`infer_theme`), marked as inferred. Without any clue: "general", or the headline's own key."""
-    numbered = heading is not None and _LEADING_NUMBER.match(heading.strip()) is not None
+    numbered = heading is not None and heading[:1].isdigit() and _LEADING_NUMBER.match(heading) is not None
     if heading is not None and not (numbered and known_theme_for(heading) is None):
         return theme_for(heading), False
     inferred = infer_theme(texts if heading is None else [heading, *texts])

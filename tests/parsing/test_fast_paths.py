@@ -141,7 +141,36 @@ def test_spinner_gates_are_parts_of_their_phrases():
 def test_spinner_sample_is_whole_lines_up_to_the_limit():
     short = [Line("a" * 10, TEXT)] * 3
     assert shapes._sample(short) == "\n".join(["a" * 10] * 3)
-    long = [Line("b" * 1500, TEXT)] * 10
+    long = [Line("b" * 1000, TEXT)] * 10
     sample = shapes._sample(long)
-    assert sample == "\n".join(["b" * 1500] * 3)  # the third line crosses the limit and is kept whole
+    assert sample == "\n".join(["b" * 1000] * 3)  # the third line crosses the limit and is kept whole
     assert len(sample) > shapes.SPUN_SAMPLE_CHARS
+
+
+_junkish = st.sampled_from(
+    ["Share", "share2", "close close", "Source: Al Jazeera", "source : x", "By Jane Doe Smith", "14:38",
+     "INTERACTIVE Russia", "Published on", "click here to share on social media", "— ", "|", "x", "X",
+     "2 hours ago 1", "Trending 9 months ago", "This article is more than 2 months old", "Leave a Reply",
+     "Related Posts", "You may also like", "Save my name, email", "Next article", "ſource: al jazeera"]
+)  # fmt: skip
+
+
+@_many
+@given(st.one_of(_texts, st.lists(_junkish | _texts, max_size=4).map("".join), _junkish))
+def test_junk_and_end_tests_are_the_full_regexes(text):
+    assert P.is_junk_line(text) == bool(P.JUNK_LINE.match(text))
+    assert P.ends_article(text) == bool(P.END_OF_ARTICLE.match(text))
+
+
+@_many
+@given(st.one_of(_texts, st.text(alphabet=st.sampled_from(".!?…:;\"'”’»)]\nab "), max_size=8)))
+def test_sentence_end_from_the_end_is_the_regex(text):
+    assert P.ends_sentence(text) == bool(P.SENTENCE_END.search(text))
+
+
+@_many
+@given(_texts | st.text(alphabet=st.sampled_from("•·▪●◦‣-*–— \t\u3000\u2028xy"), max_size=6))
+def test_bullet_marker_by_hand_is_the_regex(text):
+    stripped = text.strip()
+    match = plaintext._BULLET.match(stripped)
+    assert plaintext.bullet_body(stripped) == (stripped[match.end() :] if match else None)

@@ -193,3 +193,11 @@ def test_an_unreadable_file_is_a_message(tmp_path):
     locked.chmod(0)
     with pytest.raises(InputError, match="locked.txt: cannot be read"):
         parse_path(locked)
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/status"), reason="no /proc")
+def test_a_file_that_reports_no_size_is_still_read_whole():
+    from warreader.parsing import read_bulletin_file
+
+    data = read_bulletin_file("/proc/self/status")  # st_size is 0 for /proc files
+    assert b"Name:" in data and len(data) > 100

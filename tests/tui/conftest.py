@@ -65,6 +65,82 @@ def fixture_bulletins() -> list[Bulletin]:
     return days
 
 
+#: The facts fixture's events by day (every figure and place hand-checked against the extractor):
+#: killed per ISO week W43 6 (4 + 2), W44 ~3 (a range 3–5; the "since 2022" total left out), W45 1.
+FACTS_DAYS: dict[int, list[tuple[str | None, list[str]]]] = {
+    970: [
+        (
+            "Fighting",
+            [
+                "Russian drones killed four people and wounded 33 in Kharkiv, Governor Oleh Syniehubov said.",
+                "Russia launched 96 drones overnight, of which 61 were shot down, Ukraine's air force said.",
+            ],
+        )
+    ],
+    975: [
+        ("Fighting", ["A Russian missile strike on Pokrovsk in the Donetsk region killed two civilians."]),
+        (
+            "Politics and diplomacy",
+            ["Ukrainian President Volodymyr Zelenskyy met NATO chief Mark Rutte in Kyiv."],
+        ),
+    ],
+    980: [
+        (
+            "Fighting",
+            [
+                "At least 12 people were wounded in shelling of Kherson.",
+                "Shelling killed between three and five people in Nikopol, in the Dnipropetrovsk region.",
+                "Since 2022, more than 10,000 civilians have been killed in Ukraine, the UN said.",
+            ],
+        )
+    ],
+    987: [
+        (
+            "Fighting",
+            [
+                "Russian forces captured 48 Ukrainian soldiers near Kupiansk in the Kharkiv region.",
+                "Dozens of residents were evacuated from Vovchansk.",
+                "A drone attack on Kharkiv killed one man, Governor Oleh Syniehubov said.",
+            ],
+        ),
+        (
+            "Politics and diplomacy",
+            [
+                "The US announced an extra $425m in military aid.",
+                "Zelenskyy thanked allies in Kyiv for new air defence systems.",
+                "Talks on a grain corridor continued in Istanbul.",
+            ],
+        ),
+    ],
+}
+
+
+def facts_bulletins() -> list[Bulletin]:
+    """Four days over three ISO weeks (W43–W45 of 2024) whose events have known figures and places."""
+    bulletins = []
+    for day, sections in FACTS_DAYS.items():
+        bulletins.append(
+            Bulletin(
+                day=day,
+                date=dt.date(2024, 11, 8) - dt.timedelta(days=987 - day),
+                title=f"Russia-Ukraine war: List of key events, day {day}",
+                source=f"facts-day{day}.txt",
+                sections=[section(day, heading, texts) for heading, texts in sections],
+            )
+        )
+    return bulletins
+
+
+@pytest.fixture
+def facts_library(tmp_path: Path):
+    """A library of `facts_bulletins`, open."""
+    library = Library.open(tmp_path / "facts-library", seed_samples=False)
+    report = library.import_bulletins(facts_bulletins())
+    assert report.imported == len(FACTS_DAYS), report.messages
+    yield library
+    library.close()
+
+
 @pytest.fixture
 def library_path(tmp_path: Path) -> Path:
     """A library folder filled with the fixture bulletins (closed again, so each test opens it itself)."""

@@ -35,6 +35,20 @@ _TRIGGERS = frozenset(
     ).split()
 )
 _DEATH_WORDS = frozenset((b"toll",))
+_VERB_LAST_WORDS = frozenset(form.split()[-1] for form in v.VERB_FORMS)
+# A list of people counted without a numeral is a figure only with a participle of what happened to
+# people after it or a verb of `LIST_VERBS` before it: the first word of each (the gate of
+# `read_person_lists`; more words than needed only weaken the gate).
+_LIST_KIND_WORDS = frozenset(
+    w.encode()
+    for w in [
+        *(w for kind in HUMAN_KINDS for w in re.findall(r"(?:^|\|)([a-z]+)", v.PARTICIPLES[kind])),
+        *(form.split()[0] for kind in LIST_VERBS for form in v.VERBS[kind]),
+    ]
+)
+# Without these words, no amount is a part of a figure already counted ("including five children").
+_SUBSET_WORDS = frozenset(w.encode() for w in "including among whom incl".split())
+_OF_WHICH_WORDS = frozenset(w.encode() for w in "which them these whom".split())
 _WEAPON_WORDS = frozenset(
     w.encode()
     for w in "drone drones uav uavs unmanned shahed shaheds geran geran2 gerans missile missiles".split()
@@ -88,10 +102,10 @@ def extract_figures(text: str | EventText) -> tuple[Figure, ...]:
     """Every figure in `text`, in text order (see the module docstring and docs/FACTS.md)."""
     t = text if isinstance(text, EventText) else EventText(text)
     money = find_money(t)
-    if not t.has_any(_TRIGGERS):
+    if _TRIGGERS.isdisjoint(t.words):
         return _Reader(t, []).finish(money) if money else ()
     reader = _Reader(t, find_quantities(t))
-    if t.has_any(SINGULAR_PEOPLE):
+    if not SINGULAR_PEOPLE.isdisjoint(t.words) and not _LIST_KIND_WORDS.isdisjoint(t.words):
         reader.read_person_lists()  # first: "a woman and her two children" is one figure of 3, not 2
     reader.read_amounts()
     return reader.finish(money)
@@ -103,6 +117,8 @@ def _verb_before(low: str, at: int) -> tuple[str, int] | None:
     if not window or not window[-1].isspace():
         return None
     words = window.split()
+    if not words or words[-1] not in _VERB_LAST_WORDS:
+        return None  # most amounts: no verb form ends with the word before them
     for n in (4, 3, 2, 1):
         if len(words) >= n:
             phrase = " ".join(words[-n:])
@@ -122,7 +138,7 @@ class _Reader:
         self.text = t.text
         self.norm = t.low
         self.quantities = quantities
-        self.weapons = t.has_any(_WEAPON_WORDS)
+        self.weapons = not _WEAPON_WORDS.isdisjoint(t.words)
         self.by_start = {q.start: q for q in self.quantities}
         self.taken: set[int] = set()
         self.figures: list[Figure] = []
@@ -130,6 +146,9 @@ class _Reader:
         # The last figure: its class ("killed", "launched"…), its weapon and where it ended.
         self.last: tuple[str, str | None, int] | None = None
         self.last_weapon: str | None = None
+        # Which rules can apply at all (see `_SUBSET_WORDS`).
+        self.subset_words = not _SUBSET_WORDS.isdisjoint(t.words)
+        self.of_which_words = b"of" in t.words and not _OF_WHICH_WORDS.isdisjoint(t.words)
 
     # -- amounts ---------------------------------------------------------------------------------
 
@@ -191,7 +210,11 @@ class _Reader:
             if self._emit(q, kind, people, weapon_kind, verb_start, noun_end, require_noun=True):
                 return
 
-        if not weapon and self.t.has_any(_DEATH_WORDS) and _DEATH_TOLL.search(norm, before_lo, q.start):
+        if (
+            not weapon
+            and not _DEATH_WORDS.isdisjoint(self.t.words)
+            and _DEATH_TOLL.search(norm, before_lo, q.start)
+        ):
             toll = _DEATH_TOLL.search(norm, before_lo, q.start)
             if self._emit(q, "killed", people, None, toll.start(), noun_end):  # type: ignore[union-attr]
                 return
@@ -280,9 +303,11 @@ class _Reader:
             )
         )
         if (
-            _SUBSET_BEFORE.search(self.norm, max(0, q.start - 20), q.start)
-            or _OF_WHICH_BEFORE.search(self.norm, max(0, q.start - 20), q.start)
+            self.subset_words
+            and _SUBSET_BEFORE.search(self.norm, max(0, q.start - 20), q.start)
+            or self.of_which_words
             and kind in HUMAN_KINDS
+            and _OF_WHICH_BEFORE.search(self.norm, max(0, q.start - 20), q.start)
         ):
             self.subsets.add(start)
         self.taken.add(q.start)
@@ -327,7 +352,7 @@ class _Reader:
                     quote_end,
                 )
             )
-            if _SUBSET_BEFORE.search(norm, max(0, start - 20), start):
+            if self.subset_words and _SUBSET_BEFORE.search(norm, max(0, start - 20), start):
                 self.subsets.add(quote_start)
             self.taken.update(q.start for q in self.quantities if start <= q.start < end)
 
@@ -337,9 +362,12 @@ class _Reader:
         self.figures.extend(money)
         if not self.figures:
             return ()
+        cumulative_words = not CUMULATIVE_WORDS.isdisjoint(self.t.words)
+        if len(self.figures) == 1 and not cumulative_words:
+            return (self.figures[0],)
         figures = sorted(self.figures, key=lambda f: (f.start, f.kind))
         # Sentences matter only to parts of a figure and to cumulative totals: found only then.
-        may_matter = len(figures) > 1 or self.t.has_any(CUMULATIVE_WORDS)
+        may_matter = cumulative_words or self.subset_words or self.subsets
         bounds = sentence_bounds(self.t.norm) if may_matter else []
         sentences = [sentence_of(bounds, f.start) for f in figures]
         kept: list[Figure] = []
@@ -354,7 +382,8 @@ class _Reader:
             # parts listed with it ("including $984m from Japan and $516m from the UK").
             part = (
                 figure.start in self.subsets
-                or _SUBSET_BEFORE.search(self.norm, max(0, figure.start - 20), figure.start) is not None
+                or self.subset_words
+                and _SUBSET_BEFORE.search(self.norm, max(0, figure.start - 20), figure.start) is not None
                 or (
                     dropped is not None
                     and dropped.kind == figure.kind
@@ -370,7 +399,7 @@ class _Reader:
             kept.append(figure)
             kept_sentences.append(sentence)
         cumulative = set()
-        if self.t.has_any(CUMULATIVE_WORDS):
+        if cumulative_words:
             cumulative = {i for i in set(kept_sentences) if is_cumulative(self.norm, bounds, i)}
         return tuple(
             f._replace(cumulative=True) if s in cumulative else f

@@ -72,6 +72,19 @@ class NameEntry:
     def settlement(self) -> int | None:
         return self.settlements[0] if self.settlements else None
 
+    #: The place the spelling means whatever the words around it say, or None when they decide: it may
+    #: be the region or a settlement, or it names several settlements (docs/FACTS.md, "Ambiguous names").
+    fixed: int | None = field(init=False, compare=False, default=None)
+
+    def __post_init__(self) -> None:
+        if self.region is not None:
+            fixed = self.region if self.region_alone or not self.settlements else None
+        elif len(self.settlements) > 1:
+            fixed = None
+        else:
+            fixed = self.settlements[0] if self.settlements else self.country
+        object.__setattr__(self, "fixed", fixed)
+
 
 @dataclass
 class Gazetteer:
@@ -187,6 +200,9 @@ def _write_cache(path: Path, gazetteer: Gazetteer) -> None:
         "warnings": gazetteer.warnings,
     }
     try:
+        # The user's cache folder may not exist yet (a fresh install): without it nothing would be kept,
+        # and every process that reads facts would build the gazetteer again (1–3 s).
+        path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(path, orjson.dumps(document))
         for old in path.parent.glob("gazetteer-*.json"):
             if old != path:

@@ -98,7 +98,9 @@ def fingerprint() -> str:
     return digest.hexdigest()[:20]
 
 
-def _bulletins_rev(library) -> str | None:
+def bulletins_rev(library) -> str | None:
+    """The `_rev` of the library's bulletins.json (None when it has none): the facts of `library` change
+    only when it does (or a table does), so a caller holding an index read at this `_rev` can keep it."""
     # Imported here: a cached answer must not pay for importing the store's internals it does not use.
     from warreader.store.layout import BULLETINS
     from warreader.store.storage import head_rev
@@ -118,22 +120,28 @@ def load_index(
     tables = fingerprint() if extractor is None else _extractor_fingerprint(extractor)
     # The `_rev` is read before the library's contents: should another process write meanwhile, the
     # cache is labelled with the older `_rev` and merely refreshed again next time, never trusted wrongly.
-    rev = _bulletins_rev(library)
-    cached = _read(facts_path(library))
-    if (
-        cached is not None
-        and rev is not None
-        and cached.get("_rev") == rev
-        and cached.get("tables") == tables
-    ):
-        index = _from_document(cached)
-        if index is not None:
-            return index
-    reusable = cached if cached is not None and cached.get("tables") == tables else None
-    library.reload_if_changed()
-    document = _refresh(library, extractor, reusable, progress)
-    document["tables"] = tables
-    index = _from_document(document)
+    rev = bulletins_rev(library)
+    from warreader.store.storage import gc_paused
+
+    # The cache's rows (hundreds of thousands of small lists, read or built here) outlive this call: left
+    # to the cyclic collector, its full collections would walk them, and the tables, again and again
+    # while they are made (a third of reading facts.json, ~15 % of a first fill).
+    with gc_paused():
+        cached = _read(facts_path(library))
+        if (
+            cached is not None
+            and rev is not None
+            and cached.get("_rev") == rev
+            and cached.get("tables") == tables
+        ):
+            index = _from_document(cached)
+            if index is not None:
+                return index
+        reusable = cached if cached is not None and cached.get("tables") == tables else None
+        library.reload_if_changed()
+        document = _refresh(library, extractor, reusable, progress)
+        document["tables"] = tables
+        index = _from_document(document)
     if write and rev is not None:
         document["_rev"] = rev
         _write(facts_path(library), document)
@@ -188,24 +196,24 @@ class _Tables:
         self._places: dict[tuple, int] = {}
         self._people: dict[tuple, int] = {}
 
-    def place(self, row: list) -> int:
-        key = tuple(row)
-        if key not in self._places:
-            self._places[key] = len(self.places)
-            self.places.append(row)
-        return self._places[key]
+    def place(self, key: tuple) -> int:
+        index = self._places.get(key)
+        if index is None:
+            index = self._places[key] = len(self.places)
+            self.places.append(list(key))
+        return index
 
-    def person(self, row: list) -> int:
-        key = tuple(row)
-        if key not in self._people:
-            self._people[key] = len(self.people)
-            self.people.append(row)
-        return self._people[key]
+    def person(self, key: tuple) -> int:
+        index = self._people.get(key)
+        if index is None:
+            index = self._people[key] = len(self.people)
+            self.people.append(list(key))
+        return index
 
 
 def _refresh(library, extractor: Extractor | None, reusable: dict | None, progress: Progress | None) -> dict:
     """A new document from the library's events, reusing `reusable`'s facts of unchanged events."""
-    old: dict[str, tuple[int, list, list, list]] = {}
+    old: dict[str, list] = {}  # event id → its row in `reusable`
     old_places: list = []
     old_people: list = []
     if reusable is not None:
@@ -213,10 +221,9 @@ def _refresh(library, extractor: Extractor | None, reusable: dict | None, progre
             old_places, old_people = reusable["places"], reusable["people"]
             for _day, _date, events in reusable["days"]:
                 for event in events:
-                    if len(event) > 2:
-                        old[event[0]] = (event[1], event[2], event[3], event[4])
-                    else:
-                        old[event[0]] = (event[1], [], [], [])
+                    if len(event) not in (2, 5):
+                        raise ValueError("not a row of facts.json")
+                    old[event[0]] = event
         except (KeyError, TypeError, ValueError):
             old, old_places, old_people = {}, [], []
     events = list(iter_events(library))
@@ -224,11 +231,28 @@ def _refresh(library, extractor: Extractor | None, reusable: dict | None, progre
     todo = [
         e.text
         for e, crc in zip(events, crcs, strict=True)
-        if (previous := old.get(e.event_id)) is None or previous[0] != crc
+        if (previous := old.get(e.event_id)) is None or previous[1] != crc
     ]
     # The tables are loaded only when there is something to read (importing a day already known is free).
     extracted = iter(_extract_all(todo, extractor or default_extractor(), progress) if todo else ())
     tables = _Tables()
+    # The tables are made again in the order events name their entries (newest day first), so a reused
+    # event's indexes are mapped from the old tables' to the new ones: each old entry is looked up once.
+    place_map: list[int | None] = [None] * len(old_places)
+    person_map: list[int | None] = [None] * len(old_people)
+
+    def place(i: int) -> int:
+        new = place_map[i]
+        if new is None:
+            new = place_map[i] = tables.place(tuple(old_places[i]))
+        return new
+
+    def person(i: int) -> int:
+        new = person_map[i]
+        if new is None:
+            new = person_map[i] = tables.person(tuple(old_people[i]))
+        return new
+
     days: list[list] = []
     current: list | None = None
     for event, crc in zip(events, crcs, strict=True):
@@ -236,12 +260,21 @@ def _refresh(library, extractor: Extractor | None, reusable: dict | None, progre
             current = [event.day, event.date.isoformat() if event.date else None, []]
             days.append(current)
         previous = old.get(event.event_id)
-        if previous is not None and previous[0] == crc:
-            figures = previous[1]
-            places = [[tables.place(old_places[p[0]]), p[1], p[2], p[3]] for p in previous[2]]
-            people = [[tables.person(old_people[p[0]]), p[1], p[2], p[3]] for p in previous[3]]
+        if previous is not None and previous[1] == crc:
+            if len(previous) == 2:
+                current[2].append(previous)
+                continue
+            figures = previous[2]
+            places = [[place(p[0]), p[1], p[2], p[3]] for p in previous[3]]
+            people = [[person(p[0]), p[1], p[2], p[3]] for p in previous[4]]
         else:
-            figures, places, people = _encode(next(extracted), tables)
+            raw = next(extracted)
+            if raw is None:
+                current[2].append([event.event_id, crc])
+                continue
+            figures = raw[0]
+            places = [[tables.place(key), quote, start, end] for key, quote, start, end in raw[1]]
+            people = [[tables.person(key), quote, start, end] for key, quote, start, end in raw[2]]
         current[2].append(
             [event.event_id, crc, figures, places, people]
             if figures or places or people
@@ -255,9 +288,9 @@ PARALLEL_MIN = 6_000
 _CHUNK = 1_000
 
 
-def _extract_all(texts: list[str], extractor: Extractor, progress: Progress | None) -> list[EventFacts]:
-    """The facts of each text, in order: on several cores when there are many (the first fill of a big
-    library) and the process may fork, else here. `progress(done, total)` counts texts."""
+def _extract_all(texts: list[str], extractor: Extractor, progress: Progress | None) -> list[Raw | None]:
+    """The facts of each text (`_raw`), in order: on several cores when there are many (the first fill of
+    a big library) and the process may fork, else here. `progress(done, total)` counts texts."""
     total = len(texts)
     if total >= PARALLEL_MIN and extractor is default_extractor() and _may_fork():
         from concurrent.futures.process import BrokenProcessPool
@@ -268,7 +301,7 @@ def _extract_all(texts: list[str], extractor: Extractor, progress: Progress | No
             pass  # no helpers to be had: read them here
     found = []
     for i, text in enumerate(texts):
-        found.append(extractor.extract(text))
+        found.append(_raw(extractor.extract(text)))
         if progress and (i % 500 == 499 or i == total - 1):
             progress(i + 1, total)
     return found
@@ -292,13 +325,13 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-def _extract_forked(texts: list[str], progress: Progress | None) -> list[EventFacts]:
+def _extract_forked(texts: list[str], progress: Progress | None) -> list[Raw | None]:
     # Forked helpers inherit the loaded tables: nothing is imported or read again.
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     chunks = [texts[i : i + _CHUNK] for i in range(0, len(texts), _CHUNK)]
-    found: list[EventFacts] = []
+    found: list[Raw | None] = []
     with ProcessPoolExecutor(min(_cores(), 8), mp_context=multiprocessing.get_context("fork")) as pool:
         for chunk in pool.map(_extract_chunk, chunks):
             found.extend(chunk)
@@ -307,26 +340,22 @@ def _extract_forked(texts: list[str], progress: Progress | None) -> list[EventFa
     return found
 
 
-def _extract_chunk(texts: list[str]) -> list[EventFacts]:
+def _extract_chunk(texts: list[str]) -> list[Raw | None]:
     extractor = default_extractor()
-    return [extractor.extract(text) for text in texts]
+    return [_raw(extractor.extract(text)) for text in texts]
 
 
-def _encode(facts: EventFacts, tables: _Tables) -> tuple[list, list, list]:
-    figures = [
-        [f.kind, f.value, f.low, f.high, f.approx, f.cumulative, f.unit, f.quote, f.start, f.end]
-        for f in facts.figures
-    ]
-    places = [
-        [
-            tables.place(
-                [m.place.name, m.place.admin1, m.place.country, m.place.lat, m.place.lon, m.place.level]
-            ),
-            m.quote,
-            m.start,
-            m.end,
-        ]
-        for m in facts.places
-    ]
-    people = [[tables.person([m.name, m.kind]), m.quote, m.start, m.end] for m in facts.people]
-    return figures, places, people
+#: An event's facts in the cache's shapes, its places and people not yet numbered: (figures, [(place row,
+#: quote, start, end)…], [((name, kind), quote, start, end)…]). Plain tuples and lists: a helper process
+#: sends them back at C speed (named tuples are made again one by one in Python when unpickled).
+Raw = tuple[list, list, list]
+
+
+def _raw(facts: EventFacts) -> Raw | None:
+    if not facts:
+        return None
+    return (
+        [list(f) for f in facts.figures],  # a Figure's fields are in the cache's order
+        [(tuple(m.place), m.quote, m.start, m.end) for m in facts.places],
+        [((m.name, m.kind), m.quote, m.start, m.end) for m in facts.people],
+    )

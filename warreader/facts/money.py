@@ -77,14 +77,78 @@ _MONEY_WORDS = frozenset(
 )
 
 
+# Speed: `_AMOUNT` cannot be scanned for quickly (it may begin with a qualifier, a symbol, digits or a
+# number word), so it is run only near a currency, which every amount of money holds: from at most
+# `_WORDS_BEFORE` words before a currency word (a qualifier of 4 words, a number of up to 7, a scale,
+# "us", "pounds" before "sterling") or a qualifier's 4 words before a symbol or code, up to the first
+# character no amount contains (any but letters, digits, spaces, currency symbols, hyphens, and commas or
+# full stops before a digit). The same matches as scanning the whole text, in the same order
+# (tests/facts/test_speed_rules.py).
+_OUTSIDE_AMOUNTS = re.compile(r"[^\w\s$€£₴₽\-](?!(?<=[,.])\d)")
+_CURRENCY_TOKENS = frozenset(
+    w.encode()
+    for w in (
+        "dollar dollars euro euros pound pounds sterling hryvnia hryvnias hryvnie hryvnies hryvna hryvnas"
+        " rouble roubles ruble rubles"
+    ).split()
+)
+_CODES = ("usd", "eur", "gbp", "uah", "rub")  # also inside a word, as `_AMOUNT` reads them
+_WORDS_BEFORE = 16  # before a currency word, with the part of its own word ("us$")
+_WORDS_BEFORE_SYMBOL = 6
+
+
+def _currencies(t: EventText) -> list[tuple[int, int]]:
+    """(offset, words an amount may begin before it) of every currency symbol, code and word (and of some
+    words that only contain one: they cost a look, nothing more), in text order."""
+    low = t.low
+    marks: dict[int, int] = {}
+    for mark in (*(_SYMBOLS_IN_TEXT if not low.isascii() else ("$",)), *_CODES):
+        at = low.find(mark)
+        while at != -1:
+            marks[at] = _WORDS_BEFORE_SYMBOL
+            at = low.find(mark, at + 1)
+    for word in _CURRENCY_TOKENS.intersection(t.words):
+        word = word.decode()
+        at = low.find(word)
+        while at != -1:
+            marks[at] = _WORDS_BEFORE  # "euros" over the "eur" in it
+            at = low.find(word, at + 1)
+    return sorted(marks.items())
+
+
+def _amounts(t: EventText) -> list[re.Match]:
+    """`list(_AMOUNT.finditer(t.low))`, read only near currencies (see above)."""
+    norm = t.low
+    found = []
+    pos = 0
+    for mark, words in _currencies(t):
+        if mark < pos:
+            continue  # inside an amount already read
+        # No amount starts between `pos` and the words before this currency (nor holds an earlier one).
+        head = norm[pos:mark].rsplit(None, words)
+        start = pos + len(head[0]) if len(head) > words else pos
+        outside = _OUTSIDE_AMOUNTS.search(norm, mark)
+        end = outside.start() if outside is not None else len(norm)
+        match = _AMOUNT.search(norm, start, end)
+        if match is None:
+            pos = end + 1  # none from here to where no amount can reach
+        else:
+            found.append(match)
+            pos = match.end()
+    return found
+
+
 def find_money(t: EventText) -> list[Figure]:
     """Money figures in the text."""
     text, norm = t.text, t.low
-    if not (t.has_any(_MONEY_WORDS) or any(symbol in norm for symbol in _SYMBOLS_IN_TEXT)):
+    if not (
+        not _MONEY_WORDS.isdisjoint(t.words)
+        or ("$" in norm if norm.isascii() else any(symbol in norm for symbol in _SYMBOLS_IN_TEXT))
+    ):
         return []
     figures: list[Figure] = []
     previous_end = -10
-    for match in _AMOUNT.finditer(norm):
+    for match in _amounts(t):
         start, end = match.span()
         currency = _currency(match)
         value = _value(match)

@@ -14,6 +14,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
+from warreader.facts.patterns import word_start
 from warreader.facts.text import EventText, lower_same_length, normalise  # noqa: F401 (re-exported)
 
 UNITS = {
@@ -107,12 +108,15 @@ _END = r"(?![\w$€£₴₽]|[.,]\d)"
 _SINGLE_OR_RANGE = re.compile(rf"(?P<a>{_ONE})(?:\s*(?:-|to|or)\s*(?P<b>{_ONE}))?{_END}")
 _BETWEEN = re.compile(rf"(?P<a>{_ONE})\s+and\s+(?P<b>{_ONE}){_END}")
 _VAGUE_AT = re.compile(rf"(?P<vague>{_VAGUE})(?:\s+of)?(?![\w])")
+_VAGUE_FIRST = frozenset(k[0] for k in VAGUE)
 
 #: The words an amount can start with, as the word sets of `EventText` hold them.
 NUMBER_WORDS = frozenset(w.encode() for w in (*UNITS, "dozen", "dozens", "hundred", "hundreds", "tens"))
 NUMBER_WORDS |= frozenset((b"thousands", b"millions", b"scores", b"million", b"thousand"))
-_WORD_AT = {w: re.compile(rf"(?<![a-z]){w.decode()}(?![a-z])") for w in NUMBER_WORDS}
-_DIGIT = re.compile(r"[0-9]")
+# The word first, then the letter before it checked: a pattern beginning with a literal is searched for
+# at C speed, one beginning with a lookbehind is tried at every position.
+_WORD_AT = {w: re.compile(rf"{w.decode()}(?<![a-z]{w.decode()})(?![a-z])") for w in NUMBER_WORDS}
+_DIGITS_RUN = re.compile(r"[0-9]+")
 _BEFORE_AMOUNT = ("half a ", "a ", "one ")
 _QUALIFIERS = tuple(sorted((f"{q} " for q in APPROX_QUALIFIERS + PLAIN_QUALIFIERS), key=len, reverse=True))
 _APPROX = frozenset(f"{q} " for q in APPROX_QUALIFIERS)
@@ -145,7 +149,8 @@ _LOWER_WORD = re.compile(
 )
 # "aged 44 and 46", "ages 5, 7 and 9", "at the age of 12": every number of the list is an age.
 _AGE_LIST = re.compile(
-    r"\b(?:aged?|ages(?:\s+of)?|age\s+of|between\s+the\s+ages\s+of)\s+\d+(?:\s*(?:,|and|or|to|-)\s*\d+)*"
+    word_start("aged?", r"ages(?:\s+of)?", r"age\s+of", r"between\s+the\s+ages\s+of")
+    + r"\s+\d+(?:\s*(?:,|and|or|to|-)\s*\d+)*"
 )
 
 
@@ -215,6 +220,20 @@ _DIGITS_AMOUNT = re.compile(rf"({_DIGITS})(?:\s*(thousand|million|billion))?", r
 
 def amount(text: str) -> int | None:
     """The value of one amount as written ("1,500", "2.5 million", "forty four", "a hundred")."""
+    value = _AMOUNTS.get(text, _UNREAD)
+    if value is _UNREAD:
+        if len(_AMOUNTS) > 100_000:
+            _AMOUNTS.clear()  # a bound on memory news never reaches
+        value = _AMOUNTS[text] = _amount(text)
+    return value  # type: ignore[return-value]
+
+
+# The same few hundred amounts come back in every bulletin: each is read once per process.
+_AMOUNTS: dict[str, int | None] = {}
+_UNREAD = object()
+
+
+def _amount(text: str) -> int | None:
     text = " ".join(text.split())
     match = _DIGITS_AMOUNT.fullmatch(text)
     if match:
@@ -233,9 +252,10 @@ def find_quantities(t: EventText) -> list[Quantity]:
     larger token ("L-39", "S-300", "F-16") are left out: they are never counts of people or weapons."""
     low = t.low
     starts: list[int] = []
-    if _DIGIT.search(low):
+    if t.digits:
+        # Where a run of digits starts (a digit after another one never starts an amount).
         starts.extend(
-            m.start() for m in _DIGIT.finditer(low) if m.start() == 0 or not low[m.start() - 1].isdigit()
+            at for m in _DIGITS_RUN.finditer(low) if (at := m.start()) == 0 or not low[at - 1].isdigit()
         )
     for word in NUMBER_WORDS & t.words:
         starts.extend(m.start() for m in _WORD_AT[word].finditer(low))
@@ -275,8 +295,9 @@ def find_quantities(t: EventText) -> list[Quantity]:
 def _read_amount(low: str, start: int, before: str) -> Quantity | None:
     qualifier = ""
     if before.endswith(_QUALIFIERS):
+        # Whole words only: "moreover 25" ends with "over " but has no qualifier.
         last = before.rsplit(None, 1)[-1]
-        qualifier = next(q for q in _QUALIFIERS_BY_LAST_WORD[last] if before.endswith(q))
+        qualifier = next((q for q in _QUALIFIERS_BY_LAST_WORD.get(last, ()) if before.endswith(q)), "")
     q_start = start - len(qualifier)
     approx = qualifier in _APPROX
     if before.endswith("between "):
@@ -290,7 +311,7 @@ def _read_amount(low: str, start: int, before: str) -> Quantity | None:
                 and not _NOT_A_COUNT_AFTER.match(low, match.end())
             ):
                 return Quantity(start - 8, match.end(), lo, lo, hi, True, False, start)
-    vague = _VAGUE_AT.match(low, start)
+    vague = _VAGUE_AT.match(low, start) if low[start] in _VAGUE_FIRST else None
     if vague:
         value = VAGUE[" ".join(vague.group("vague").split())]
         return Quantity(q_start, vague.end(), value, None, None, True, True, start)
@@ -319,6 +340,6 @@ def _read_amount(low: str, start: int, before: str) -> Quantity | None:
             return Quantity(q_start, end, value, value, high, True, False, start)
     if _NOT_A_COUNT_AFTER.match(low, end):
         return None
-    if _YEAR.fullmatch(low_text) and not _LOWER_WORD.match(low, end):
+    if len(low_text) == 4 and _YEAR.fullmatch(low_text) and not _LOWER_WORD.match(low, end):
         return None  # "in 2022", "since 2014"; but "2000 people" is a count
     return Quantity(q_start, end, value, None, None, approx, False, start)

@@ -10,6 +10,7 @@ import re
 
 from warreader.facts import vocabulary as v
 from warreader.facts.numbers import amount
+from warreader.facts.patterns import word_start
 
 SINGULAR_PEOPLE = frozenset(
     w.encode() for w in re.sub(r"\\s\+", " ", v.PERSON_NOUN_SINGULAR).replace("|", " ").split()
@@ -20,8 +21,10 @@ _DET = r"(?:a|an|one|another|the|his|her|their)"
 _AGE = r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[\s-]+(?:year|month|week|day)s?[\s-]+old"
 _ITEM = rf"(?:{_AGE}\s+)?(?:(?:{v.PERSON_ADJECTIVES})\s+){{0,2}}(?:{v.PERSON_NOUN_SINGULAR})\b"
 _SMALL = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+# The determiner written so that the regex engine can skip to it (`word_start`): `\b{_DET}`.
+_DET_AT = word_start("a", "an", "one", "another", "the", "his", "her", "their")
 PERSON_LIST = re.compile(
-    rf"\b{_DET}\s+(?:{_ITEM}|(?:second|third|fourth|fifth|sixth)\b(?!\s+of))"
+    rf"{_DET_AT}\s+(?:{_ITEM}|(?:second|third|fourth|fifth|sixth)\b(?!\s+of))"
     rf"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:{_DET}\s+)?(?:{_ITEM}|{_SMALL}\s+(?:{v.PEOPLE_NOUN})\b))*"
 )
 _LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")

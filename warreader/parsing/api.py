@@ -83,13 +83,8 @@ def _guarded(box: _Text, source: str) -> list[Bulletin]:
 
 def _parse(box: _Text, source: str) -> list[Bulletin]:
     text = _CRAWL_PREFIX.sub("", box.take(), count=1)
-    cleaned = strip_controls(text)
-    removed = cleaned != text
-    text = cleaned
-    del cleaned
     outlet = url = None
     fmt = sniff_format(text)
-    unescaped = False
     if fmt == "text":
         from warreader.parsing.codefragments import looks_like_code, unescape_code
 
@@ -98,7 +93,7 @@ def _parse(box: _Text, source: str) -> list[Bulletin]:
 
             # A bulletin inside seed data or an API fixture: its string literals, unescaped.
             outlet, url = record_meta(text)
-            text, unescaped = unescape_code(text), True
+            text = unescape_code(text)  # (escapes such as `\u001b` become characters: removed below)
             fmt = sniff_format(text)
     if fmt == "html":
         from warreader.parsing.html import html_page
@@ -110,11 +105,11 @@ def _parse(box: _Text, source: str) -> list[Bulletin]:
 
         lines = markdown_lines(text)
     else:
-        lines = plain_lines(text)
+        lines, removed = plain_lines(text)  # (control characters removed line by line)
     del text  # the lines hold what is needed
-    if fmt != "text" or unescaped:
-        # Entities (`&#27;`) and escapes (`\u001b`) can spell control characters the raw text hid.
-        removed |= _strip_line_controls(lines)
+    if fmt != "text":
+        # Control characters as written, or spelled by entities (`&#27;`) the markup hid.
+        removed = _strip_line_controls(lines)
     bulletins = build_bulletins(lines, source)
     for bulletin in bulletins:
         if removed:
@@ -126,12 +121,13 @@ def _parse(box: _Text, source: str) -> list[Bulletin]:
 
 
 def _strip_line_controls(lines: list[Line]) -> bool:
+    """Remove control characters from the lines (a printable line has none); True if any were."""
     removed = False
     for line in lines:
         if not line.text.isprintable():
-            cleaned = clean(strip_controls(line.text))
-            if cleaned != clean(line.text):
-                line.text, removed = cleaned, True
+            fixed = strip_controls(line.text)
+            if fixed is not line.text:  # (the same object when there was nothing to remove)
+                line.text, removed = clean(fixed), True
     return removed
 
 
@@ -196,14 +192,28 @@ def read_bulletin_file(path: Path) -> bytes:
                 f"{path}: is not a regular file ({_kind(info.st_mode)}); save the bulletin first"
             )
         _check_size(info.st_size, str(path))
-        with os.fdopen(fd, "rb", closefd=False) as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)  # a file growing while read is still capped
+        data = _read_capped(fd, info.st_size)
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror or error})") from None
     finally:
         os.close(fd)
     _check_size(len(data), str(path))
     return data
+
+
+def _read_capped(fd: int, size: int) -> bytes:
+    """The file's bytes, read up to one byte past `MAX_FILE_BYTES` (a file that grows while read, or
+    reports no size, like those in /proc, is still capped). Sized reads: a buffered `read(20 MB)`
+    would allocate 20 MB for every small bulletin."""
+    chunks: list[bytes] = []
+    total = 0
+    while total <= MAX_FILE_BYTES:
+        chunk = os.read(fd, min(max(size + 1 - total, 1 << 16), MAX_FILE_BYTES + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def _kind(mode: int) -> str:

@@ -123,7 +123,7 @@ def _finish(reader: Reader, source: str) -> Bulletin:
         warnings.append(W_NO_DAY)
     if header.date is None:
         warnings.append(W_NO_DATE)
-    if reader.cut_marker or (texts and not P.SENTENCE_END.search(texts[-1])):
+    if reader.cut_marker or (texts and not P.ends_sentence(texts[-1])):
         warnings.append(W_CUT_OFF)
     if spun(reader.lines, [d.heading for d in drafts]):
         warnings.append(W_SPUN)

@@ -58,7 +58,7 @@ class Reader:
         self.last_event_opened_paragraph = False
         self.pending_headline: str | None = None  # a short bullet that titles the next paragraph
         self.junk: dict[str, bool] = {}  # is_junk's answers, for this page only
-        self._intro_hint: tuple[str | None, bool] = (None, False)
+        self._intro: tuple[str | None, bool] = (None, False)
         self.events = 0  # events read so far…
         self.bullets = 0  # …of which marked as list items
         self.ended = False  # an end-of-article line ("Source: Al Jazeera…", a comment form) was passed
@@ -81,7 +81,7 @@ class Reader:
             return not self.ended or self._structure_follows(index)
         if not (self.header.saw_intro or self.header.saw_situation or self.ended):
             return False  # this bulletin's own intro may come after a prose paragraph
-        if self.intro_hint(text) and P.INTRO.search(text):
+        if self.is_intro(text):
             return not P.LIST_FOLLOWS.search(text)
         return (
             bool(P.SITUATION.match(text))
@@ -119,7 +119,7 @@ class Reader:
         # (Adjacent to the caption, and either a paragraph of its own, alike in words, credit-shaped,
         # or an unmarked line in a list whose other items are all marked.)
         prev = section.texts[-1] if section.texts else ""
-        unfinished = bool(prev) and not P.SENTENCE_END.search(prev)  # alt texts often lack a full stop
+        unfinished = bool(prev) and not P.ends_sentence(prev)  # alt texts often lack a full stop
         if (
             self.last_kind == "event-text"
             and prev
@@ -204,15 +204,15 @@ class Reader:
         of `next_content` ask about the same lines."""
         junk = self.junk.get(text)
         if junk is None:
-            junk = self.junk[text] = P.JUNK_LINE.match(text) is not None
+            junk = self.junk[text] = P.is_junk_line(text)
         return junk
 
-    def intro_hint(self, text: str) -> bool:
-        """`maybe_intro`, remembered for the line at hand: the start-of-bulletin test and the intro test
-        both ask about the same line."""
-        if self._intro_hint[0] is not text:
-            self._intro_hint = (text, maybe_intro(text))
-        return self._intro_hint[1]
+    def is_intro(self, text: str) -> bool:
+        """Is this line an intro ("As the war enters its 981st day, these are the main developments.")?
+        Remembered for the line at hand: the start-of-bulletin test and the intro test both ask."""
+        if self._intro[0] is not text:
+            self._intro = (text, maybe_intro(text) and P.INTRO.search(text) is not None)
+        return self._intro[1]
 
     def is_heading(self, index: int, line: Line) -> bool:
         kind = line.kind
@@ -242,7 +242,7 @@ class Reader:
 
     def read_body(self) -> int | None:
         """Classify the lines; the index where another bulletin starts, or None."""
-        end_of_article = P.END_OF_ARTICLE.match
+        end_of_article = P.ends_article
         for index, line in enumerate(self.lines):
             kind = line.kind
             if kind == BLANK:
@@ -296,7 +296,7 @@ class Reader:
 
     def _take_intro(self, text: str) -> bool:
         """An intro, or before the list a standfirst announcing it (see `Header.take_intro`)."""
-        found = self.header.take_intro(text, self.header_zone(), self.intro_hint(text))
+        found = self.header.take_intro(text, self.header_zone(), self.is_intro(text))
         if found == LIST_FOLLOWS and self.current.heading is None:
             # "Below are the key moments…": what came before was the article's prose intro.
             self.events -= len(self.current.texts)
@@ -309,6 +309,8 @@ class Reader:
         if "|" in text and F.pipe_furniture(text):
             self.header.outlet = self.header.outlet or outlet_from_attribution(text)
             return True
+        if text.endswith((".", "!", "?", "…")) or len(text) > 160 or is_known_heading(text):
+            return False  # (furniture below ends no sentence, is short and is no section heading)
         if (F.bare_label(text) or F.label_and_date(text)) and self.next_content(index) is not None:
             return True  # (the last line may be an event cut off after "on" or a date)
         if text.count(",") + text.count("·") + text.count("›") + text.count("/") + text.count("•") >= 2:
@@ -318,7 +320,7 @@ class Reader:
     def _no_sentence(self, index: int, text: str) -> bool:
         """One to three words that are no heading and end no sentence ("Briefly", "Europe"): a label
         of the page, not an event (unless it is the last line: an event cut off)."""
-        if more_words_than(text, 3) or P.SENTENCE_END.search(text):
+        if len(text) > 60 or more_words_than(text, 3) or P.ends_sentence(text):
             return False
         nxt = self.next_content(index)
         # (a short alt text right above its credited caption is the photo's: add_caption takes it)
@@ -328,7 +330,7 @@ class Reader:
         """The one-sentence summary under a title (the Guardian's "… evacuated after ammunition blast;
         Ukraine earlier claimed it had struck the cruiser"): before the list, no closing full stop,
         and not a photo's alt text (whose credited caption would follow it)."""
-        if not self.header_zone() or P.SENTENCE_END.search(text) or not more_words_than(text, 7):
+        if not self.header_zone() or P.ends_sentence(text) or not more_words_than(text, 7):
             return False
         nxt = self.next_content(index)
         if nxt is None or nxt.kind == CAPTION or is_credit(nxt.text):

@@ -28,6 +28,16 @@ _DATE_ONLY = re.compile(
 )
 
 
+# Every situation line starts with one of these letters ("Here…", "This…", "Right here…", "The
+# situation…", "Situation…", "Key events…"): a set lookup before the regex.
+_SITUATION_FIRST = frozenset("hHtTrRsSkK")
+
+
+def situation_start(text: str) -> bool:
+    """`P.SITUATION.match(text)`, with a cheap test of the first letter first."""
+    return text[:1] in _SITUATION_FIRST and P.SITUATION.match(text) is not None
+
+
 class Header:
     """The title, day, date and the header lines seen so far of one bulletin."""
 
@@ -81,13 +91,15 @@ class Header:
         self.day = dates.day_from_title(title)
 
     # -- intro, situation line, date -------------------------------------------------------------------
-    def take_intro(self, text: str, header_zone: bool, hint: bool | None = None) -> str | None:
+    def take_intro(self, text: str, header_zone: bool, is_intro: bool | None = None) -> str | None:
         """An intro ("As the war enters its 981st day, these are the main developments.") → `INTRO`, or
         `LIST_FOLLOWS` when it announces the list; in the header zone (before any event or heading),
-        also a standfirst announcing the list. A date stated in it is the bulletin's date. (`hint` is
-        `maybe_intro(text)` when the caller knows it already.)"""
+        also a standfirst announcing the list. A date stated in it is the bulletin's date. (`is_intro`
+        is the intro test's answer when the caller knows it already.)"""
         found = None
-        if (maybe_intro(text) if hint is None else hint) and P.INTRO.search(text):
+        if is_intro is None:
+            is_intro = maybe_intro(text) and P.INTRO.search(text) is not None
+        if is_intro:
             if self.day is None:
                 self.day = dates.day_from_intro(text)
             found = LIST_FOLLOWS if P.LIST_FOLLOWS.search(text) else INTRO
@@ -101,13 +113,15 @@ class Header:
     def take_situation(self, text: str) -> bool:
         """A "Here is the situation on…" line, or a line with such a sentence after another one
         ("…war on Ukraine.Here's where things stand on Thursday, June 12:"): remember its date."""
-        if P.SITUATION.match(text) and not more_words_than(text, 25):
+        if situation_start(text) and not more_words_than(text, 25):
             self.note_date(text)
             if self.day is None:
                 self.day = dates.day_from_intro(text)  # "Here are the key events on day 1,211 of…"
             self.saw_situation = True
             return True
-        if not F.SITUATION_INSIDE.search(text) or more_words_than(text, 60):
+        # A situation sentence inside a line is looked for until the date is known (cheap tests first:
+        # every line of a bulletin comes here).
+        if self.date_line is not None or len(text) > 500 or not F.SITUATION_INSIDE.search(text):
             return False
         if not any(P.SITUATION.match(s) and dates.find_stated_date(s) for s in F.sentences(text)[1:]):
             return False
@@ -122,7 +136,7 @@ class Header:
 
     def take_date_only(self, text: str) -> bool:
         """A line that is only a date ("Saturday, February 26"): a fallback date source."""
-        if more_words_than(text, 6) or not _DATE_ONLY.match(text):
+        if len(text) > 80 or more_words_than(text, 6) or not _DATE_ONLY.match(text):
             return False
         match = dates.find_stated_date(text)
         if not match:

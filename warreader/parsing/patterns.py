@@ -28,6 +28,33 @@ JUNK_LINE = re.compile(
     _I | re.VERBOSE,
 )
 
+# The same, for lines longer than any of its fixed-wording alternatives (the longest, "click here to
+# share on social media", has 35 characters): only the alternatives that can match a long line. Most
+# lines are long events, and this pattern is a third of the work. tests/parsing/test_fast_paths.py
+# proves `is_junk_line` gives JUNK_LINE's answer on any text.
+JUNK_SHORT_LIMIT = 40
+JUNK_LONG_LINE = re.compile(
+    r"""^(?:
+      share\d* | close(?:\ close)* | follow\ us\ on\ \w+ | skip\ to\ (?:main\ )?content.*
+    | listen\ to\ this\ article.*
+    | \d+\ (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\ ago(?:\ \d+)?
+    | trending\ \d+\ \w+\ ago | interactive\b.* | published\ on\b.* | updated\ on\b.*
+    | by\ [\w.\-]+(?:\ [\w.\-]+){0,3} | list\ of\ \d+\ items.* | (?:source|sources)\s*:.*
+    | \*?\ *see\ all\ our\ .*coverage | the\ guardian\ -\ \w+ | get\ all\ your\ news\ in\ one\ place.*
+    | \d+[’']?s\ of\ premium\ titles\.? | this\ article\ is\ more\ than\ .{1,30}\ old | sign\ up.*
+    | subscribe.* | read\ more.* | loading\.* | (?:\d+\ )?(?:shares?|comments?|views?) | tags?:.*
+    | filed\ under.* | [|•·\-–—*]+
+    )$""",
+    _I | re.VERBOSE,
+)
+
+
+def is_junk_line(text: str) -> bool:
+    """`JUNK_LINE.match(text)`, with the shorter pattern for long lines."""
+    pattern = JUNK_LONG_LINE if len(text) > JUNK_SHORT_LIMIT else JUNK_LINE
+    return pattern.match(text) is not None
+
+
 # Lines after which nothing belongs to the bulletin (comment forms, "Related Posts", the AJ source line).
 END_OF_ARTICLE = re.compile(
     r"""^(?:leave\ a\ (?:reply|comment)\b.* | your\ email\ address\ will\ not\ be\ published.*
@@ -150,6 +177,30 @@ RUN_TOGETHER_TITLE = re.compile(
 CHARS_MARKER = re.compile(r"\s*…?\s*\[\+\d+ chars\]\s*$")
 # A sentence ends in one of these (closing quotes and brackets after the stop are fine).
 SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”’»]$")
+_CLOSERS = "\"'”’»)]"
+
+
+def ends_sentence(text: str) -> bool:
+    """`SENTENCE_END.search(text)` from the end of the line (the search scans the whole line)."""
+    if text[-1:] == "\n":
+        text = text[:-1]  # (`$` also matches before a final newline)
+    if text[-1:] in ('"', "”", "’", "»"):
+        return True
+    body = text.rstrip(_CLOSERS)
+    return body[-1:] in (".", "!", "?", "…", ":", ";")
+
+
+# The first two letters of every END_OF_ARTICLE line (lower case): a set lookup before the regex.
+END_STARTS = frozenset(["le", "yo", "re", "mo", "so", "sa", "po", "ab", "pr", "ne"])
+
+
+def ends_article(text: str) -> bool:
+    """`END_OF_ARTICLE.match(text)`, with a cheap test of the first two letters first."""
+    head = text[:2]
+    if head.isascii() and head.lower() not in END_STARTS:
+        return False  # (a non-ASCII start may still match: ignore-case lets "ſ" stand for "s")
+    return END_OF_ARTICLE.match(text) is not None
+
 
 # Spinner vocabulary: phrases that a synonym spinner produces and real news copy almost never does.
 SPINNER_PHRASES = (

@@ -11,7 +11,7 @@ import gc
 import os
 from collections.abc import Iterable
 from functools import partial
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on, work
 from textual.app import App, SystemCommand
@@ -27,6 +27,9 @@ from warreader.tui.annotator import Annotator
 from warreader.tui.bindings import APP_BINDINGS, READER_GROUPS, all_binding_ids, keys_of, use_keymap
 from warreader.tui.idle_gc import IdleCollector
 from warreader.tui.screens.reader import FirstDayShown, LibraryReloaded, ReaderScreen
+
+if TYPE_CHECKING:
+    from warreader.facts.queries import FactsIndex
 
 #: Set to 1 to exit as soon as the first screen shows the newest day (start-up benchmark).
 EXIT_WHEN_READY_ENV = "WARREADER_EXIT_WHEN_READY"
@@ -62,6 +65,10 @@ class WarReaderApp(App[None]):
         self.ready = False
         #: True once the library's search index is built (a search then takes milliseconds).
         self.search_ready = False
+        #: The library's figures, places and people, read by the background worker after the search index;
+        #: None until then. `_facts_rev`: the bulletins' `_rev` they were read at.
+        self.facts: FactsIndex | None = None
+        self._facts_rev: str | None = None
         self._exit_when_ready = os.environ.get(EXIT_WHEN_READY_ENV, "") not in ("", "0")
         #: Set by `warreader read`, which pauses the garbage collector until the first screen is painted.
         self.gc_paused_for_start = False
@@ -143,6 +150,7 @@ class WarReaderApp(App[None]):
             self.call_from_thread(self.notify, str(error), title="Cannot load the library", severity="error")
             return
         self._index_for_search()
+        self._read_facts()
 
     @work(thread=True, group="search-index", description="Indexing every day for search")
     def index_in_background(self) -> None:
@@ -150,6 +158,7 @@ class WarReaderApp(App[None]):
         (nothing to do when they are current)."""
         self.call_from_thread(self._set_search_ready, False)
         self._index_for_search()
+        self._read_facts()
 
     def _index_for_search(self) -> None:
         library = self.library
@@ -168,6 +177,47 @@ class WarReaderApp(App[None]):
         # collecting first, the garbage of the moment would be kept for good (thousands of objects a
         # reload). What a reload replaces is freed by reference counting (it holds no cycles).
         self.idle_collector.freeze_after_next_collection()
+
+    def _read_facts(self) -> None:
+        """(In the background worker, after the search index.) The library's figures, places and people:
+        from facts.json beside the library when it is current (about a second on 1,500 days), else read
+        anew, the panel counting the events; nothing to do when the bulletins have not changed since."""
+        from warreader.facts.index import bulletins_rev, load_index
+
+        library = self.library
+
+        def progress(done: int, total: int) -> None:
+            self.call_from_thread(
+                self._show_facts, self.facts, f"reading figures… {done:,} of {total:,} events"
+            )
+
+        try:
+            # A change the screens have not seen yet is shown first: `load_index` would otherwise pick it up
+            # itself, and the reader's once-a-second check would then find nothing new.
+            if library.reload_if_changed():
+                self.call_from_thread(self._library_changed)
+            rev = bulletins_rev(library)
+            if self.facts is not None and rev is not None and rev == self._facts_rev:
+                return
+            self.call_from_thread(self._show_facts, self.facts, "reading figures…")
+            index = load_index(library, progress=progress)
+            index.facts("")  # builds the event-id lookup here, not on the first move of the cursor
+        except Exception as error:  # noqa: BLE001 - derived data: the reader goes on without it, and says so
+            self.call_from_thread(self._show_facts, self.facts, f"figures not read: {error}")
+            self.call_from_thread(self.notify, str(error), title="Cannot read the figures", severity="error")
+            return
+        self._facts_rev = rev
+        self.call_from_thread(self._show_facts, index, "")
+        self.idle_collector.freeze_after_next_collection()  # (see `_index_for_search`)
+
+    def _show_facts(self, index: FactsIndex | None, status: str) -> None:
+        self.facts = index
+        for screen in self._readers():
+            screen.show_facts(index, status)
+
+    def _library_changed(self) -> None:
+        for screen in self._readers():
+            screen.library_changed()
 
     def _library_loaded(self) -> None:
         for screen in self._readers():

@@ -151,12 +151,19 @@ READER_GROUPS: list[tuple[str, list[Binding]]] = [
                 show=True,
             ),
             _b(
+                "p",
+                "thread",
+                "Thread",
+                "thread",
+                "Every event naming a place or person of the selected event, across days, newest first",
+            ),
+            _b(
                 "escape",
                 "back",
                 "Back",
                 "back",
                 "Leave the note (it is saved); back to the events from the day list or the panel; back to "
-                "the day from search or the storyline",
+                "the day from search, the storyline, a thread or the figures",
             ),
         ],
     ),
@@ -172,6 +179,13 @@ READER_GROUPS: list[tuple[str, list[Binding]]] = [
             ),
             _b(
                 "V", "choose_view", "Choose view", "choose-view", "Choose a day-list view, e.g. tagged with X"
+            ),
+            _b(
+                "P",
+                "figures",
+                "Figures…",
+                "figures",
+                "Plot one kind of figure per week or month, for all places or one oblast",
             ),
             _b(
                 "e",
@@ -190,8 +204,9 @@ READER_GROUPS: list[tuple[str, list[Binding]]] = [
 #: The reader screen's bindings, as documented (one per id).
 READER_BINDINGS: list[Binding] = [b for _, group in READER_GROUPS for b in group]
 
-#: Keys the lists need for themselves: the screen's binding for them waits its turn.
-_LIST_KEYS = {"down", "up"}
+#: Keys the lists need for themselves (and `p`, which pins a tag in the panel's tags list): the screen's
+#: binding for them waits its turn.
+_LIST_KEYS = {"down", "up", "p"}
 
 
 def _waits(key: str) -> bool:
@@ -282,6 +297,16 @@ EXPORT_BINDINGS: list[Binding] = [
     _b("ctrl+s", "export", "Export", "export-run", "Export with these settings (Enter does too)"),
 ]
 
+#: The figures view. Priority: the list of events under the plot would take the arrows for scrolling.
+FIGURES_BINDINGS: list[Binding] = [
+    _b("left,h", "bar(-1)", "Previous bar", "figures-previous-bar", "The bar before (older)", priority=True),
+    _b("right,l", "bar(1)", "Next bar", "figures-next-bar", "The bar after (newer)", priority=True),
+    _b("c", "kind(1)", "Next kind", "figures-next-kind", "Plot the next kind of figure", priority=True),
+    _b("C", "kind(-1)", "Previous kind", "figures-previous-kind", "Plot the previous kind", priority=True),
+    _b("w", "toggle_period", "Week/month", "figures-period", "Totals per week or per month", priority=True),
+    _b("r", "choose_oblast", "Oblast", "figures-oblast", "All places or one oblast (region)", priority=True),
+]
+
 #: The help screen.
 HELP_BINDINGS: list[Binding] = [
     _b("escape,q,question_mark,f1", "dismiss", "Close", "help-close", "Close the help"),
@@ -292,6 +317,7 @@ WIDGET_GROUPS: list[tuple[str, list[Binding]]] = [
     ("Lists", LIST_BINDINGS),
     ("Tagging panel", [*TAG_LIST_BINDINGS, *FLAG_LIST_BINDINGS]),
     ("Search field", SEARCH_FIELD_BINDINGS),
+    ("Figures view", FIGURES_BINDINGS),
     ("Dialogs", [*DIALOG_BINDINGS, *CHOICE_BINDINGS[1:], *CONFIRM_BINDINGS, *EXPORT_BINDINGS]),
     ("Help", HELP_BINDINGS),
 ]

@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widget import Widget
 
+from warreader.tui.panel.figures import FiguresSection
 from warreader.tui.panel.note import NoteEditor, NoteSection
 from warreader.tui.panel.sections import FactsSection, FlagsSection, PanelSection, PanelSubject, TagsSection
 from warreader.tui.text import clean
@@ -53,6 +54,7 @@ class TagPanel(VerticalScroll, can_focus=False):
 
     SECTIONS: ClassVar[tuple[type[PanelSection], ...]] = (
         FactsSection,
+        FiguresSection,
         TagsSection,
         FlagsSection,
         NoteSection,

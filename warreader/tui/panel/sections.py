@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -28,15 +28,22 @@ from warreader.tui.text import clean, format_date, literal, theme_colour, theme_
 from warreader.tui.widgets.event_rows import flag_style
 from warreader.tui.widgets.text_lines import TextLines
 
+if TYPE_CHECKING:
+    from warreader.facts.model import EventFacts
+
 
 @dataclass(frozen=True)
 class PanelSubject:
-    """What the panel shows: an event (None: nothing selected), its annotation (or an orphan's)."""
+    """What the panel shows: an event (None: nothing selected), its annotation (or an orphan's); the
+    event's figures, places and people (None while the library's facts are being read, `facts_status`
+    saying so)."""
 
     ref: EventRef | None
     annotation: Annotation | None
     pinned: Sequence[str] = ()
     own_flags: Sequence[str] = ()
+    facts: EventFacts | None = None
+    facts_status: str = ""
 
 
 class PanelSection:

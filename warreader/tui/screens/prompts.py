@@ -1,7 +1,7 @@
 """The reader's questions, each a dialog built from what the reader knows: go to a day, add a tag, set a
-flag of one's own, pick a storyline's theme, pick a day-list view. (The dialogs themselves are in
-dialogs.py, imported on first use: no dialog is part of the first screen; this module only fills them
-and reads their answers.)"""
+flag of one's own, pick a storyline's theme, pick a day-list view, pick the place or person to follow.
+(The dialogs themselves are in dialogs.py, imported on first use: no dialog is part of the first screen;
+this module only fills them and reads their answers.)"""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from rich.text import Text
 
 from warreader.store import DaySummary, EventRef
 from warreader.tui.day_rows import ViewSpec
+from warreader.tui.facts import ThreadSubject
 from warreader.tui.navigation import resolve_goto
 from warreader.tui.text import literal, theme_colour, theme_label
 
@@ -93,3 +94,15 @@ def chosen_view(choice: str | None, current: ViewSpec) -> ViewSpec | None:
     if choice.startswith("tag:"):
         return ViewSpec("tagged", choice[4:])
     return ViewSpec(choice, current.tag)
+
+
+def thread_subject(subjects: Sequence[ThreadSubject]) -> ChoiceDialog:
+    """Asks which of an event's places and people to follow across days (answers the index, as text)."""
+    from warreader.tui.screens.dialogs import ChoiceDialog
+
+    choices: list[tuple[str, Text | str]] = []
+    for number, subject in enumerate(subjects):
+        label = Text("⌖ " if subject.place is not None else "☺ ", style="cyan")
+        label.append_text(subject.label())
+        choices.append((str(number), label))
+    return ChoiceDialog("Thread: which place or person?", choices, id="thread-dialog")

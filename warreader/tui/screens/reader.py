@@ -31,6 +31,7 @@ from warreader.settings import Settings
 from warreader.store import Annotation, EventRef, Library
 from warreader.tui.annotator import Annotator, Change, DayNoteKey, EventNoteKey, NoteSaved
 from warreader.tui.bindings import SCREEN_BINDINGS
+from warreader.tui.facts_keeper import FactsKeeper
 from warreader.tui.notes import NoteKeeper
 from warreader.tui.paint import QuietFocusScreen
 from warreader.tui.panel import (
@@ -47,6 +48,7 @@ from warreader.tui.widgets.cursor_list import CursorList, Move
 from warreader.tui.widgets.key_bar import KeyBar, hints_for
 
 if TYPE_CHECKING:
+    from warreader.facts.queries import FactsIndex
     from warreader.tui.screens.dialogs import PromptDialog
 
 #: How often the library is checked for another process's writes (a stat of two files): a note changed
@@ -115,6 +117,13 @@ class ReaderScreen(QuietFocusScreen):
         self.key_bar = KeyBar(*hints_for("events"), id="keybar")
         self.views = CenterPane(
             self.day_view, library, annotator, lambda v: self.mount(v, after=self.day_view)
+        )
+        #: The library's figures, places and people (read by the app), the thread and the figures views.
+        self.facts = FactsKeeper(
+            self.views,
+            notify=partial(self.notify, timeout=2),
+            ask=self.app.push_screen,
+            leaving=self.save_note,
         )
         #: The note editor kept in step with the library, in the order keys were typed.
         self.notes = NoteKeeper(
@@ -193,7 +202,8 @@ class ReaderScreen(QuietFocusScreen):
 
     def _show_in_panel(self, ref: EventRef | None, annotation: Annotation | None) -> None:
         pinned, own = self.settings.pinned_tags, self.annotator.own_flags()
-        self.panel.show(PanelSubject(ref, annotation, pinned, own))
+        facts = self.facts
+        self.panel.show(PanelSubject(ref, annotation, pinned, own, facts.of(ref), facts.status))
 
     def _target(self) -> str | None:
         """The event an annotation key acts on: the one selected now, which the panel then shows."""
@@ -331,9 +341,25 @@ class ReaderScreen(QuietFocusScreen):
         view.show_theme(theme)
         view.focus_list()
 
+    # -- figures, places and people -------------------------------------------------------------------
+    def show_facts(self, index: FactsIndex | None, status: str) -> None:
+        """(From the app.) The library's facts were read (`status` ""), or how far reading them is."""
+        self.facts.update(index, status)
+        self._show_in_panel(self.panel.subject.ref, self.panel.subject.annotation)
+
+    async def action_thread(self) -> None:
+        """Every event naming a place or person of the selected event (asks which, when it names several)."""
+        event_id = self._target()
+        if event_id is not None:
+            await self.facts.thread(event_id)
+
+    async def action_figures(self) -> None:
+        """The figures view: one kind of figure per week or month, for all places or one oblast."""
+        await self.facts.figures()
+
     def action_back(self) -> None:
         """Out of the note editor (saved); back to the events from the day list or the panel; back to the
-        day from search or the storyline."""
+        day from search, the storyline, a thread or the figures."""
         focused = self.focused
         if focused is self.panel.note_editor:
             self.center.focus_list()  # now: the keys that follow are commands again
@@ -463,8 +489,11 @@ class ReaderScreen(QuietFocusScreen):
         except WarreaderError as error:
             self.notify(str(error), title="Cannot reload the library", severity="error")
             return
-        if not changed:
-            return
+        if changed:
+            self.library_changed()
+
+    def library_changed(self) -> None:
+        """Another process changed the library, and it has been read again: show it."""
         self.day_list.read_days()
         self.day_list.show_rows(keep_cursor=True)
         self.day_view.forget_days()

@@ -9,7 +9,7 @@ tells it what changed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.containers import Vertical
 from textual.message import Message
@@ -19,6 +19,9 @@ from warreader.tui.annotator import Annotator
 from warreader.tui.widgets.cursor_list import EventCursor
 from warreader.tui.widgets.event_list import EventList
 from warreader.tui.widgets.result_list import ResultList
+
+if TYPE_CHECKING:
+    from warreader.facts.queries import FactsIndex
 
 
 @dataclass
@@ -67,6 +70,9 @@ class CenterView(Vertical):
     def refresh_event(self, event_id: str, annotation: Annotation | None) -> None:
         """An event's annotation changed: redraw it wherever this view shows it."""
         self.events.refresh_event(event_id, annotation)
+
+    def facts_loaded(self, index: FactsIndex) -> None:
+        """The library's figures, places and people were read (again): a view showing them updates."""
 
     def theme_shown(self) -> str | None:
         """The theme the view lists, if it lists one (the export dialog pre-fills it)."""
