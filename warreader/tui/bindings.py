@@ -122,6 +122,14 @@ READER_GROUPS: list[tuple[str, list[Binding]]] = [
                 show=True,
             ),
             _b(
+                "u",
+                "undo",
+                "Undo",
+                "undo",
+                "Undo the last change made in the reader (a bulk change in one step)",
+            ),
+            _b("ctrl+r", "undo(True)", "Redo", "redo", "Redo the last change undone in the reader"),
+            _b(
                 "D",
                 "edit_day_note",
                 "Day note",
@@ -256,6 +264,18 @@ LIST_BINDINGS: list[Binding] = [
     _b("enter", "select", "Open", "list-select", "Open the highlighted row (a day, a result, an event)"),
 ]
 
+#: Lists of results (search, a thread): marking rows for a bulk action.
+MARK_BINDINGS: list[Binding] = [
+    _b("space", "toggle_mark", "Mark", "mark-row", "Mark or unmark the highlighted result and move on"),
+    _b(
+        "asterisk",
+        "mark_all",
+        "Mark all",
+        "mark-all",
+        "Mark every result listed, or none; then t, f, F or 1–9 act on all the marked ones",
+    ),
+]
+
 #: The tagging panel's tags list.
 TAG_LIST_BINDINGS: list[Binding] = [
     _b("x,delete,backspace", "remove", "Remove tag", "panel-remove-tag", "Remove the highlighted tag"),
@@ -315,6 +335,7 @@ HELP_BINDINGS: list[Binding] = [
 #: Keys bound on widgets and dialogs, by where they work, for the help screen.
 WIDGET_GROUPS: list[tuple[str, list[Binding]]] = [
     ("Lists", LIST_BINDINGS),
+    ("Results (search, thread)", MARK_BINDINGS),
     ("Tagging panel", [*TAG_LIST_BINDINGS, *FLAG_LIST_BINDINGS]),
     ("Search field", SEARCH_FIELD_BINDINGS),
     ("Figures view", FIGURES_BINDINGS),

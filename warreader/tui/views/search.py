@@ -236,8 +236,19 @@ class SearchView(CenterView):
             text.append(": ", style="bold")
         text.append(f"{len(self.event_list.items)}{more} results for ", style="bold")
         text.append_text(literal(self.query_shown, style="bold cyan"))
-        text.append("  newest first · Enter opens · n/N next/previous · Esc back", style="dim")
+        marked = self.event_list.marked_count
+        if marked:
+            text.append(f"  {marked:,} marked", style="bold yellow")
+            text.append(" · t/f/F/1–9 act on them · space/* mark", style="dim")
+        else:
+            text.append("  newest first · Enter opens · n/N next/previous · Esc back", style="dim")
         return text
+
+    @on(ResultList.MarksChanged, "#results")
+    def _marks_changed(self, message: ResultList.MarksChanged) -> None:
+        message.stop()
+        if self.query_shown:
+            self._status(self._summary("" if self._complete else "+"))
 
     def _fetch_more(self) -> None:
         if self._complete or self._fetching or not self.query_shown:

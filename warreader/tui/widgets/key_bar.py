@@ -131,6 +131,7 @@ CONTEXTS: dict[str, Sequence[KeyHint]] = {
         ("toggle-important", "Important"),
         ("edit-note", "Note"),
         ("search", "New search"),
+        ("mark-row", "Mark"),
     ),
     "story": (
         ("list-select", "Open in its day"),
@@ -146,6 +147,7 @@ CONTEXTS: dict[str, Sequence[KeyHint]] = {
         ("add-tag", "Tag"),
         ("toggle-important", "Important"),
         ("edit-note", "Note"),
+        ("mark-row", "Mark"),
     ),
     "figures-events": (
         ("figures-previous-bar", "Older"),
