@@ -74,3 +74,51 @@ async def test_an_orphaned_note_is_a_result_that_does_not_open(library, settings
         await pilot.press("enter")
         await pilot.pause()
         assert screen.mode == "search"  # nothing to open: a notice says why
+
+
+def option_texts(app) -> list[str]:
+    options = app.screen.query_one("#choice-list")
+    return [str(options.get_option_at_index(n).prompt) for n in range(options.option_count)]
+
+
+async def test_v_lists_the_views_with_counts_and_a_saved_view_opens_in_the_search(app, library):
+    library.annotate(first_id(library, 986), add_flags=["verify"])
+    library.annotate(first_id(library, 985), add_tags=["alpha"], note="n")
+    library.save_view("brussels talks", "brussels day:986..987")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("v")
+        await pilot.pause()
+        texts = option_texts(app)
+        assert texts[0].startswith("All days") and "3 days" in texts[0]
+        assert "Flagged events" in texts[1] and texts[1].rstrip().endswith("1")
+        assert any(t.startswith("Tagged #alpha") and t.rstrip().endswith("1") for t in texts)
+        saved = [t for t in texts if "brussels talks" in t]
+        assert saved and "2" in saved[0].split("brussels day")[0] and "brussels day:986..987" in saved[0]
+        await pilot.press(*"brussels", "enter")
+        await settle(pilot, app)
+        screen = app.screen
+        assert screen.mode == "search"
+        assert len(screen.query_one("#results").items) == 2
+        assert "View brussels talks" in str(screen.query_one("#search-status").render())
+
+
+async def test_ctrl_s_in_the_field_saves_the_query_and_delete_removes_it(app, library):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"drones -struck", "ctrl+s")
+        await pilot.pause()
+        assert app.screen.id == "save-view-dialog"
+        await pilot.press(*"downed", "enter")
+        await pilot.pause()
+        assert [(v.name, v.query) for v in library.views()] == [("downed", "drones -struck")]
+        await pilot.press("escape", "v")
+        await pilot.pause()
+        await pilot.press(*"downed")
+        await pilot.press("delete")
+        await pilot.pause()
+        assert "Remove the saved view 'downed'?" in app.screen._question
+        await pilot.press("y")
+        await pilot.pause()
+        assert library.views() == []
+        assert not any("downed" in t for t in option_texts(app))

@@ -21,7 +21,7 @@ from warreader.settings import MAX_PINNED, Settings
 from warreader.store import DEFAULT_FLAGS, Annotation, Library
 from warreader.store.annotating import UndoError
 from warreader.store.history import Change as Recorded
-from warreader.store.records import label_key
+from warreader.store.records import TagStat, label_key
 
 #: How the store labels a note typed here when it has to keep it beside another version.
 ORIGIN = "reader"  # recorded in the history; `u` undoes the reader's own changes
@@ -207,6 +207,32 @@ class Annotator:
             if label_key(tag if tag is not None else flag or "") not in {label_key(x) for x in labels}:
                 return False
         return True
+
+    # -- tags as a whole -----------------------------------------------------------------------------
+    def tag_stats(self) -> list[TagStat]:
+        """Every tag in use with how many events carry it and when one of them last changed."""
+        try:
+            return self.library.tag_stats()
+        except WarreaderError as error:
+            self._report("Cannot read the tags", str(error))
+            return []
+
+    def rename_tag(self, old: str, new: str) -> int | None:
+        """Rename `old` to `new` on every event (merging where `new` exists); how many events changed, or
+        None when it failed (and the user was told why)."""
+        try:
+            return self.library.rename_tag(old, new, origin=ORIGIN)
+        except (WarreaderError, OSError) as error:
+            self._report("Not renamed", str(error))
+            return None
+
+    def remove_tag(self, tag: str) -> int | None:
+        """Remove `tag` from every event; how many, or None when it failed (the user was told why)."""
+        try:
+            return self.library.remove_tag(tag, origin=ORIGIN)
+        except (WarreaderError, OSError) as error:
+            self._report("Not removed", str(error))
+            return None
 
     # -- undo ---------------------------------------------------------------------------------------
     def undo(self, *, redo: bool = False) -> Recorded | str | None:

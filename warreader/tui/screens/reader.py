@@ -130,7 +130,7 @@ class ReaderScreen(QuietFocusScreen):
         self.bulk = BulkActions(
             annotator,
             self.app.push_screen,
-            lambda message, severity: self.notify(message, severity=severity, timeout=4),  # type: ignore[arg-type]
+            lambda message, severity: self.notify(message, severity=severity, timeout=4, markup=False),  # type: ignore[arg-type]
             self._changed_many,
         )
         #: The note editor kept in step with the library, in the order keys were typed.
@@ -404,14 +404,50 @@ class ReaderScreen(QuietFocusScreen):
         self.day_list.cycle_view()
 
     def action_choose_view(self) -> None:
-        """Pick any view, including "tagged with X" for each tag in the library."""
-        dialog = prompts.day_list_view(self.day_list.view, self.annotator.all_tags())
-        self.app.push_screen(dialog, self._view_chosen)
+        """List the views with their counts (the built-in ones, tagged with X for each tag, the saved
+        ones) and show the one chosen."""
+        from warreader.tui.screens.views_dialog import ViewsDialog, saved_count, view_choices
 
-    def _view_chosen(self, choice: str | None) -> None:
-        view = prompts.chosen_view(choice, self.day_list.view)
+        annotations = self.annotator.annotations()
+        try:
+            saved = [(view, saved_count(self.library, view)) for view in self.library.views()]
+        except WarreaderError as error:
+            self.notify(str(error), title="Cannot read the saved views", severity="error")
+            saved = []
+        choices = view_choices(len(self.day_list.days), annotations, self.annotator.all_tags(), saved)
+        current = self.day_list.view
+        key = f"tag:{current.tag}" if current.kind == "tagged" else current.kind
+        self.app.push_screen(ViewsDialog(choices, current=key, remove=self._remove_view), self._view_chosen)
+
+    def _remove_view(self, name: str) -> str | None:
+        try:
+            self.library.remove_view(name)
+        except WarreaderError as error:
+            return str(error)
+        return None
+
+    async def _view_chosen(self, choice: str | None) -> None:
+        from warreader.tui.screens.views_dialog import SAVED, chosen_view
+
+        if choice is not None and choice.startswith(SAVED):
+            await self.show_saved_view(choice[len(SAVED) :])
+            return
+        view = chosen_view(choice, self.day_list.view)
         if view is not None:
             self.day_list.show_view(view)
+
+    async def show_saved_view(self, name: str) -> None:
+        """List the saved view `name`'s results in the search view."""
+        view = next((v for v in self.library.views() if v.name == name), None)
+        if view is None:
+            self.notify(f"No saved view named {name!r}.", severity="warning", timeout=3)
+            return
+        self.save_note()
+        from warreader.tui.views.search import SearchView
+
+        search = await self.views.show(SearchView)
+        search.index_ready = self.search_ready
+        search.show_query(view.query, view.name)
 
     def action_export(self) -> None:
         """Open the export dialog with filters from the current view; the file is written in a worker."""
@@ -497,6 +533,13 @@ class ReaderScreen(QuietFocusScreen):
         """Undo the last change made in the reader (`redo`: put back the last one undone)."""
         self.save_note()  # a note being typed is a change of its own, saved before going back
         self.bulk.undo(redo=redo)
+
+    def action_tags(self) -> None:
+        """Every tag with its count and last use: rename, merge or remove one on every event."""
+        from warreader.tui.screens.tags_dialog import TagsDialog
+
+        self.save_note()
+        self.app.push_screen(TagsDialog(self.annotator, lambda ids: self._changed_many(ids, ())))
 
     # -- notes --------------------------------------------------------------------------------------
     def action_edit_note(self) -> None:

@@ -244,6 +244,49 @@ class SearchView(CenterView):
             text.append("  newest first · Enter opens · n/N next/previous · Esc back", style="dim")
         return text
 
+    @on(SearchInput.SaveView)
+    def _save_view(self, message: SearchInput.SaveView) -> None:
+        """Ask for a name (the saved view's, when it is one) and save the query under it."""
+        message.stop()
+        query = message.query.strip()
+        if not query:
+            self.notify("Type a query first, then ctrl+s saves it as a view.", severity="warning", timeout=3)
+            return
+        try:
+            parse(query)
+        except QueryError as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False)
+            return
+        from warreader.tui.screens.dialogs import PromptDialog
+
+        names = [view.name for view in self.library.views()]
+
+        def named(name: str | None) -> None:
+            if not name:
+                return
+            try:
+                saved = self.library.save_view(name, query)
+            except WarreaderError as error:
+                self.notify(str(error), title="Not saved", severity="error", markup=False)
+                return
+            replaced = any(n.casefold() == saved.name.casefold() for n in names)
+            self.view_name = saved.name
+            if self.query_shown:
+                self._status(self._summary("" if self._complete else "+"))
+            said = "Replaced" if replaced else "Saved"
+            self.notify(
+                f"{said} the view {saved.name!r}: v lists it with its count.", timeout=4, markup=False
+            )
+
+        dialog = PromptDialog(
+            "Save the query as a view named…",
+            placeholder="e.g. kharkiv drones",
+            value=self.view_name or "",
+            suggestions=names,
+            id="save-view-dialog",
+        )
+        self.app.push_screen(dialog, named)
+
     @on(ResultList.MarksChanged, "#results")
     def _marks_changed(self, message: ResultList.MarksChanged) -> None:
         message.stop()

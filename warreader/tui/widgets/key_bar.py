@@ -121,7 +121,7 @@ CONTEXTS: dict[str, Sequence[KeyHint]] = {
         ("next-pane", "Panel"),
         ("previous-day", "Older"),
         ("next-day", "Newer"),
-        ("cycle-view", "Views"),
+        ("choose-view", "Views"),
         ("thread", "Thread"),
     ),
     "results": (
@@ -164,8 +164,8 @@ CONTEXTS: dict[str, Sequence[KeyHint]] = {
     "panel-flags": (("panel-toggle-flag", "Toggle flag"), ("back", "Back")),
     "days": (
         ("list-select", "Open"),
-        ("cycle-view", "Views"),
-        ("choose-view", "Choose view"),
+        ("choose-view", "Views"),
+        ("cycle-view", "Next view"),
         ("back", "Back"),
     ),
 }
