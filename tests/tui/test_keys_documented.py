@@ -14,6 +14,8 @@ NAMES = {
     "down": "↓",
     "up": "↑",
     "right": "→",
+    "left": "←",
+    "asterisk": "*",
     "left_square_bracket": "[",
     "right_square_bracket": "]",
     "left_curly_bracket": "{",

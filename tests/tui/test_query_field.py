@@ -122,3 +122,28 @@ async def test_ctrl_s_in_the_field_saves_the_query_and_delete_removes_it(app, li
         await pilot.pause()
         assert library.views() == []
         assert not any("downed" in t for t in option_texts(app))
+
+
+async def test_help_shows_the_query_language_and_the_new_keys(app):
+    from warreader.query import HELP
+    from warreader.tui.screens.help import HelpScreen
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        shown = str(app.screen.query_one("#help-query").render())
+        assert "tag:drones" in shown and "day:900..1000" in shown and shown.strip() == HELP.strip()
+        table_text = "".join(
+            seg.text for seg in app.console.render(app.screen.table, app.console.options.update_width(110))
+        )
+        for key_id in (
+            "undo",
+            "redo",
+            "mark-row",
+            "mark-all",
+            "search-save-view",
+            "views-remove",
+            "tags-rename",
+        ):
+            assert key_id in table_text, key_id
