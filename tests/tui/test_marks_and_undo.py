@@ -3,8 +3,16 @@ and undo/redo of the reader's changes."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.tui.conftest import first_id, settle
+from warreader.tui import make_app
 from warreader.tui.screens.dialogs import ConfirmDialog
+
+
+@pytest.fixture
+def facts_app(facts_library, settings):
+    return make_app(facts_library, settings)
 
 
 async def search(pilot, app, query: str) -> None:
@@ -124,3 +132,34 @@ async def test_u_in_the_note_editor_is_text_and_undoes_outside_it(app, library):
         await pilot.press("u")  # and then the flag
         await pilot.pause()
         assert library.annotation(target) is None
+
+
+async def test_the_search_field_types_u_space_and_star(app, library):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        library.annotate(first_id(library, 987), add_flags=["important"], origin="reader")
+        await pilot.press("slash", *"u * u", "backspace")
+        await pilot.pause()
+        assert app.screen.query_one("#search-input").value == "u * "
+        assert library.annotation(first_id(library, 987)).flags == ["important"]  # nothing undone
+
+
+async def test_a_threads_rows_are_marked_and_tagged_together(facts_app, facts_library):
+    from warreader.tui.views.thread import ThreadView
+
+    async with facts_app.run_test(size=(130, 40)) as pilot:
+        await settle(pilot, facts_app)
+        await pilot.press("p", "down", "enter")  # Kharkiv Oblast: four events over two days
+        await settle(pilot, facts_app)
+        screen = facts_app.screen
+        view = screen.views.get(ThreadView)
+        ids = [r.id for r in view.event_list.items]
+        await pilot.press("asterisk")
+        assert "4 marked" in screen.query_one("#thread-header").text.plain
+        await pilot.press("t", *"front", "enter")
+        await pilot.pause()
+        assert question(facts_app) == "Tag 4 events with #front?"
+        await pilot.press("y")
+        await pilot.pause()
+        assert all(facts_library.annotation(i).tags == ["front"] for i in ids)
+        assert "marked" not in screen.query_one("#thread-header").text.plain

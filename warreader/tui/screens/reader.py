@@ -216,7 +216,8 @@ class ReaderScreen(QuietFocusScreen):
         if self.current_day in days:
             self.day_view.show_header()
         self.center.clear_marks()
-        self._show_in_panel(self.panel.subject.ref, self.annotator.annotation(self.panel.event_id or ""))
+        if self.panel.event_id is not None:
+            self._show_in_panel(self.panel.subject.ref, self.annotator.annotation(self.panel.event_id))
         self.notes.follow()
 
     # -- the panel ----------------------------------------------------------------------------------
