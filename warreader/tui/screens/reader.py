@@ -45,6 +45,7 @@ from warreader.tui.panel import (
 )
 from warreader.tui.screens import prompts
 from warreader.tui.views import CenterPane, CenterView, DayListView, DayView, OpenEvent, SelectionShown
+from warreader.tui.views_keeper import ViewsKeeper
 from warreader.tui.widgets.cursor_list import CursorList, Move
 from warreader.tui.widgets.key_bar import KeyBar, hints_for
 
@@ -124,6 +125,17 @@ class ReaderScreen(QuietFocusScreen):
             self.views,
             notify=partial(self.notify, timeout=2),
             ask=self.app.push_screen,
+            leaving=self.save_note,
+        )
+        #: The views with their counts (`v`), saved views shown in the search view.
+        self.saved_views = ViewsKeeper(
+            library,
+            annotator,
+            self.day_list,
+            self.views,
+            search_ready=lambda: self.search_ready,
+            ask=self.app.push_screen,
+            notify=partial(self.notify, severity="warning", timeout=4, markup=False),
             leaving=self.save_note,
         )
         #: Tags and flags on every marked event at once; undo and redo.
@@ -407,48 +419,7 @@ class ReaderScreen(QuietFocusScreen):
     def action_choose_view(self) -> None:
         """List the views with their counts (the built-in ones, tagged with X for each tag, the saved
         ones) and show the one chosen."""
-        from warreader.tui.screens.views_dialog import ViewsDialog, saved_count, view_choices
-
-        annotations = self.annotator.annotations()
-        try:
-            saved = [(view, saved_count(self.library, view)) for view in self.library.views()]
-        except WarreaderError as error:
-            self.notify(str(error), title="Cannot read the saved views", severity="error")
-            saved = []
-        choices = view_choices(len(self.day_list.days), annotations, self.annotator.all_tags(), saved)
-        current = self.day_list.view
-        key = f"tag:{current.tag}" if current.kind == "tagged" else current.kind
-        self.app.push_screen(ViewsDialog(choices, current=key, remove=self._remove_view), self._view_chosen)
-
-    def _remove_view(self, name: str) -> str | None:
-        try:
-            self.library.remove_view(name)
-        except WarreaderError as error:
-            return str(error)
-        return None
-
-    async def _view_chosen(self, choice: str | None) -> None:
-        from warreader.tui.screens.views_dialog import SAVED, chosen_view
-
-        if choice is not None and choice.startswith(SAVED):
-            await self.show_saved_view(choice[len(SAVED) :])
-            return
-        view = chosen_view(choice, self.day_list.view)
-        if view is not None:
-            self.day_list.show_view(view)
-
-    async def show_saved_view(self, name: str) -> None:
-        """List the saved view `name`'s results in the search view."""
-        view = next((v for v in self.library.views() if v.name == name), None)
-        if view is None:
-            self.notify(f"No saved view named {name!r}.", severity="warning", timeout=3)
-            return
-        self.save_note()
-        from warreader.tui.views.search import SearchView
-
-        search = await self.views.show(SearchView)
-        search.index_ready = self.search_ready
-        search.show_query(view.query, view.name)
+        self.saved_views.choose()
 
     def action_export(self) -> None:
         """Open the export dialog with filters from the current view; the file is written in a worker."""

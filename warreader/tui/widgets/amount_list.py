@@ -25,6 +25,6 @@ class AmountList(ResultList):
         self._amounts = amounts
         self.show_results(refs, "", announce=False)
 
-    def _pieces(self, ref: EventRef, width: int) -> list[Piece]:
+    def row_pieces(self, ref: EventRef, width: int) -> list[Piece]:
         amount = self._amounts.get(ref.id, "")
-        return [(f"{amount:>{AMOUNT_WIDTH - 1}} ", _AMOUNT), *super()._pieces(ref, width - AMOUNT_WIDTH)]
+        return [(f"{amount:>{AMOUNT_WIDTH - 1}} ", _AMOUNT), *super().row_pieces(ref, width - AMOUNT_WIDTH)]

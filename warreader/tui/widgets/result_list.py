@@ -185,7 +185,7 @@ class ResultList(RowList[EventRef]):
         return self.items[self._day_starts[bisect_right(self._day_starts, index) - 1]].day
 
     # -- drawing ------------------------------------------------------------------------------------
-    def _pieces(self, ref: EventRef, width: int) -> list[Piece]:
+    def row_pieces(self, ref: EventRef, width: int) -> list[Piece]:
         """A result's row as (text, style) pieces, cut to `width`: turned into segments directly when
         drawn (a `Text` and its rendering cost more than the rest of the row)."""
         # Day and section stay short so the event's own words get most of the line; the date, the full
@@ -220,8 +220,8 @@ class ResultList(RowList[EventRef]):
         return pieces
 
     def row_text(self, index: int, width: int) -> Text:
-        pieces = self._pieces(self.items[index], width)
+        pieces = self.row_pieces(self.items[index], width)
         return Text.assemble(*((text, style) if style else text for text, style in pieces))
 
     def render_row(self, index: int, width: int) -> Strip:
-        return Strip([Segment(text, style) for text, style in self._pieces(self.items[index], width)])
+        return Strip([Segment(text, style) for text, style in self.row_pieces(self.items[index], width)])
