@@ -5,8 +5,8 @@
 
 A throwaway library (seeded with the samples, plus a few annotations made here) lives in a temporary folder;
 the user's library and settings are never read. The figures plot needs months of days: its library adds
-half a year of bulletins from `warreader.generator` (synthetic, reproducible) to the samples. Rerun after any change to the reader's look, and whenever
-the pinned Textual version changes.
+half a year of bulletins from `warreader.generator` (synthetic, reproducible) to the samples. Rerun after
+any change to the reader's look, and whenever the pinned Textual version changes.
 """
 
 from __future__ import annotations

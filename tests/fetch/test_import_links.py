@@ -76,6 +76,20 @@ def test_saved_page_shapes_text_copies_and_declared_charsets(capsys, db, site):
         assert "Pokrovsk (Покровськ)" in library.bulletin(984).sections[0].events[0].text
 
 
+def test_a_page_holding_two_days_stores_both(capsys, db, site):
+    # A reposted digest: two daily bulletins one after the other on one page, as a pasted file may be.
+    second = pages.TEXT_COPY_975.replace("975", "976").replace("Sunday, October 27", "Monday, October 28")
+    site.server.expect_request("/digest.txt").respond_with_data(
+        pages.TEXT_COPY_975 + "\n\n" + second, content_type="text/plain; charset=utf-8"
+    )
+    url = site.url("/digest.txt")
+    code, out, err = run(capsys, "--db", db, "import", url)
+    assert code == 0, err
+    assert stored(db) == {975: url, 976: url}
+    with Library.open(db, seed_samples=False) as library:
+        assert library.bulletin(975).event_count == 3 and library.bulletin(976).event_count == 3
+
+
 def test_files_and_links_in_one_call_write_the_library_once(capsys, db, site, tmp_path, monkeypatch):
     path = tmp_path / "day0975.txt"
     path.write_text(pages.TEXT_COPY_975, encoding="utf-8")

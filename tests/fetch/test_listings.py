@@ -147,7 +147,7 @@ def test_collector_tells_bulletins_from_listings_and_skips_what_is_stored():
     assert stored == 1 and len(fresh) == 7
     assert fresh[0].url == f"{base}{pages.aj_path(977)}"
     # A bulletin page whose "More on this" box links other days is a bulletin, not an index.
-    bulletin = collector.bulletin(fresh[0].url)
+    (bulletin,) = collector.bulletins(fresh[0].url)
     assert bulletin.day == 977 and bulletin.source == f"{base}{pages.aj_path(977)}"
     assert collector.read(index) is None  # read once per run
     assert collector.new_links(listing) == ([], 1)

@@ -224,3 +224,35 @@ def test_results_come_newest_day_first_in_reading_order(library):
 def test_bad_queries_are_clear_errors(library, query, message):
     with pytest.raises(QueryError, match=message):
         library.find(query)
+
+
+def _in_result_order(library: Library, query: str) -> list[str]:
+    """Every match, sorted as the results promise: newest day first, then reading order, then the day's
+    orphans (the order `find` gives without a limit, built here from the library's own day listing)."""
+    order: dict[str, tuple] = {}
+    for day in library.days():
+        position = 0
+        for bulletin in library.bulletins(day.day):
+            for _, event in bulletin.bulletin.iter_events():
+                order.setdefault(event.id, (-day.day, False, position))
+                position += 1
+    found = library.find(query)
+    return [r.id for r in sorted(found, key=lambda r: order.get(r.id, (-r.day, True, 0)))]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.booleans(), _term()), min_size=1, max_size=3), st.integers(1, 12))
+def test_a_limit_gives_the_first_results_in_order(library, terms, limit):
+    """The reader asks for a page (`limit`): candidates are then checked lazily, in result order, and the
+    page is exactly the start of the whole answer."""
+    query = " ".join(("-" if negate else "") + term for negate, term in terms)
+    whole = _in_result_order(library, query)
+    assert [r.id for r in library.find(query)] == whole
+    assert [r.id for r in library.find(query, limit=limit)] == whole[:limit]
+
+
+def test_an_orphan_is_found_by_its_day(library):
+    """An orphan keeps the day it was made on: `day:` finds it, alone or with a word, like any event."""
+    assert [r.id for r in library.find("day:950")] == ["950-aaaaaaaaaa"]
+    assert [r.id for r in library.find("day:940..960 orphan")] == ["950-aaaaaaaaaa"]
+    assert library.find("date:2024 day:950") == []  # an orphan has no date

@@ -183,7 +183,7 @@ async def test_flagged_view_export_prefill_names_user_flags(app, library):
     library.annotate(first_id(library, 986), add_flags=["geolocate"])
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("V", *"flagged", "enter")
+        await pilot.press("v", *"flagged", "enter")
         await pilot.pause()
         await pilot.press("e")
         await pilot.pause()

@@ -56,7 +56,7 @@ async def test_escape_backs_out_of_every_dialog_wherever_the_focus_is(app):
             ("t", PromptDialog),
             ("ctrl+g", PromptDialog),
             ("T", ChoiceDialog),
-            ("V", ChoiceDialog),
+            ("v", ChoiceDialog),
         ):
             await pilot.press(key)
             await settle(pilot, app)

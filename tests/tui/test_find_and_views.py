@@ -149,25 +149,25 @@ async def test_views_cycle_flagged_tagged_notes_orphans(library, settings):
         await pilot.pause()
         screen = app.screen
         rows = screen.query_one("#days", RowList)
-        await pilot.press("v")
+        await pilot.press("V")
         assert screen.day_list.view.kind == "flagged"
         assert [a.event_id for a in rows.items] == [flagged]
         await pilot.pause()
         assert (screen.current_day, screen.selected_event_id) == (986, flagged)  # opened in its day
-        await pilot.press("v")
+        await pilot.press("V")
         assert (screen.day_list.view.kind, screen.day_list.view.tag) == ("tagged", "kharkiv")
         assert [a.event_id for a in rows.items] == [tagged]
-        await pilot.press("v")
+        await pilot.press("V")
         assert screen.day_list.view.kind == "notes"
         assert [a.event_id for a in rows.items] == [noted]
-        await pilot.press("v")
+        await pilot.press("V")
         assert screen.day_list.view.kind == "orphans"
         assert len(rows.items) == 1
         assert "orphan Day 985: Zelenskyy met allies in Kyiv." in rows.row_text(0, rows.size.width).plain
         rows.focus()
         await pilot.pause()
         assert "Orphaned note" in str(screen.query_one("#panel-info").render())
-        await pilot.press("v")
+        await pilot.press("V")
         assert screen.day_list.view.kind == "all"
         assert [d.day for d in rows.items] == [987, 986, 985]
 
@@ -177,7 +177,7 @@ async def test_choose_view_tagged_with_any_tag(app, library):
     library.annotate(first_id(library, 985), add_tags=["beta"])
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("V", *"beta", "enter")
+        await pilot.press("v", *"beta", "enter")
         await pilot.pause()
         screen = app.screen
         assert (screen.day_list.view.kind, screen.day_list.view.tag) == ("tagged", "beta")
@@ -219,7 +219,7 @@ async def test_export_prefills_filters_from_the_view(app, library):
     library.annotate(first_id(library, 986), add_tags=["alpha"])
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("V", *"alpha", "enter", "e")
+        await pilot.press("v", *"alpha", "enter", "e")
         await pilot.pause()
         assert app.screen.query_one("#export-tags").value == "alpha"
         await pilot.press("escape")

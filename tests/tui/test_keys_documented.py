@@ -15,6 +15,7 @@ NAMES = {
     "up": "↑",
     "right": "→",
     "left": "←",
+    "asterisk": "*",
     "left_square_bracket": "[",
     "right_square_bracket": "]",
     "left_curly_bracket": "{",

@@ -68,7 +68,7 @@ def test_help(snap_compare, app, annotated):
 
 def test_export_dialog(snap_compare, app, annotated, monkeypatch):
     monkeypatch.setattr(export, "default_export_path", lambda fmt="md": Path("/home/reader/notes.md"))
-    assert snap_compare(app, terminal_size=(100, 32), run_before=keys("v", "e"))
+    assert snap_compare(app, terminal_size=(100, 32), run_before=keys("V", "e"))
 
 
 def test_note_editor_taking_typing_after_three_tabs(snap_compare, app, annotated):
@@ -99,3 +99,9 @@ def test_day_of_two_bulletins_with_a_warning_80x24(snap_compare, sources_library
     from warreader.tui import make_app
 
     assert snap_compare(make_app(sources_library, settings), terminal_size=(80, 24), run_before=keys("b"))
+
+
+def test_small_terminal_80x24_search_marked(snap_compare, app, annotated):
+    # Three of six results marked: the mark column, the count in the status line.
+    marked = keys("slash", *"drones", "enter", "space", "space", "j", "space", "k")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=marked)

@@ -63,12 +63,12 @@ def fetch_links(
                 print(_describe(found, fresh, stored))
                 pending.extend(fresh)
             elif found is not None:  # None: the same link given twice
-                bulletins.append(found)
+                bulletins.extend(found)
         # Only stderr is written while the bar shows: stdout may be a file, and Rich would divert it.
         with _progress(len(pending), "fetching", PROGRESS_MIN_LINKS) as advance:
             for link in pending:
                 try:
-                    bulletins.append(collector.bulletin(link.url))
+                    bulletins.extend(collector.bulletins(link.url))
                 except FetchError as error:
                     fail(error)
                 advance()

@@ -8,9 +8,9 @@ them are imported on first use, so `warreader --help` and importing files never 
     is_bulletin_title(title) -> bool          # "…List of key events, day 987", "…at a glance…day 1,000"
     FetchError(WarreaderError)                # one line naming the link and why
     Fetcher(timeout=, max_bytes=, max_redirects=).get(url) -> Page
-    Collector(fetcher, known_sources).read(url) -> Bulletin | Listing | None
+    Collector(fetcher, known_sources).read(url) -> list[Bulletin] | Listing | None
                                      .new_links(listing) -> (list[Link], already_stored: int)
-                                     .bulletin(url) -> Bulletin
+                                     .bulletins(url) -> list[Bulletin]   # every bulletin on the page
 """
 
 from __future__ import annotations

@@ -62,9 +62,10 @@ class Collector:
         self.known = {normalise_url(source) for source in known_sources if is_url(source)}
         self.seen: set[str] = set()
 
-    def read(self, url: str) -> Bulletin | Listing | None:
-        """A link the user gave: its bulletin, or the listing it is; None when this run already read it.
-        `FetchError` naming the link when it cannot be fetched or is neither."""
+    def read(self, url: str) -> list[Bulletin] | Listing | None:
+        """A link the user gave: its bulletins (a page may hold several, as a file may), or the listing
+        it is; None when this run already read it. `FetchError` naming the link when it cannot be fetched
+        or is neither."""
         url = normalise_url(url)
         if url in self.seen:
             return None
@@ -72,9 +73,10 @@ class Collector:
         page = self._get(url)
         if looks_like_feed(page):
             return feed_listing(page)
-        bulletin, problem = self._parse(page)
-        if bulletin is not None and not _index_shaped(bulletin):
-            return bulletin
+        bulletins, problem = self._parse(page)
+        bulletins = [bulletin for bulletin in bulletins if not _index_shaped(bulletin)]
+        if bulletins:
+            return bulletins
         listing = page_listing(page) if "html" in page.content_type or not page.content_type else None
         if listing is not None and listing.bulletins:
             return listing
@@ -93,17 +95,17 @@ class Collector:
                 fresh.append(link)
         return fresh, stored
 
-    def bulletin(self, url: str) -> Bulletin:
-        """A linked page, which must be a bulletin; `FetchError` naming the link otherwise."""
+    def bulletins(self, url: str) -> list[Bulletin]:
+        """A linked page's bulletins (at least one); `FetchError` naming the link when it has none."""
         url = normalise_url(url)
         self.seen.add(url)
         page = self._get(url)
         if looks_like_feed(page):
             raise FetchError(f"{url}: a feed, not a bulletin")
-        bulletin, problem = self._parse(page)
-        if bulletin is None:
+        bulletins, problem = self._parse(page)
+        if not bulletins:
             raise FetchError(problem or f"{url}: not a bulletin")
-        return bulletin
+        return bulletins
 
     def _get(self, url: str) -> Page:
         page = self.fetcher.get(url)
@@ -111,15 +113,17 @@ class Collector:
             raise FetchError(f"{url}: not a web page but {page.content_type}")
         return page
 
-    def _parse(self, page: Page) -> tuple[Bulletin | None, str | None]:
-        """The page's bulletin if it has events, else None and why (one line, naming the link)."""
-        from warreader.parsing import parse_bytes
+    def _parse(self, page: Page) -> tuple[list[Bulletin], str | None]:
+        """The page's bulletins that have events (several when it holds several days, like a pasted
+        file), else none and why (one line, naming the link)."""
+        from warreader.parsing import parse_bytes_all
 
         try:
-            bulletin = parse_bytes(parser_bytes(page), page.url)
+            found = parse_bytes_all(parser_bytes(page), page.url)
         except InputError as error:
-            return None, " ".join(str(error).split())
-        if bulletin.event_count == 0:
-            # A consent wall, a paywall or a teaser page: storing it would shadow the real bulletin.
-            return None, f"{page.url}: not a bulletin (no events found on the page)"
-        return bulletin, None
+            return [], " ".join(str(error).split())
+        # A consent wall, a paywall or a teaser page has no events: storing it would shadow a real one.
+        bulletins = [bulletin for bulletin in found if bulletin.event_count > 0]
+        if not bulletins:
+            return [], f"{page.url}: not a bulletin (no events found on the page)"
+        return bulletins, None

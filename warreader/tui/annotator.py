@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from warreader.errors import WarreaderError
 from warreader.settings import MAX_PINNED, Settings
 from warreader.store import DEFAULT_FLAGS, Annotation, Library
-from warreader.store.records import label_key
+from warreader.store.annotating import UndoError
+from warreader.store.history import Change as Recorded
+from warreader.store.records import TagStat, label_key
 
 #: How the store labels a note typed here when it has to keep it beside another version.
 ORIGIN = "reader"  # recorded in the history; `u` undoes the reader's own changes
@@ -171,6 +173,79 @@ class Annotator:
         if annotation is not None and label_key(flag) in {label_key(f) for f in annotation.flags}:
             return self.change(event_id, remove_flags=[flag])
         return self.change(event_id, add_flags=[flag])
+
+    def change_many(
+        self,
+        event_ids: list[str],
+        *,
+        add_tags: Iterable[str] = (),
+        remove_tags: Iterable[str] = (),
+        add_flags: Iterable[str] = (),
+        remove_flags: Iterable[str] = (),
+    ) -> int | None:
+        """The same change on many events: one `Library.annotate_many` call (one write, undone in one
+        step); how many events changed, or None when it failed (and the user was told why)."""
+        try:
+            changed, _ = self.library.annotate_many(
+                event_ids,
+                add_tags=add_tags,
+                remove_tags=remove_tags,
+                add_flags=add_flags,
+                remove_flags=remove_flags,
+                origin=ORIGIN,
+            )
+        except (WarreaderError, OSError) as error:
+            self._report("Not saved", str(error))
+            return None
+        return changed
+
+    def all_have(self, event_ids: Iterable[str], *, tag: str | None = None, flag: str | None = None) -> bool:
+        """Whether every one of the events carries `tag` (or `flag`): a toggle on them then removes it."""
+        for event_id in event_ids:
+            annotation = self.annotation(event_id)
+            labels = () if annotation is None else annotation.tags if tag is not None else annotation.flags
+            if label_key(tag if tag is not None else flag or "") not in {label_key(x) for x in labels}:
+                return False
+        return True
+
+    # -- tags as a whole -----------------------------------------------------------------------------
+    def tag_stats(self) -> list[TagStat]:
+        """Every tag in use with how many events carry it and when one of them last changed."""
+        try:
+            return self.library.tag_stats()
+        except WarreaderError as error:
+            self._report("Cannot read the tags", str(error))
+            return []
+
+    def rename_tag(self, old: str, new: str) -> int | None:
+        """Rename `old` to `new` on every event (merging where `new` exists); how many events changed, or
+        None when it failed (and the user was told why)."""
+        try:
+            return self.library.rename_tag(old, new, origin=ORIGIN)
+        except (WarreaderError, OSError) as error:
+            self._report("Not renamed", str(error))
+            return None
+
+    def remove_tag(self, tag: str) -> int | None:
+        """Remove `tag` from every event; how many, or None when it failed (the user was told why)."""
+        try:
+            return self.library.remove_tag(tag, origin=ORIGIN)
+        except (WarreaderError, OSError) as error:
+            self._report("Not removed", str(error))
+            return None
+
+    # -- undo ---------------------------------------------------------------------------------------
+    def undo(self, *, redo: bool = False) -> Recorded | str | None:
+        """Undo the last change made in the reader (or redo the last undo): the change recorded for it;
+        why not (a str: nothing to undo, or a newer change made elsewhere blocks it, named) for the
+        caller to show as a warning; None when it failed otherwise (and the user was told why)."""
+        try:
+            return self.library.redo(origin=ORIGIN) if redo else self.library.undo(origin=ORIGIN)
+        except UndoError as error:
+            return str(error)
+        except (WarreaderError, OSError) as error:
+            self._report("Not saved", str(error))
+            return None
 
     def pinned_tag(self, number: int) -> str | None:
         """The tag pinned to key `number` (1–9), or None (the user is told how to pin one)."""

@@ -97,7 +97,7 @@ class WarReaderApp(App[None]):
             self.notify(warning, title="Settings", severity="warning", timeout=10)
 
     def _report_error(self, title: str, message: str) -> None:
-        self.notify(message, title=title, severity="error", timeout=8)
+        self.notify(message, title=title, severity="error", timeout=8, markup=False)  # may quote a tag
 
     def get_default_screen(self) -> Screen:
         """The reader is the default screen (pushing it over Textual's blank one would paint twice)."""
@@ -293,4 +293,9 @@ class WarReaderApp(App[None]):
                     escape(f"{binding.tooltip} — key: {key_text}"),
                     partial(reader.run_action, binding.action),
                 )
+        yield SystemCommand(
+            "Tags…",
+            "Every tag with its count and last use: rename, merge or remove one on every event",
+            partial(reader.run_action, "tags"),
+        )
         yield SystemCommand("Help: keys", "List every key — key: ?", self.action_help)

@@ -122,6 +122,14 @@ READER_GROUPS: list[tuple[str, list[Binding]]] = [
                 show=True,
             ),
             _b(
+                "u",
+                "undo",
+                "Undo",
+                "undo",
+                "Undo the last change made in the reader (a bulk change in one step)",
+            ),
+            _b("ctrl+r", "undo(True)", "Redo", "redo", "Redo the last change undone in the reader"),
+            _b(
                 "D",
                 "edit_day_note",
                 "Day note",
@@ -172,13 +180,19 @@ READER_GROUPS: list[tuple[str, list[Binding]]] = [
         [
             _b(
                 "v",
+                "choose_view",
+                "Views",
+                "choose-view",
+                "List the views with their counts: all days, flagged, tagged with X, with notes, orphaned "
+                "notes, and your saved views (a saved view lists its results in the search)",
+                show=True,
+            ),
+            _b(
+                "V",
                 "cycle_view",
                 "Next view",
                 "cycle-view",
                 "Cycle the day-list view: all days, flagged, tagged, with notes, orphaned notes",
-            ),
-            _b(
-                "V", "choose_view", "Choose view", "choose-view", "Choose a day-list view, e.g. tagged with X"
             ),
             _b(
                 "P",
@@ -293,6 +307,18 @@ LIST_BINDINGS: list[Binding] = [
     _b("enter", "select", "Open", "list-select", "Open the highlighted row (a day, a result, an event)"),
 ]
 
+#: Lists of results (search, a thread): marking rows for a bulk action.
+MARK_BINDINGS: list[Binding] = [
+    _b("space", "toggle_mark", "Mark", "mark-row", "Mark or unmark the highlighted result and move on"),
+    _b(
+        "asterisk",
+        "mark_all",
+        "Mark all",
+        "mark-all",
+        "Mark every result listed, or none; then t, f, F or 1–9 act on all the marked ones",
+    ),
+]
+
 #: The tagging panel's tags list.
 TAG_LIST_BINDINGS: list[Binding] = [
     _b("x,delete,backspace", "remove", "Remove tag", "panel-remove-tag", "Remove the highlighted tag"),
@@ -308,6 +334,38 @@ FLAG_LIST_BINDINGS: list[Binding] = [
 SEARCH_FIELD_BINDINGS: list[Binding] = [
     # Priority: matched as the key arrives, not after it has gone round the DOM (see SearchInput).
     _b("enter", "submit", "Search", "search-submit", "Run the search and move to the results", priority=True),
+    _b(
+        "ctrl+s",
+        "save_view",
+        "Save view",
+        "search-save-view",
+        "Save the query as a view, under a name (v lists it with its count)",
+        priority=True,
+    ),
+]
+
+#: The tags dialog (`ctrl+p` → Tags…).
+TAGS_DIALOG_BINDINGS: list[Binding] = [
+    _b("escape", "cancel", "Close", "tags-close", "Close the tags dialog"),
+    _b(
+        "r",
+        "rename",
+        "Rename",
+        "tags-rename",
+        "Rename the highlighted tag on every event (merges into an existing one)",
+    ),
+    _b(
+        "x,delete",
+        "remove",
+        "Remove",
+        "tags-remove",
+        "Remove the highlighted tag from every event (asked first)",
+    ),
+]
+
+#: The views dialog (`v`).
+VIEWS_DIALOG_BINDINGS: list[Binding] = [
+    _b("delete", "remove_view", "Remove", "views-remove", "Remove the highlighted saved view", priority=True),
 ]
 
 #: Every dialog: Enter does what the dialog is for, Escape backs out.
@@ -352,10 +410,21 @@ HELP_BINDINGS: list[Binding] = [
 #: Keys bound on widgets and dialogs, by where they work, for the help screen.
 WIDGET_GROUPS: list[tuple[str, list[Binding]]] = [
     ("Lists", LIST_BINDINGS),
+    ("Results (search, thread)", MARK_BINDINGS),
     ("Tagging panel", [*TAG_LIST_BINDINGS, *FLAG_LIST_BINDINGS]),
     ("Search field", SEARCH_FIELD_BINDINGS),
     ("Figures view", FIGURES_BINDINGS),
-    ("Dialogs", [*DIALOG_BINDINGS, *CHOICE_BINDINGS[1:], *CONFIRM_BINDINGS, *EXPORT_BINDINGS]),
+    (
+        "Dialogs",
+        [
+            *DIALOG_BINDINGS,
+            *CHOICE_BINDINGS[1:],
+            *VIEWS_DIALOG_BINDINGS,
+            *TAGS_DIALOG_BINDINGS,
+            *CONFIRM_BINDINGS,
+            *EXPORT_BINDINGS,
+        ],
+    ),
     ("Help", HELP_BINDINGS),
 ]
 

@@ -1,5 +1,8 @@
 """Where a search query matched in a text, found as the library's search matches (accents, case, curly
-quotes and place-name spellings ignored), to highlight it in result rows and previews."""
+quotes and place-name spellings ignored), to highlight it in result rows and previews.
+
+The query is read by the query language (`warreader.query`): only its words and phrases are looked for in
+the text; fields (`tag:drones`), excluded words (`-odesa`) and a query that cannot be read mark nothing."""
 
 from __future__ import annotations
 
@@ -10,7 +13,9 @@ from functools import lru_cache
 
 from rich.text import Text
 
-from warreader.search import fold, query_terms
+from warreader.errors import WarreaderError
+from warreader.query import parse
+from warreader.search import fold
 
 _fold_cache: dict[str, str] = {}
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -18,7 +23,12 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 @lru_cache(maxsize=64)
 def _terms(query: str) -> list[tuple[str, ...]]:
-    return query_terms(query)
+    """The spellings of each word and phrase the query looks for in an event's text."""
+    try:
+        parsed = parse(query)
+    except WarreaderError:
+        return []
+    return [spellings for term in parsed.text_terms() for spellings in term.spellings]
 
 
 def _fold_char(char: str) -> str:

@@ -1,4 +1,5 @@
-"""`HelpScreen` (`?`/F1): every key as currently mapped, with the id that remaps it in settings.json."""
+"""`HelpScreen` (`?`/F1): every key as currently mapped, with the id that remaps it in settings.json, and
+the query language the search field and saved views speak (`warreader.query.HELP`)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from warreader.query import HELP as QUERY_HELP
 from warreader.tui.bindings import APP_BINDINGS, HELP_BINDINGS, READER_GROUPS, WIDGET_GROUPS, keys_of
 from warreader.tui.widgets.key_bar import KeyBar
 
@@ -50,7 +52,7 @@ def help_table(display: KeyDisplay) -> Table:
             )
         table.add_row("", "", "", "")
     table.add_row(Text("Anywhere", style="bold underline"), "", "", "")
-    table.add_row("^p", "Palette", "Command palette: every action by name", "")
+    table.add_row("^p", "Palette", "Command palette: every action by name; Tags… renames or removes tags", "")
     table.add_row("^q", "Quit", "Quit from anywhere, even while typing (the note is saved first)", "")
     return table
 
@@ -67,6 +69,9 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(classes="dialog", id="help"):
             yield Static(Text("warreader keys", style="bold"), classes="dialog-title")
             yield Static(self.table, id="help-table")
+            title = "Search language (/; ctrl+s in the field saves a view, v lists the views)"
+            yield Static(Text(title, style="bold underline"))
+            yield Static(Text(QUERY_HELP), id="help-query")
             yield Static(
                 Text(
                     'Remap any key in settings.json by its id: "keymap": {"next-event": "j,down"}. '

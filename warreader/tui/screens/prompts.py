@@ -11,10 +11,9 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from warreader.store import DaySummary, EventRef
-from warreader.tui.day_rows import ViewSpec
 from warreader.tui.facts import ThreadSubject
 from warreader.tui.navigation import resolve_goto
-from warreader.tui.text import literal, theme_colour, theme_label
+from warreader.tui.text import theme_colour, theme_label
 
 if TYPE_CHECKING:
     from warreader.tui.screens.dialogs import ChoiceDialog, PromptDialog
@@ -68,32 +67,6 @@ def storyline_theme(day_events: Iterable[EventRef], selected: EventRef | None) -
         choices.append((theme, label))
     current = selected.theme if selected is not None else None
     return ChoiceDialog("Storyline: which theme?", choices, current=current, id="theme-dialog")
-
-
-def day_list_view(current: ViewSpec, tags: Sequence[str]) -> ChoiceDialog:
-    """Asks which day-list view to show, with "tagged with X" for every tag in use."""
-    from warreader.tui.screens.dialogs import ChoiceDialog
-
-    choices: list[tuple[str, Text | str]] = [
-        ("all", "All days"),
-        ("flagged", "Flagged events"),
-        ("notes", "Events with notes"),
-        ("orphans", "Orphaned notes"),
-    ]
-    for tag in tags:
-        label = Text("Tagged ")
-        label.append_text(literal(f"#{tag}", style="cyan"))
-        choices.append((f"tag:{tag}", label))
-    return ChoiceDialog("Day-list view", choices, current=current.kind, id="view-dialog")
-
-
-def chosen_view(choice: str | None, current: ViewSpec) -> ViewSpec | None:
-    """The view `day_list_view`'s answer names, or None."""
-    if choice is None:
-        return None
-    if choice.startswith("tag:"):
-        return ViewSpec("tagged", choice[4:])
-    return ViewSpec(choice, current.tag)
 
 
 def thread_subject(subjects: Sequence[ThreadSubject]) -> ChoiceDialog:

@@ -13,7 +13,7 @@ link) never act on one event while the panel shows another.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
@@ -31,6 +31,7 @@ from warreader.settings import Settings
 from warreader.store import Annotation, EventRef, Library
 from warreader.tui.annotator import Annotator, Change, DayNoteKey, EventNoteKey, NoteSaved
 from warreader.tui.bindings import SCREEN_BINDINGS
+from warreader.tui.bulk import BulkActions
 from warreader.tui.facts_keeper import FactsKeeper
 from warreader.tui.notes import NoteKeeper
 from warreader.tui.paint import QuietFocusScreen
@@ -45,6 +46,7 @@ from warreader.tui.panel import (
 from warreader.tui.screens import prompts
 from warreader.tui.sources_keeper import SourcesKeeper
 from warreader.tui.views import CenterPane, CenterView, DayListView, DayView, OpenEvent, SelectionShown
+from warreader.tui.views_keeper import ViewsKeeper
 from warreader.tui.widgets.cursor_list import CursorList, Move
 from warreader.tui.widgets.key_bar import KeyBar, hints_for
 
@@ -126,6 +128,24 @@ class ReaderScreen(QuietFocusScreen):
             ask=self.app.push_screen,
             leaving=self.save_note,
         )
+        #: The views with their counts (`v`), saved views shown in the search view.
+        self.saved_views = ViewsKeeper(
+            library,
+            annotator,
+            self.day_list,
+            self.views,
+            search_ready=lambda: self.search_ready,
+            ask=self.app.push_screen,
+            notify=partial(self.notify, severity="warning", timeout=4, markup=False),
+            leaving=self.save_note,
+        )
+        #: Tags and flags on every marked event at once; undo and redo.
+        self.bulk = BulkActions(
+            annotator,
+            self.app.push_screen,
+            lambda message, severity: self.notify(message, severity=severity, timeout=4, markup=False),  # type: ignore[arg-type]
+            self._changed_many,
+        )
         #: The day's several bulletins and their copies (b/B, o, O).
         self.sources = SourcesKeeper(
             self.day_view,
@@ -205,6 +225,26 @@ class ReaderScreen(QuietFocusScreen):
         ref = self.center.events.ref(change.event_id) or self.day_view.events.ref(change.event_id)
         if ref is not None:
             self.day_list.annotation_changed(ref.day)
+
+    def _changed_many(self, event_ids: Sequence[str], days: Sequence[int]) -> None:
+        """A bulk change, an undo or a redo touched these events and day notes: redraw them wherever they
+        show (the lists, the day list's markers and counts, the panel, the note editor); marks clear."""
+        touched = set(days)
+        for event_id in dict.fromkeys(event_ids):
+            annotation = self.annotator.annotation(event_id)
+            self.views.refresh_event(event_id, annotation)
+            ref = self.center.events.ref(event_id) or self.day_view.events.ref(event_id)
+            ref = ref or self.library.locate(event_id)
+            if ref is not None:
+                touched.add(ref.day)
+        for day in touched:
+            self.day_list.annotation_changed(day)
+        if self.current_day in days:
+            self.day_view.show_header()
+        self.center.clear_marks()
+        if self.panel.event_id is not None:
+            self._show_in_panel(self.panel.subject.ref, self.annotator.annotation(self.panel.event_id))
+        self.notes.follow()
 
     # -- the panel ----------------------------------------------------------------------------------
     def show_selection(self) -> None:
@@ -419,14 +459,9 @@ class ReaderScreen(QuietFocusScreen):
         self.day_list.cycle_view()
 
     def action_choose_view(self) -> None:
-        """Pick any view, including "tagged with X" for each tag in the library."""
-        dialog = prompts.day_list_view(self.day_list.view, self.annotator.all_tags())
-        self.app.push_screen(dialog, self._view_chosen)
-
-    def _view_chosen(self, choice: str | None) -> None:
-        view = prompts.chosen_view(choice, self.day_list.view)
-        if view is not None:
-            self.day_list.show_view(view)
+        """List the views with their counts (the built-in ones, tagged with X for each tag, the saved
+        ones) and show the one chosen."""
+        self.saved_views.choose()
 
     def action_export(self) -> None:
         """Open the export dialog with filters from the current view; the file is written in a worker."""
@@ -440,7 +475,12 @@ class ReaderScreen(QuietFocusScreen):
 
     # -- annotating ---------------------------------------------------------------------------------
     def action_add_tag(self) -> None:
-        """Ask for a tag (completing existing ones) and add it to the selected event."""
+        """Ask for a tag (completing existing ones) and add it to the selected event (or, confirmed, to
+        every marked one)."""
+        marked = self.center.marked_ids()
+        if marked:
+            self.bulk.add_tag(marked)
+            return
         self.panel.set_open(True)  # a collapsed panel shows the tags while the dialog is up
         self._ask_then_apply(prompts.add_tag(self.annotator.all_tags()), self.annotator.add_tag)
 
@@ -457,20 +497,33 @@ class ReaderScreen(QuietFocusScreen):
             self.refresh_views(change(event_id, answer))
 
     def action_toggle_pinned(self, number: int) -> None:
-        """Add or remove the tag pinned to `number` on the selected event."""
+        """Add or remove the tag pinned to `number` on the selected event (or on every marked one)."""
         tag = self.annotator.pinned_tag(number)
+        marked = self.center.marked_ids() if tag is not None else []
+        if tag is not None and marked:
+            self.bulk.toggle_tag(marked, tag)
+            return
         event_id = self._target() if tag is not None else None
         if tag is not None and event_id is not None:
             self.refresh_views(self.annotator.toggle_tag(event_id, tag))
 
     def action_toggle_important(self) -> None:
-        """Flag or unflag the selected event as important."""
+        """Flag or unflag the selected event (or every marked one) as important."""
+        marked = self.center.marked_ids()
+        if marked:
+            self.bulk.toggle_flag(marked, "important")
+            return
         event_id = self._target()
         if event_id is not None:
             self.refresh_views(self.annotator.toggle_flag(event_id, "important"))
 
     def action_add_flag(self) -> None:
-        """Ask for a flag of the user's own, set it, and offer it in the panel from now on."""
+        """Ask for a flag of the user's own, set it (on every marked event, confirmed, if any are marked),
+        and offer it in the panel from now on."""
+        marked = self.center.marked_ids()
+        if marked:
+            self.bulk.add_flag(marked)
+            return
         self._ask_then_apply(prompts.add_flag(self.annotator.own_flags()), self.annotator.set_own_flag)
 
     @on(RemoveTag)
@@ -489,6 +542,18 @@ class ReaderScreen(QuietFocusScreen):
         if done is not None:
             self.notify(done, timeout=2)
             self._show_in_panel(self.panel.subject.ref, self.panel.subject.annotation)
+
+    def action_undo(self, redo: bool = False) -> None:
+        """Undo the last change made in the reader (`redo`: put back the last one undone)."""
+        self.save_note()  # a note being typed is a change of its own, saved before going back
+        self.bulk.undo(redo=redo)
+
+    def action_tags(self) -> None:
+        """Every tag with its count and last use: rename, merge or remove one on every event."""
+        from warreader.tui.screens.tags_dialog import TagsDialog
+
+        self.save_note()
+        self.app.push_screen(TagsDialog(self.annotator, lambda ids: self._changed_many(ids, ())))
 
     # -- notes --------------------------------------------------------------------------------------
     def action_edit_note(self) -> None:

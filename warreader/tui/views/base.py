@@ -67,6 +67,17 @@ class CenterView(Vertical):
         event_id = self.events.event_id
         return self.events.ref(event_id) if event_id is not None else None
 
+    def marked_ids(self) -> list[str]:
+        """The events marked for a bulk action (`space`/`*` in a list of results), in list order."""
+        events = self.event_list
+        return events.marked_ids() if isinstance(events, ResultList) else []
+
+    def clear_marks(self) -> None:
+        """Unmark every row (after a bulk action)."""
+        events = self.event_list
+        if isinstance(events, ResultList):
+            events.clear_marks()
+
     def refresh_event(self, event_id: str, annotation: Annotation | None) -> None:
         """An event's annotation changed: redraw it wherever this view shows it."""
         self.events.refresh_event(event_id, annotation)

@@ -55,6 +55,8 @@ class ThreadView(CenterView):
         self.subject: ThreadSubject | None = None
         self._quotes: dict[str, tuple[str, ...]] = {}
         self._list: ResultList | None = None
+        #: What the header says after the subject (kept to add the count of marked rows).
+        self._after = Text()
 
     def compose(self) -> ComposeResult:
         yield TextLines(id="thread-header", classes="pane-title")
@@ -81,12 +83,21 @@ class ThreadView(CenterView):
             self._worker(index, self.subject)  # the library changed: the same thread, read again
 
     def _header(self, after: Text) -> None:
+        self._after = after
         header = Text("Thread ", style="bold", no_wrap=True, overflow="ellipsis")
         if self.subject is not None:
             header.append_text(self.subject.label().copy())
             header.stylize("bold cyan", 7)
+        marked = self.event_list.marked_count if self.event_list.is_mounted else 0
+        if marked:
+            header.append(f"  {marked:,} marked", style="bold yellow")
         header.append_text(after)
         self.query_one("#thread-header", TextLines).update(header, layout=False)
+
+    @on(ResultList.MarksChanged, "#thread")
+    def _marks_changed(self, message: ResultList.MarksChanged) -> None:
+        message.stop()
+        self._header(self._after)
 
     @work(thread=True, exclusive=True, group="thread", description="Finding every event naming it")
     def _worker(self, index: FactsIndex, subject: ThreadSubject) -> None:

@@ -121,7 +121,7 @@ CONTEXTS: dict[str, Sequence[KeyHint]] = {
         ("next-pane", "Panel"),
         ("previous-day", "Older"),
         ("next-day", "Newer"),
-        ("cycle-view", "Views"),
+        ("choose-view", "Views"),
         ("thread", "Thread"),
     ),
     "results": (
@@ -131,6 +131,7 @@ CONTEXTS: dict[str, Sequence[KeyHint]] = {
         ("toggle-important", "Important"),
         ("edit-note", "Note"),
         ("search", "New search"),
+        ("mark-row", "Mark"),
     ),
     "story": (
         ("list-select", "Open in its day"),
@@ -146,6 +147,7 @@ CONTEXTS: dict[str, Sequence[KeyHint]] = {
         ("add-tag", "Tag"),
         ("toggle-important", "Important"),
         ("edit-note", "Note"),
+        ("mark-row", "Mark"),
     ),
     "figures-events": (
         ("figures-previous-bar", "Older"),
@@ -162,8 +164,8 @@ CONTEXTS: dict[str, Sequence[KeyHint]] = {
     "panel-flags": (("panel-toggle-flag", "Toggle flag"), ("back", "Back")),
     "days": (
         ("list-select", "Open"),
-        ("cycle-view", "Views"),
-        ("choose-view", "Choose view"),
+        ("choose-view", "Views"),
+        ("cycle-view", "Next view"),
         ("back", "Back"),
     ),
 }

@@ -4,20 +4,29 @@ A common word ("Kyiv") matches ~9,000 events. Laid out as wrapped `OptionList` o
 half a second; one line per result, drawn only when on screen, takes the same time for 10 or 10,000. The
 full text of the highlighted result is shown in a preview under the list (see `SearchView`). A day's
 results form a section: `{`/`}` move between days.
+
+Rows can be marked (`space` marks the row and moves on, `*` marks all or none) for the reader's bulk
+actions: while any row is marked, every row starts with a mark column (`✓` on a marked row). Marks are
+kept by event id and dropped when new results replace the rows; `MarksChanged` says how many there are.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual.binding import BindingType
+from textual.message import Message
 from textual.strip import Strip
 
 from warreader.store import Annotation, EventRef
+from warreader.tui.bindings import LIST_BINDINGS, MARK_BINDINGS
 from warreader.tui.highlight import match_spans, merged
 from warreader.tui.text import clean, theme_colour, theme_label, truncate
 from warreader.tui.widgets.row_list import RowList
@@ -31,11 +40,27 @@ def _style(spec: str) -> Style:
 _BOLD = Style(bold=True)
 _REVERSE = Style(reverse=True)
 _FLAGGED, _NOTED, _TAGGED = _style("bold red"), _style("green"), _style("bold cyan")
+_MARK = _style("bold yellow")
 Piece = tuple[str, Style | None]
 
 
 class ResultList(RowList[EventRef]):
     """Search results, newest first; what the screen asks of it is `EventCursor`."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [*LIST_BINDINGS, *MARK_BINDINGS]
+    """The lists' keys, and `space`/`*` to mark rows for a bulk action."""
+
+    @dataclass
+    class MarksChanged(Message):
+        """Rows were marked or unmarked; `count` are marked now."""
+
+        result_list: ResultList
+        count: int
+
+        @property
+        def control(self) -> ResultList:
+            """The list that sent it."""
+            return self.result_list
 
     def __init__(self, annotation: Callable[[str], Annotation | None], *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -45,6 +70,8 @@ class ResultList(RowList[EventRef]):
         #: What the rows highlight (not `query`: that name is Textual's DOM query method).
         self.highlighted_query = ""
         self._day_starts: list[int] = []
+        #: The marked rows' event ids.
+        self._marked: set[str] = set()
 
     def show_results(self, refs: Sequence[EventRef], query: str, *, announce: bool = True) -> None:
         """Replace the results (newest first); the cursor goes to the first one.
@@ -53,8 +80,11 @@ class ResultList(RowList[EventRef]):
         self.highlighted_query = query
         self._index = {}
         self._day_starts = []
+        had_marks, self._marked = bool(self._marked), set()
         self._add_index(refs, 0)
         self.set_items(list(refs), 0, announce=announce)
+        if had_marks:
+            self.post_message(self.MarksChanged(self, 0))
 
     def extend_results(self, refs: Sequence[EventRef]) -> None:
         """Append a further page of results (older ones); the cursor stays where it is."""
@@ -69,6 +99,62 @@ class ResultList(RowList[EventRef]):
             if ref.day != last_day:
                 self._day_starts.append(first + offset)
                 last_day = ref.day
+
+    # -- marks --------------------------------------------------------------------------------------
+    @property
+    def marked_count(self) -> int:
+        """How many rows are marked."""
+        return len(self._marked)
+
+    def marked_ids(self) -> list[str]:
+        """The marked rows' event ids, in list order."""
+        return [ref.id for ref in self.items if ref.id in self._marked] if self._marked else []
+
+    def is_marked(self, index: int) -> bool:
+        """Whether row `index` is marked."""
+        return self.items[index].id in self._marked
+
+    def _marks_changed(self, index: int | None, had_marks: bool) -> None:
+        if had_marks != bool(self._marked):
+            self.forget_drawn()  # the mark column comes or goes on every row
+            self.refresh()
+        elif index is not None:
+            self.refresh_item(index)
+        else:
+            self.forget_drawn()
+            self.refresh()
+        self.post_message(self.MarksChanged(self, len(self._marked)))
+
+    def toggle_mark(self) -> None:
+        """Mark the row under the cursor (or unmark it), and move to the next row."""
+        ref, index = self.current, self.cursor
+        if ref is None:
+            return
+        had_marks = bool(self._marked)
+        self._marked.symmetric_difference_update({ref.id})
+        self._marks_changed(index, had_marks)
+        self.move("next")
+
+    def mark_all(self) -> None:
+        """Mark every row listed; when all are marked already, unmark them all."""
+        had_marks = bool(self._marked)
+        every = {ref.id for ref in self.items}
+        self._marked = set() if every and every <= self._marked else every
+        self._marks_changed(None, had_marks)
+
+    def clear_marks(self) -> None:
+        """Unmark every row (after a bulk action)."""
+        if self._marked:
+            self._marked = set()
+            self._marks_changed(None, True)
+
+    def action_toggle_mark(self) -> None:
+        """Mark or unmark the highlighted row."""
+        self.toggle_mark()
+
+    def action_mark_all(self) -> None:
+        """Mark every row, or none."""
+        self.mark_all()
 
     # -- EventCursor ----------------------------------------------------------------------------------
     @property
@@ -105,7 +191,10 @@ class ResultList(RowList[EventRef]):
         # Day and section stay short so the event's own words get most of the line; the date, the full
         # heading and the whole text are in the preview under the list.
         heading = truncate(clean(ref.heading or theme_label(ref.theme)), 12)
-        pieces: list[Piece] = [
+        pieces: list[Piece] = []
+        if self._marked:
+            pieces.append(("✓ " if ref.id in self._marked else "  ", _MARK))
+        pieces += [
             (f"{ref.day:>4} ", _BOLD),
             (f"{heading:<12} ", _style(theme_colour(ref.theme))),
         ]

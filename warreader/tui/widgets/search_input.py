@@ -14,9 +14,11 @@ of focus).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
 from textual.binding import BindingType
+from textual.message import Message
 
 from warreader.tui.bindings import SEARCH_FIELD_BINDINGS
 from warreader.tui.paint import QuietFocusInput
@@ -33,3 +35,13 @@ class SearchInput(QuietFocusInput):
         background-tint: 0%;
     }
     """
+
+    @dataclass
+    class SaveView(Message):
+        """ctrl+s: save what the field holds as a view (the search view asks for a name)."""
+
+        query: str
+
+    def action_save_view(self) -> None:
+        """Ask to save the query typed as a view."""
+        self.post_message(self.SaveView(self.value))
