@@ -147,3 +147,11 @@ def test_iter_bulletin_files_missing_path(tmp_path):
 
     with pytest.raises(InputError, match="missing.txt"):
         iter_bulletin_files([tmp_path / "missing.txt"])
+
+
+def test_a_backslash_u_without_four_hex_digits_is_the_letter_not_a_crash():
+    """Found by the control-character property test: `\\u` followed by no hex code in a text that looks
+    like source code raised ValueError from the parser."""
+    from warreader.parsing.codefragments import unescape_code
+
+    assert unescape_code('x = "a \\u2019 b \\users \\u"') == unescape_code('x = "a \u2019 b users u"')

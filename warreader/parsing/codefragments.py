@@ -61,7 +61,7 @@ def _unescape_match(match: re.Match) -> str:
         return "\n"
     if code == "t":
         return " "
-    if code[0] == "u":
+    if len(code) == 5 and code[0] == "u":  # (a bare `\u`, as in `C:\users`, is just the letter)
         return chr(int(code[1:], 16))
     return code  # \" \' \\ and anything else: the character itself
 
