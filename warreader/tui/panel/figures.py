@@ -2,9 +2,10 @@
 cumulative marks, the words they came from), the places it names (name, oblast, country) and its people.
 
 The facts come with the `PanelSubject` (the screen looks them up in the index the app reads in a worker);
-until the index is read the section says what is going on ("reading figures…"). It is as tall as its
-lines up to a cap (app.tcss: fewer lines in a short terminal), so an event with one place leaves no blank
-block above the tags; long lines wrap, and a last line with more below ends with "…".
+until the index is read the section says what is going on ("reading figures…"). Its height is fixed
+(app.tcss: 4 lines in a short terminal, where the panel is a strip under the events): the tags and flags
+below stay where they are as j/k moves between events, and no move relayouts the screen (a relayout per
+key took a day switch over a frame). Long lines wrap; a last line with more below ends with "…".
 """
 
 from __future__ import annotations
@@ -34,8 +35,8 @@ class FiguresSection(PanelSection):
         if key == self._shown:
             return  # (moving between events without facts, or a panel refresh, redraws nothing)
         self._shown = key
-        # Its height follows its lines: a relayout, but only when the facts shown change (see `_shown`).
-        self.body.update(figures_text(subject))
+        # Fixed height (see app.tcss): updating it must not relayout the screen on every j/k.
+        self.body.update(figures_text(subject), layout=False)
 
 
 def figures_text(subject: PanelSubject) -> Text:
