@@ -13,7 +13,7 @@ link) never act on one event while the panel shows another.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
@@ -29,10 +29,12 @@ from textual.widgets import Input
 from warreader.errors import WarreaderError
 from warreader.settings import Settings
 from warreader.store import Annotation, EventRef, Library
+from warreader.tui.annotation_keys import AnnotationKeys
 from warreader.tui.annotator import Annotator, Change, DayNoteKey, EventNoteKey, NoteSaved
 from warreader.tui.bindings import SCREEN_BINDINGS
 from warreader.tui.bulk import BulkActions
 from warreader.tui.facts_keeper import FactsKeeper
+from warreader.tui.find_keys import FindKeys
 from warreader.tui.notes import NoteKeeper
 from warreader.tui.paint import QuietFocusScreen
 from warreader.tui.panel import (
@@ -52,7 +54,6 @@ from warreader.tui.widgets.key_bar import KeyBar, hints_for
 
 if TYPE_CHECKING:
     from warreader.facts.queries import FactsIndex
-    from warreader.tui.screens.dialogs import PromptDialog
 
 #: How often the library is checked for another process's writes (a stat of two files): a note changed
 #: from the command line shows in the editor within this and a frame.
@@ -124,7 +125,7 @@ class ReaderScreen(QuietFocusScreen):
         #: The library's figures, places and people (read by the app), the thread and the figures views.
         self.facts = FactsKeeper(
             self.views,
-            notify=partial(self.notify, timeout=2),
+            notify=partial(self._notice, timeout=2),
             ask=self.app.push_screen,
             leaving=self.save_note,
         )
@@ -136,28 +137,48 @@ class ReaderScreen(QuietFocusScreen):
             self.views,
             search_ready=lambda: self.search_ready,
             ask=self.app.push_screen,
-            notify=partial(self.notify, severity="warning", timeout=4, markup=False),
+            notify=partial(self._notice, severity="warning"),
             leaving=self.save_note,
         )
         #: Tags and flags on every marked event at once; undo and redo.
         self.bulk = BulkActions(
             annotator,
             self.app.push_screen,
-            lambda message, severity: self.notify(message, severity=severity, timeout=4, markup=False),  # type: ignore[arg-type]
+            self._notice,
             self._changed_many,
         )
         #: The day's several bulletins and their copies (b/B, o, O).
         self.sources = SourcesKeeper(
             self.day_view,
             library,
-            notify=lambda message, severity: self.notify(
-                message,
-                severity=severity,
-                timeout=3,
-                markup=False,  # type: ignore[arg-type]
-            ),
+            notify=partial(self._notice, timeout=3),
             ask=self.app.push_screen,
             copy_read=self._copy_read,
+        )
+        #: What the search and storyline keys do.
+        self.finding = FindKeys(
+            self.views,
+            self.day_view,
+            search_ready=lambda: self.search_ready,
+            ask=self.app.push_screen,
+            warn=partial(self._notice, severity="warning", timeout=2),
+            save_note=self.save_note,
+            open_day=self.open_day,
+            show_selection=self.show_selection,
+        )
+        #: What the annotation keys do, on the selected event or every marked one.
+        self.annotating = AnnotationKeys(
+            annotator,
+            self.bulk,
+            self.panel,
+            target=self._target,
+            marked=lambda: self.center.marked_ids(),
+            ask=self.app.push_screen,
+            notify=partial(self._notice, timeout=2),
+            changed=self.refresh_views,
+            changed_many=self._changed_many,
+            repaint_panel=lambda: self._show_in_panel(self.panel.subject.ref, self.panel.subject.annotation),
+            save_note=self.save_note,
         )
         #: The note editor kept in step with the library, in the order keys were typed.
         self.notes = NoteKeeper(
@@ -166,6 +187,10 @@ class ReaderScreen(QuietFocusScreen):
         # Textual adds the breakpoint classes on the first resize, *after* the first frame, which restyles
         # and relays out every widget; set now, the first frame is the final one.
         self.add_class(*size_classes(self.app.size.width, self.app.size.height, self))
+
+    def _notice(self, message: str, severity: str = "information", timeout: float = 4) -> None:
+        """A notice whose words may be the user's or a bulletin's: never read as markup."""
+        self.notify(message, severity=severity, timeout=timeout, markup=False)  # type: ignore[arg-type]
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < COMPACT_BELOW, "-compact")  # (the breakpoints are Textual's)
@@ -381,47 +406,15 @@ class ReaderScreen(QuietFocusScreen):
         if not self.center.events.move(step) and step in ("next", "previous"):
             self.app.bell()
 
-    # -- search and storyline -------------------------------------------------------------------------
+    # -- search and storyline (what each key does: `FindKeys`) ------------------------------------------
     async def action_search(self) -> None:
-        """Show the search view with its field focused (the last query stays for refining)."""
-        self.save_note()
-        from warreader.tui.views.search import SearchView  # (not part of the first screen)
-
-        view = await self.views.show(SearchView)
-        view.index_ready = self.search_ready
-        view.start()
+        await self.finding.search()
 
     def action_open_result(self, step: int) -> None:
-        """Open the next (+1) or previous (-1) search result in its day."""
-        from warreader.tui.views.search import SearchView
-
-        view = self.views.get(SearchView)
-        if view is None:
-            self.notify("No search results: press / to search.", severity="warning", timeout=2)
-            return
-        ref = view.step(step)
-        if ref is None:
-            return
-        if self.mode == "search":
-            self.show_selection()
-        else:
-            self.open_day(ref.day, ref.id)
+        self.finding.open_result(step)
 
     def action_storyline(self) -> None:
-        """Choose a theme (the selected event's by default) and list its events across all days."""
-        selected = self.center.selected()
-        dialog = prompts.storyline_theme(self.day_view.event_list.refs.values(), selected)
-        self.app.push_screen(dialog, self._theme_chosen)
-
-    async def _theme_chosen(self, theme: str | None) -> None:
-        if not theme:
-            return
-        self.save_note()
-        from warreader.tui.views.storyline import StorylineView  # (not part of the first screen)
-
-        view = await self.views.show(StorylineView)
-        view.show_theme(theme)
-        view.focus_list()
+        self.finding.storyline(self.center.selected())
 
     # -- figures, places and people -------------------------------------------------------------------
     def show_facts(self, index: FactsIndex | None, status: str) -> None:
@@ -473,87 +466,36 @@ class ReaderScreen(QuietFocusScreen):
             ExportDialog(prefill), lambda request: run_export(self.app, self.library, request)
         )
 
-    # -- annotating ---------------------------------------------------------------------------------
+    # -- annotating (what each key does: `AnnotationKeys`) ---------------------------------------------
     def action_add_tag(self) -> None:
-        """Ask for a tag (completing existing ones) and add it to the selected event (or, confirmed, to
-        every marked one)."""
-        marked = self.center.marked_ids()
-        if marked:
-            self.bulk.add_tag(marked)
-            return
-        self.panel.set_open(True)  # a collapsed panel shows the tags while the dialog is up
-        self._ask_then_apply(prompts.add_tag(self.annotator.all_tags()), self.annotator.add_tag)
-
-    def _ask_then_apply(self, dialog: PromptDialog, change: Callable[[str, str], Change | None]) -> None:
-        """Ask `dialog` about the selected event, then apply `change(event id, answer)` to it."""
-        event_id = self._target()
-        if event_id is not None:
-            self.app.push_screen(dialog, partial(self._apply_answer, change, event_id))
-
-    def _apply_answer(
-        self, change: Callable[[str, str], Change | None], event_id: str, answer: str | None
-    ) -> None:
-        if answer:
-            self.refresh_views(change(event_id, answer))
+        self.annotating.add_tag()
 
     def action_toggle_pinned(self, number: int) -> None:
-        """Add or remove the tag pinned to `number` on the selected event (or on every marked one)."""
-        tag = self.annotator.pinned_tag(number)
-        marked = self.center.marked_ids() if tag is not None else []
-        if tag is not None and marked:
-            self.bulk.toggle_tag(marked, tag)
-            return
-        event_id = self._target() if tag is not None else None
-        if tag is not None and event_id is not None:
-            self.refresh_views(self.annotator.toggle_tag(event_id, tag))
+        self.annotating.toggle_pinned(number)
 
     def action_toggle_important(self) -> None:
-        """Flag or unflag the selected event (or every marked one) as important."""
-        marked = self.center.marked_ids()
-        if marked:
-            self.bulk.toggle_flag(marked, "important")
-            return
-        event_id = self._target()
-        if event_id is not None:
-            self.refresh_views(self.annotator.toggle_flag(event_id, "important"))
+        self.annotating.toggle_important()
 
     def action_add_flag(self) -> None:
-        """Ask for a flag of the user's own, set it (on every marked event, confirmed, if any are marked),
-        and offer it in the panel from now on."""
-        marked = self.center.marked_ids()
-        if marked:
-            self.bulk.add_flag(marked)
-            return
-        self._ask_then_apply(prompts.add_flag(self.annotator.own_flags()), self.annotator.set_own_flag)
+        self.annotating.add_flag()
+
+    def action_undo(self, redo: bool = False) -> None:
+        self.annotating.undo(redo)
+
+    def action_tags(self) -> None:
+        self.annotating.tags()
 
     @on(RemoveTag)
     def _remove_tag(self, message: RemoveTag) -> None:
-        if self.panel.event_id is not None:
-            self.refresh_views(self.annotator.change(self.panel.event_id, remove_tags=[message.tag]))
+        self.annotating.remove_tag(message.tag)
 
     @on(ToggleFlag)
     def _toggle_flag(self, message: ToggleFlag) -> None:
-        if self.panel.event_id is not None:
-            self.refresh_views(self.annotator.toggle_flag(self.panel.event_id, message.flag))
+        self.annotating.toggle_flag(message.flag)
 
     @on(TogglePin)
     def _toggle_pin(self, message: TogglePin) -> None:
-        done = self.annotator.toggle_pin(message.tag)
-        if done is not None:
-            self.notify(done, timeout=2)
-            self._show_in_panel(self.panel.subject.ref, self.panel.subject.annotation)
-
-    def action_undo(self, redo: bool = False) -> None:
-        """Undo the last change made in the reader (`redo`: put back the last one undone)."""
-        self.save_note()  # a note being typed is a change of its own, saved before going back
-        self.bulk.undo(redo=redo)
-
-    def action_tags(self) -> None:
-        """Every tag with its count and last use: rename, merge or remove one on every event."""
-        from warreader.tui.screens.tags_dialog import TagsDialog
-
-        self.save_note()
-        self.app.push_screen(TagsDialog(self.annotator, lambda ids: self._changed_many(ids, ())))
+        self.annotating.toggle_pin(message.tag)
 
     # -- notes --------------------------------------------------------------------------------------
     def action_edit_note(self) -> None:
