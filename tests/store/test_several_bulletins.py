@@ -62,6 +62,15 @@ def test_a_one_event_blog_copy_never_shadows_the_original(lib, blog_first):
     assert sorted(s.source for s in bulletin.sources) == ["aljazeera.txt", "blog-copy.txt"]
 
 
+def test_each_copy_is_named_as_its_bulletin_is_when_it_names_no_outlet(lib):
+    # A copy whose page names no outlet is named by its link's host or its file's words, so the reader's
+    # list of copies can tell them apart ("unknown outlet" twice could not).
+    linked = aj("https://www.example-aggregator.com/day-250")
+    lib.import_bulletins([aj("day0250_blog-copy.txt"), linked])
+    (bulletin,) = lib.bulletins(250)
+    assert sorted(source.outlet for source in bulletin.sources) == ["blog copy", "example-aggregator.com"]
+
+
 def test_a_spun_copy_is_never_the_reading_copy_and_notes_follow_the_original(lib):
     report = lib.import_bulletins([aj("farm.txt", SPUN_AJ, warnings=["text looks machine-spun"])])
     assert report.imported == 1

@@ -141,7 +141,7 @@ class Source:
     source: str  # the path or URL it was imported from
     canonical_url: str | None
     imported_at: str
-    outlet: str | None  # what the copy itself names, if anything
+    outlet: str | None  # what the copy names (its page or wording), else its link's host, else its file name
     title: str | None
     events: int
     warnings: tuple[str, ...]

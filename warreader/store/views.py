@@ -263,7 +263,7 @@ def _day_bulletin(day: int, index: int, stored: dict) -> DayBulletin:
             source=copy.get("source", ""),
             canonical_url=copy.get("canonical_url"),
             imported_at=copy.get("imported_at", ""),
-            outlet=copy.get("outlet"),
+            outlet=day_docs.outlet_name(copy),
             title=copy.get("title"),
             events=day_docs.event_count(copy),
             warnings=tuple(copy.get("warnings", [])),
