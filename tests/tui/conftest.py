@@ -174,6 +174,17 @@ def first_id(library: Library, day: int, index: int = 0) -> str:
     return [e.id for _, e in library.bulletin(day).iter_events()][index]
 
 
+def orphan_a_note(library: Library, note: str = "orphaned note") -> str:
+    """Annotate day 985's fourth event, then re-import the day without it: its note is an orphan. Returns
+    the gone event's id."""
+    gone = first_id(library, 985, 3)
+    library.annotate(gone, note=note)
+    changed = fixture_bulletins()[0]
+    changed.sections[1] = section(985, "Politics and diplomacy", ["Something else entirely."])
+    library.import_bulletins([changed])
+    return gone
+
+
 async def settle(pilot, app: WarReaderApp) -> None:
     """Wait until every worker is done and the screen has processed what they posted (no sleeps)."""
     await app.workers.wait_for_complete()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.geometry import Region
 
-from tests.tui.conftest import first_id, fixture_bulletins, section, settle
+from tests.tui.conftest import first_id, orphan_a_note, settle
 from tests.tui.svgtext import svg_to_text
 from warreader.settings import Settings, load_settings
 from warreader.tui import make_app
@@ -138,12 +138,8 @@ async def test_views_cycle_flagged_tagged_notes_orphans(library, settings):
     library.annotate(flagged, add_flags=["verify"])
     library.annotate(tagged, add_tags=["kharkiv"])
     library.annotate(noted, note="a note")
-    # Make an orphan: annotate an event, then re-import its day without it.
-    gone = first_id(library, 985, 3)
-    library.annotate(gone, note="orphaned note")
-    changed = fixture_bulletins()[0]
-    changed.sections[1] = section(985, "Politics and diplomacy", ["Something else entirely."])
-    library.import_bulletins([changed])
+    # An orphan: an annotated event whose day is re-imported without it.
+    orphan_a_note(library)
     app = make_app(library, settings)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.tui.conftest import first_id, fixture_bulletins, section, settle
+from tests.tui.conftest import first_id, orphan_a_note, settle
 from warreader.tui import make_app
 
 
@@ -59,11 +59,7 @@ async def test_show_query_lists_a_saved_view_by_name(app, library):
 
 
 async def test_an_orphaned_note_is_a_result_that_does_not_open(library, settings):
-    gone = first_id(library, 985, 3)
-    library.annotate(gone, note="orphaned note")
-    changed = fixture_bulletins()[0]
-    changed.sections[1] = section(985, "Politics and diplomacy", ["Something else entirely."])
-    library.import_bulletins([changed])
+    gone = orphan_a_note(library)
     app = make_app(library, settings)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

@@ -201,10 +201,11 @@ class Annotator:
 
     def all_have(self, event_ids: Iterable[str], *, tag: str | None = None, flag: str | None = None) -> bool:
         """Whether every one of the events carries `tag` (or `flag`): a toggle on them then removes it."""
+        wanted = label_key(tag if tag is not None else flag or "")
         for event_id in event_ids:
             annotation = self.annotation(event_id)
             labels = () if annotation is None else annotation.tags if tag is not None else annotation.flags
-            if label_key(tag if tag is not None else flag or "") not in {label_key(x) for x in labels}:
+            if wanted not in {label_key(x) for x in labels}:
                 return False
         return True
 
